@@ -1,0 +1,63 @@
+// Lint configuration. The `layering` block is the architecture: which package may import which.
+// core imports nothing of ours; stage packages (extract, entities, sanctions) import only core;
+// adapters (storage, fetch) import only core; only entry points (cli) choose adapters.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layers = {
+  core: [],
+  extract: ['core'],
+  entities: ['core'],
+  sanctions: ['core'],
+  storage: ['core'],
+  fetch: ['core'],
+  cli: ['core', 'extract', 'entities', 'sanctions', 'storage', 'fetch'],
+};
+const all = Object.keys(layers);
+
+const layering = Object.entries(layers).map(([pkg, allowed]) => ({
+  files: [`packages/${pkg}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: all.filter((p) => p !== pkg && !allowed.includes(p)).map((p) => `@echotrace/${p}`),
+            message: `packages/${pkg} may import only ${allowed.length ? allowed.map((p) => '@echotrace/' + p).join(', ') : 'npm packages, nothing of ours'} (see docs/architecture.md).`,
+          },
+          {
+            group: ['../../*', '**/packages/**'],
+            message: 'Reach another package through its @echotrace/* name, never by a relative path.',
+          },
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', 'data/**', 'demo/corpus/**', 'bench/results/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'packages/cli/bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      // node:test's describe/it return promises that the runner awaits itself.
+      '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+  ...layering,
+);
