@@ -11,8 +11,24 @@ export interface SimpleArticle {
   language: string | null;
 }
 
-const DROP = 'script, style, noscript, template, iframe, nav, header, footer, aside, form, svg, [aria-hidden="true"]';
-const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TD', 'FIGCAPTION', 'DD', 'DT']);
+const DROP =
+  'script, style, noscript, template, iframe, nav, header, footer, aside, form, svg, [aria-hidden="true"]';
+const BLOCKS = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TD',
+  'FIGCAPTION',
+  'DD',
+  'DT',
+]);
 
 interface ElementLike {
   tagName: string;
@@ -22,9 +38,13 @@ interface ElementLike {
 
 export function extractSimpleHtml(html: string): SimpleArticle {
   const { document } = parseHTML(html);
-  const meta = (selector: string): string | null => document.querySelector(selector)?.getAttribute('content')?.trim() || null;
-  const title = meta('meta[property="og:title"]') ?? (document.querySelector('title')?.textContent?.trim() || null);
-  const canonicalUrl = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || meta('meta[property="og:url"]');
+  const meta = (selector: string): string | null =>
+    document.querySelector(selector)?.getAttribute('content')?.trim() || null;
+  const title =
+    meta('meta[property="og:title"]') ?? (document.querySelector('title')?.textContent?.trim() || null);
+  const canonicalUrl =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ||
+    meta('meta[property="og:url"]');
   const publishedAt =
     meta('meta[property="article:published_time"]') ??
     meta('meta[name="pubdate"]') ??
