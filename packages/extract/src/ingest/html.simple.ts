@@ -30,12 +30,6 @@ const BLOCKS = new Set([
   'DT',
 ]);
 
-interface ElementLike {
-  tagName: string;
-  textContent: string | null;
-  children: ArrayLike<ElementLike>;
-}
-
 export function extractSimpleHtml(html: string): SimpleArticle {
   const { document } = parseHTML(html);
   const meta = (selector: string): string | null =>
@@ -55,7 +49,7 @@ export function extractSimpleHtml(html: string): SimpleArticle {
   for (const node of [...document.querySelectorAll(DROP)]) node.remove();
   const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
   const paragraphs: string[] = [];
-  const walk = (element: ElementLike): void => {
+  const walk = (element: Element): void => {
     if (BLOCKS.has(element.tagName)) {
       const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (text) paragraphs.push(text);
@@ -63,7 +57,7 @@ export function extractSimpleHtml(html: string): SimpleArticle {
     }
     for (const child of Array.from(element.children)) walk(child);
   };
-  if (root) walk(root as unknown as ElementLike);
+  if (root) walk(root);
   if (paragraphs.length === 0 && root) paragraphs.push((root.textContent ?? '').replace(/\s+/g, ' ').trim());
   return { title, text: paragraphs.join('\n\n'), canonicalUrl, publishedAt, byline, language };
 }
