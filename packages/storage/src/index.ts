@@ -1,3 +1,11 @@
 // Storage adapters for core's ports. Entry points choose one; nothing else imports this package.
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite.store.ts';
 export { migrate as migrateSqlite, migrationStatus as sqliteMigrationStatus } from './sqlite/migrator.ts';
+export {
+  openPostgresStore,
+  type PostgresStore,
+  type PostgresStoreOptions,
+  type PostgresTarget,
+} from './postgres/postgres.store.ts';
+export { migrate as migratePostgres, migrationStatus as postgresMigrationStatus } from './postgres/migrator.ts';
+export type { QueryClient } from './postgres/sql.client.ts';
