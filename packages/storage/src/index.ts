@@ -9,3 +9,4 @@ export {
 } from './postgres/postgres.store.ts';
 export { migrate as migratePostgres, migrationStatus as postgresMigrationStatus } from './postgres/migrator.ts';
 export type { QueryClient } from './postgres/sql.client.ts';
+export { openStore, redactUrl, storeKind, type OpenStoreOptions, type StoreKind } from './open.store.ts';
