@@ -115,6 +115,8 @@ export interface JobQueue {
   /** Retries at `retryAt`, or dead-letters with the error when `retryAt` is null. */
   fail(id: string, error: string, retryAt: Timestamp | null): Promise<void>;
   stats(): Promise<QueueStats[]>;
+  /** Dead-lettered jobs, most recently failed first (for `echotrace jobs`). */
+  failures(limit: number): Promise<JobRecord[]>;
 }
 
 /** Everything a run of Echotrace persists. */

@@ -9,4 +9,14 @@ export {
 } from './postgres/postgres.store.ts';
 export { migrate as migratePostgres, migrationStatus as postgresMigrationStatus } from './postgres/migrator.ts';
 export type { QueryClient } from './postgres/sql.client.ts';
-export { openStore, redactUrl, storeKind, type OpenStoreOptions, type StoreKind } from './open.store.ts';
+export {
+  migrateStore,
+  openStore,
+  redactUrl,
+  storeKind,
+  storeMigrationStatus,
+  type MigrationReport,
+  type OpenStoreOptions,
+  type StoreKind,
+} from './open.store.ts';
+export { copySqliteToPostgres, type CopyOptions, type CopyProgress } from './copy/sqlite-to-postgres.copy.ts';

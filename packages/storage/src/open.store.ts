@@ -2,8 +2,10 @@
 // the SQLite file at dbPath. Entry points call this and nothing else.
 import type { Store } from '@echotrace/core';
 import { InputError } from '@echotrace/core';
-import { openPostgresStore } from './postgres/postgres.store.ts';
-import { openSqliteStore } from './sqlite/sqlite.store.ts';
+import { migrate as migratePostgres, migrationStatus as postgresMigrationStatus } from './postgres/migrator.ts';
+import { openPostgresStore, type PostgresStore } from './postgres/postgres.store.ts';
+import { migrate as migrateSqlite, migrationStatus as sqliteMigrationStatus } from './sqlite/migrator.ts';
+import { openSqliteStore, type SqliteStore } from './sqlite/sqlite.store.ts';
 
 export interface OpenStoreOptions {
   dbPath: string;
@@ -39,5 +41,38 @@ export function redactUrl(url: string): string {
     return parsed.toString();
   } catch {
     return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+export interface MigrationReport {
+  kind: StoreKind;
+  /** Every migration this version knows, with when it was applied (null: pending). */
+  migrations: Array<{ version: number; name: string; appliedAt: string | null }>;
+}
+
+/** Applies pending migrations and returns the versions it applied. */
+export async function migrateStore(options: OpenStoreOptions): Promise<{ kind: StoreKind; applied: number[] }> {
+  const kind = storeKind(options);
+  const store = await openStore({ ...options, migrate: false });
+  try {
+    const applied =
+      kind === 'postgres' ? await migratePostgres((store as PostgresStore).sql) : migrateSqlite((store as SqliteStore).db);
+    return { kind, applied };
+  } finally {
+    await store.close();
+  }
+}
+
+export async function storeMigrationStatus(options: OpenStoreOptions): Promise<MigrationReport> {
+  const kind = storeKind(options);
+  const store = await openStore({ ...options, migrate: false });
+  try {
+    const migrations =
+      kind === 'postgres'
+        ? await postgresMigrationStatus((store as PostgresStore).sql)
+        : sqliteMigrationStatus((store as SqliteStore).db);
+    return { kind, migrations };
+  } finally {
+    await store.close();
   }
 }

@@ -1,8 +1,22 @@
 // The command registry: every command the CLI offers, in help order. Add new commands here.
 import type { Command } from '../command.ts';
+import { dbCopyCommand, dbMigrateCommand, dbStatusCommand } from './db.command.ts';
 import { ingestCommand } from './ingest.command.ts';
+import { jobsAddCommand, jobsCommand } from './jobs.command.ts';
 import { searchCommand } from './search.command.ts';
 import { showCommand } from './show.command.ts';
 import { statsCommand } from './stats.command.ts';
+import { workerCommand } from './worker.command.ts';
 
-export const commands: Command[] = [ingestCommand, searchCommand, showCommand, statsCommand];
+export const commands: Command[] = [
+  ingestCommand,
+  searchCommand,
+  showCommand,
+  statsCommand,
+  workerCommand,
+  jobsCommand,
+  jobsAddCommand,
+  dbMigrateCommand,
+  dbStatusCommand,
+  dbCopyCommand,
+];

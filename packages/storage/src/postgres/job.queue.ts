@@ -85,5 +85,13 @@ export function createJobQueue(sql: Sql, now: () => Date = () => new Date()): Jo
       );
       return rows;
     },
+    async failures(limit) {
+      const rows = await sql.rows<JobRow>(
+        `SELECT id, queue, key, payload, state, attempts, run_at, last_error FROM jobs WHERE state = 'dead'
+         ORDER BY updated_at DESC, id DESC LIMIT $1`,
+        [limit],
+      );
+      return rows.map(fromRow);
+    },
   };
 }
