@@ -7,7 +7,10 @@ export {
   type PostgresStoreOptions,
   type PostgresTarget,
 } from './postgres/postgres.store.ts';
-export { migrate as migratePostgres, migrationStatus as postgresMigrationStatus } from './postgres/migrator.ts';
+export {
+  migrate as migratePostgres,
+  migrationStatus as postgresMigrationStatus,
+} from './postgres/migrator.ts';
 export type { QueryClient } from './postgres/sql.client.ts';
 export {
   migrateStore,

@@ -2,7 +2,10 @@
 // the SQLite file at dbPath. Entry points call this and nothing else.
 import type { Store } from '@echotrace/core';
 import { InputError } from '@echotrace/core';
-import { migrate as migratePostgres, migrationStatus as postgresMigrationStatus } from './postgres/migrator.ts';
+import {
+  migrate as migratePostgres,
+  migrationStatus as postgresMigrationStatus,
+} from './postgres/migrator.ts';
 import { openPostgresStore, type PostgresStore } from './postgres/postgres.store.ts';
 import { migrate as migrateSqlite, migrationStatus as sqliteMigrationStatus } from './sqlite/migrator.ts';
 import { openSqliteStore, type SqliteStore } from './sqlite/sqlite.store.ts';
@@ -51,12 +54,16 @@ export interface MigrationReport {
 }
 
 /** Applies pending migrations and returns the versions it applied. */
-export async function migrateStore(options: OpenStoreOptions): Promise<{ kind: StoreKind; applied: number[] }> {
+export async function migrateStore(
+  options: OpenStoreOptions,
+): Promise<{ kind: StoreKind; applied: number[] }> {
   const kind = storeKind(options);
   const store = await openStore({ ...options, migrate: false });
   try {
     const applied =
-      kind === 'postgres' ? await migratePostgres((store as PostgresStore).sql) : migrateSqlite((store as SqliteStore).db);
+      kind === 'postgres'
+        ? await migratePostgres((store as PostgresStore).sql)
+        : migrateSqlite((store as SqliteStore).db);
     return { kind, applied };
   } finally {
     await store.close();

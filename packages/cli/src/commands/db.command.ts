@@ -22,7 +22,9 @@ export const dbMigrateCommand: Command = {
   name: 'db migrate',
   summary: 'Apply pending schema migrations (SQLite file, or PostgreSQL when DATABASE_URL is set)',
   usage: 'db migrate [--json]',
-  options: [{ name: 'json', type: 'boolean', description: 'Print {"store": "sqlite"|"postgres", "applied": [N]}' }],
+  options: [
+    { name: 'json', type: 'boolean', description: 'Print {"store": "sqlite"|"postgres", "applied": [N]}' },
+  ],
   async run(context) {
     const options = target(context);
     const { kind, applied } = await migrateStore(options);
@@ -55,7 +57,9 @@ export const dbStatusCommand: Command = {
     }
     context.stdout.write(`${report.kind} ${describeTarget(options)}\n`);
     for (const m of report.migrations)
-      context.stdout.write(`  ${String(m.version).padStart(4, '0')} ${m.name}: ${m.appliedAt ?? 'pending'}\n`);
+      context.stdout.write(
+        `  ${String(m.version).padStart(4, '0')} ${m.name}: ${m.appliedAt ?? 'pending'}\n`,
+      );
     return 0;
   },
 };
@@ -97,7 +101,9 @@ Example:
         if (context.options.json) writeJson(context.stdout, report);
         else
           for (const t of report)
-            context.stdout.write(`${t.table}: read ${t.read}, copied ${t.copied}, already there ${t.read - t.copied}\n`);
+            context.stdout.write(
+              `${t.table}: read ${t.read}, copied ${t.copied}, already there ${t.read - t.copied}\n`,
+            );
         return context.signal.aborted ? 1 : 0;
       } finally {
         await to.close();

@@ -50,7 +50,8 @@ export const jobsAddCommand: Command = {
     const [queue, ...paths] = context.positionals;
     if (!queue || paths.length === 0) throw new UsageError('give a queue and at least one path');
     checkHandlers([queue], defaultHandlers());
-    if (queue !== INGEST_FILE_QUEUE) throw new UsageError(`only ${INGEST_FILE_QUEUE} jobs can be added from files`);
+    if (queue !== INGEST_FILE_QUEUE)
+      throw new UsageError(`only ${INGEST_FILE_QUEUE} jobs can be added from files`);
     const store = await context.openStore();
     let added = 0;
     let existing = 0;

@@ -9,7 +9,8 @@ const systemClock: Clock = { now: () => new Date() };
 function positiveInt(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, got ${String(value)}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -28,11 +29,22 @@ Examples:
   echotrace jobs add ingest-file exports/
   echotrace worker --until-empty`,
   options: [
-    { name: 'queue', type: 'string', multiple: true, value: 'NAME', description: `Queue to serve (default ${INGEST_FILE_QUEUE})` },
+    {
+      name: 'queue',
+      type: 'string',
+      multiple: true,
+      value: 'NAME',
+      description: `Queue to serve (default ${INGEST_FILE_QUEUE})`,
+    },
     { name: 'until-empty', type: 'boolean', description: 'Exit when no job is queued or running' },
     { name: 'batch', type: 'string', value: 'N', description: 'Jobs claimed at a time (default 10)' },
     { name: 'lease-ms', type: 'string', value: 'N', description: 'Lease per claim in ms (default 60000)' },
-    { name: 'max-attempts', type: 'string', value: 'N', description: 'Attempts before dead-lettering (default 5)' },
+    {
+      name: 'max-attempts',
+      type: 'string',
+      value: 'N',
+      description: 'Attempts before dead-lettering (default 5)',
+    },
     { name: 'backoff-ms', type: 'string', value: 'N', description: 'First retry delay in ms (default 1000)' },
     { name: 'poll-ms', type: 'string', value: 'N', description: 'Wait when idle in ms (default 1000)' },
     { name: 'verbose', type: 'boolean', description: 'Print one line per finished job' },

@@ -1,7 +1,14 @@
 // The worker loop over the JobQueue port (SQLite or PostgreSQL alike): claim a batch under a lease,
 // run each job's handler, complete it, or retry with exponential backoff on OperationalError and
 // dead-letter after maxAttempts. Any other error is the input's fault and dead-letters at once.
-import { describeError, InputError, OperationalError, type Clock, type JobRecord, type Store } from '@echotrace/core';
+import {
+  describeError,
+  InputError,
+  OperationalError,
+  type Clock,
+  type JobRecord,
+  type Store,
+} from '@echotrace/core';
 import type { JobContext, JobHandler } from './job.handlers.ts';
 
 export interface WorkerOptions {
@@ -48,7 +55,11 @@ export function retryDelayMs(attempts: number, backoffMs: number): number {
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   checkHandlers(options.queues, options.handlers);
   const summary: WorkerSummary = { done: 0, retried: 0, dead: 0 };
-  const context: JobContext = { store: options.store, clock: options.clock, maxFileBytes: options.maxFileBytes };
+  const context: JobContext = {
+    store: options.store,
+    clock: options.clock,
+    maxFileBytes: options.maxFileBytes,
+  };
   while (!options.signal.aborted) {
     let claimedAny = false;
     for (const queue of options.queues) {

@@ -103,7 +103,9 @@ export async function copySqliteToPostgres(
     const progress: CopyProgress = { table: spec.table, read: 0, copied: 0 };
     report.push(progress);
     const keyList = spec.key.join(', ');
-    const first = from.db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table} ORDER BY ${keyList} LIMIT ?`);
+    const first = from.db.prepare(
+      `SELECT ${spec.columns.join(', ')} FROM ${spec.table} ORDER BY ${keyList} LIMIT ?`,
+    );
     // Row-value comparison: (a, b) > (?, ?) walks a composite key in order.
     const next = from.db.prepare(
       `SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE (${keyList}) > (${spec.key.map(() => '?').join(', ')})
@@ -112,7 +114,9 @@ export async function copySqliteToPostgres(
     let last: unknown[] | null = null;
     for (;;) {
       if (options.shouldStop?.()) return report;
-      const rows = (last ? next.all(...last, spec.batch) : first.all(spec.batch)) as Array<Record<string, unknown>>;
+      const rows = (last ? next.all(...last, spec.batch) : first.all(spec.batch)) as Array<
+        Record<string, unknown>
+      >;
       if (rows.length === 0) break;
       progress.copied += await insertBatch(to, spec, rows);
       progress.read += rows.length;
@@ -123,7 +127,11 @@ export async function copySqliteToPostgres(
   return report;
 }
 
-async function insertBatch(to: PostgresStore, spec: TableSpec, rows: Array<Record<string, unknown>>): Promise<number> {
+async function insertBatch(
+  to: PostgresStore,
+  spec: TableSpec,
+  rows: Array<Record<string, unknown>>,
+): Promise<number> {
   const columns = spec.computed ? [...spec.columns, spec.computed.column] : spec.columns;
   const params: unknown[] = [];
   const tuples = rows.map((row) => {

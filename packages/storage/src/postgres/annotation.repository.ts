@@ -9,7 +9,10 @@ export function createAnnotationRepository(sql: Sql): AnnotationRepository {
   return {
     async replace(documentId, producer, annotations) {
       await sql.transaction(async () => {
-        await sql.run('DELETE FROM annotations WHERE document_id = $1 AND producer = $2', [documentId, producer]);
+        await sql.run('DELETE FROM annotations WHERE document_id = $1 AND producer = $2', [
+          documentId,
+          producer,
+        ]);
         for (const a of annotations) {
           await sql.run(
             `INSERT INTO annotations (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

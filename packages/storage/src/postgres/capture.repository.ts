@@ -45,7 +45,9 @@ export function createCaptureRepository(sql: Sql): CaptureRepository {
     },
     get,
     async bytes(sha256) {
-      const [row] = await sql.rows<{ bytes: Uint8Array }>('SELECT bytes FROM captures WHERE sha256 = $1', [sha256]);
+      const [row] = await sql.rows<{ bytes: Uint8Array }>('SELECT bytes FROM captures WHERE sha256 = $1', [
+        sha256,
+      ]);
       return row ? new Uint8Array(row.bytes) : null;
     },
     async has(sha256) {

@@ -8,7 +8,9 @@ const COLUMNS =
 
 export function createDocumentRepository(sql: Sql): DocumentRepository {
   const one = async (column: 'id' | 'key', value: string) => {
-    const [row] = await sql.rows<DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE ${column} = $1`, [value]);
+    const [row] = await sql.rows<DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE ${column} = $1`, [
+      value,
+    ]);
     return row ? documentFromRow(row) : null;
   };
   const count = async (table: string): Promise<number> =>
@@ -77,14 +79,12 @@ export function createDocumentRepository(sql: Sql): DocumentRepository {
         capture_sha256: string;
         seen_at: string;
       }>('SELECT * FROM document_versions WHERE document_id = $1 ORDER BY seen_at, content_sha256', [id]);
-      return rows.map(
-        (r): DocumentVersion => ({
-          documentId: r.document_id,
-          contentSha256: r.content_sha256,
-          captureSha256: r.capture_sha256,
-          seenAt: r.seen_at,
-        }),
-      );
+      return rows.map((r): DocumentVersion => ({
+        documentId: r.document_id,
+        contentSha256: r.content_sha256,
+        captureSha256: r.capture_sha256,
+        seenAt: r.seen_at,
+      }));
     },
     async list(options) {
       const where: string[] = [];

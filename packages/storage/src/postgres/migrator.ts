@@ -17,9 +17,11 @@ async function ensureTable(sql: Sql): Promise<void> {
 export async function migrationStatus(sql: Sql): Promise<MigrationStatus[]> {
   await ensureTable(sql);
   const applied = new Map(
-    (await sql.rows<{ version: number; applied_at: string }>('SELECT version, applied_at FROM schema_migrations')).map(
-      (r) => [Number(r.version), r.applied_at],
-    ),
+    (
+      await sql.rows<{ version: number; applied_at: string }>(
+        'SELECT version, applied_at FROM schema_migrations',
+      )
+    ).map((r) => [Number(r.version), r.applied_at]),
   );
   return loadMigrations(MIGRATIONS_DIR).map((m) => ({
     version: m.version,
@@ -33,7 +35,9 @@ export async function migrate(sql: Sql): Promise<number[]> {
   const migrations = loadMigrations(MIGRATIONS_DIR);
   const known = new Set(migrations.map((m) => m.version));
   const applied = new Set(
-    (await sql.rows<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)),
+    (await sql.rows<{ version: number }>('SELECT version FROM schema_migrations')).map((r) =>
+      Number(r.version),
+    ),
   );
   const unknown = [...applied].filter((v) => !known.has(v));
   if (unknown.length > 0) {
@@ -47,7 +51,9 @@ export async function migrate(sql: Sql): Promise<number[]> {
     await sql.transaction(async () => {
       // Workers starting together: one applies the migration, the others wait and then skip it.
       await sql.rows('SELECT pg_advisory_xact_lock(7210001)');
-      const present = await sql.rows('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+      const present = await sql.rows('SELECT 1 FROM schema_migrations WHERE version = $1', [
+        migration.version,
+      ]);
       if (present.length > 0) return;
       await sql.exec(migration.sql);
       await sql.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [

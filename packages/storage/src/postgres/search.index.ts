@@ -2,7 +2,13 @@
 // title (weight A) counting double the body (weight B) and length normalization, then the same
 // tie-break as SQLite (newest first, then id). Snippets are cut from the original text by core,
 // so both adapters show the same passages.
-import { makeSnippet, positiveTerms, type SearchHit, type SearchIndex, type SearchRequest } from '@echotrace/core';
+import {
+  makeSnippet,
+  positiveTerms,
+  type SearchHit,
+  type SearchIndex,
+  type SearchRequest,
+} from '@echotrace/core';
 import type { Sql } from './sql.client.ts';
 import { compileTsquery } from './tsquery.query.ts';
 

@@ -28,9 +28,10 @@ export function createSourceRepository(sql: Sql): SourceRepository {
       return (await sql.rows<SourceRow>('SELECT * FROM sources ORDER BY name, id')).map(sourceFromRow);
     },
     async remove(id) {
-      const [row] = await sql.rows<{ n: number }>('SELECT count(*)::int AS n FROM documents WHERE source_id = $1', [
-        id,
-      ]);
+      const [row] = await sql.rows<{ n: number }>(
+        'SELECT count(*)::int AS n FROM documents WHERE source_id = $1',
+        [id],
+      );
       const count = row?.n ?? 0;
       if (count > 0) throw new InputError(`source ${id}`, `still has ${count} documents; cannot remove it`);
       await sql.run('DELETE FROM sources WHERE id = $1', [id]);

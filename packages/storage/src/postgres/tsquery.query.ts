@@ -27,7 +27,9 @@ function compile(node: QueryNode, query: string): string {
       return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
     }
     case 'phrase':
-      return node.terms.length === 1 ? quoteLexeme(node.terms[0]!) : `(${node.terms.map(quoteLexeme).join(' <-> ')})`;
+      return node.terms.length === 1
+        ? quoteLexeme(node.terms[0]!)
+        : `(${node.terms.map(quoteLexeme).join(' <-> ')})`;
     case 'or':
       return `(${node.children
         .map((child) => {
