@@ -1,0 +1,32 @@
+// `npm start`: the main job on the embedded default. Ingests the demo corpus into the configured
+// database (./data/echotrace.db unless ECHOTRACE_DB says otherwise), prints what is in it, and runs
+// three searches that follow the demo's narrative from a fringe outlet into the mainstream.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '@echotrace/cli';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.join(root, 'demo/corpus');
+
+export const DEMO_SEARCHES = [
+  'Пхеньян санкции',
+  '"UN sanctions" OR alliance lang:en',
+  'Малышев source:rubezh from:2024-01',
+];
+
+async function step(title: string, argv: string[]): Promise<number> {
+  process.stdout.write(`\n\x1b[1m$ echotrace ${argv.join(' ')}\x1b[0m   # ${title}\n`);
+  return main(argv);
+}
+
+const ingestCode = await step('ingest the demo corpus (idempotent: a second run adds nothing)', [
+  'ingest',
+  corpus,
+]);
+await step('what is in the corpus', ['stats']);
+for (const query of DEMO_SEARCHES) await step('search', ['search', query, '--limit', '3']);
+process.stdout.write(
+  `\nNext: npx echotrace show <id> · npx echotrace search --help · see README.md for the tour.\n`,
+);
+// The demo corpus deliberately contains no broken files; any failure is a real problem.
+process.exitCode = ingestCode;
