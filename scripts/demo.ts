@@ -1,6 +1,7 @@
 // `npm start`: the main job on the embedded default. Ingests the demo corpus into the configured
 // database (./data/echotrace.db unless ECHOTRACE_DB says otherwise), prints what is in it, and runs
-// three searches that follow the demo's narrative from a fringe outlet into the mainstream.
+// three searches that follow the demo's narrative (demo/README.md) from a fringe outlet into the
+// mainstream.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '@echotrace/cli';
@@ -9,13 +10,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.join(root, 'demo/corpus');
 
 export const DEMO_SEARCHES = [
-  'Пхеньян санкции',
-  '"UN sanctions" OR alliance lang:en',
-  'Малышев source:rubezh from:2024-01',
+  'Малышева "санкции против самих себя"',
+  '(Malyshev OR Malyshov) "Eastern Triangle"',
+  'Дьяконов source:vektor-press source:ural-region-info from:2024-03-01',
 ];
 
 async function step(title: string, argv: string[]): Promise<number> {
-  process.stdout.write(`\n\x1b[1m$ echotrace ${argv.join(' ')}\x1b[0m   # ${title}\n`);
+  const shown = argv.map((arg) => (/[\s"'()]/.test(arg) ? `'${arg}'` : arg)).join(' ');
+  process.stdout.write(`\n\x1b[1m$ echotrace ${shown}\x1b[0m   # ${title}\n`);
   return main(argv);
 }
 
@@ -24,7 +26,12 @@ const ingestCode = await step('ingest the demo corpus (idempotent: a second run 
   corpus,
 ]);
 await step('what is in the corpus', ['stats']);
-for (const query of DEMO_SEARCHES) await step('search', ['search', query, '--limit', '3']);
+const titles = [
+  'an inflected name and a phrase: the slogan travels from the fringe origin to the national daily',
+  'both English transliterations of the same expert',
+  'a wire story next to its syndicated copies',
+];
+for (const [i, query] of DEMO_SEARCHES.entries()) await step(titles[i]!, ['search', query, '--limit', '3']);
 process.stdout.write(
   `\nNext: npx echotrace show <id> · npx echotrace search --help · see README.md for the tour.\n`,
 );
