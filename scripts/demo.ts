@@ -23,7 +23,7 @@ async function step(title: string, argv: string[]): Promise<number> {
 
 const ingestCode = await step('ingest the demo corpus (idempotent: a second run adds nothing)', [
   'ingest',
-  corpus,
+  path.relative(process.cwd(), corpus) || corpus,
 ]);
 await step('what is in the corpus', ['stats']);
 const titles = [

@@ -117,7 +117,10 @@ describe('demo corpus: articles.ndjson', () => {
 
   for (const { query, atLeast } of EXAMPLE_SEARCHES) {
     it(`finds the narrative with the README search ${query}`, () => {
-      assert.ok(readFileSync(path.join(corpus, '../README.md'), 'utf8').includes(query), 'the README must show this exact search');
+      assert.ok(
+        readFileSync(path.join(corpus, '../README.md'), 'utf8').includes(query),
+        'the README must show this exact search',
+      );
       const parsed = parseQuery(query);
       const hits = search(parsed, articles);
       assert.ok(hits.length >= atLeast, `${hits.length} hits: ${hits.map((h) => h.url).join(', ')}`);
