@@ -1,6 +1,6 @@
 // Builds the tsvector of a document from core's analyzer output (the same terms the SQLite FTS5
-// index holds), as a tsvector literal: PostgreSQL's parser never re-tokenizes our terms, so a term
-// such as `covid-19` stays one lexeme on both adapters. Title terms carry weight A, body terms B;
+// index holds, split as FTS5's unicode61 tokenizer splits them), as a tsvector literal, so that
+// PostgreSQL's own parser and dictionaries never touch our terms. Title terms carry weight A, body terms B;
 // the body starts one position after a gap so a phrase cannot span title and body.
 import { indexForm } from '@echotrace/core';
 
@@ -10,6 +10,15 @@ const MAX_POSITION = 16383;
 const MAX_POSITIONS_PER_LEXEME = 256;
 /** Lexemes are limited to 2 KiB. */
 const MAX_LEXEME_BYTES = 2046;
+
+/**
+ * The tokens FTS5's unicode61 tokenizer makes of one analyzer term: it splits on everything but
+ * letters, numbers and private-use characters (`covid-19` is `covid`, `19`). Both adapters must
+ * see the same tokens for the same results, in documents and in queries alike.
+ */
+export function ftsTokens(term: string): string[] {
+  return term.split(/[^\p{L}\p{N}\p{Co}]+/u).filter((t) => t.length > 0);
+}
 
 export function quoteLexeme(term: string): string {
   return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -27,7 +36,7 @@ export function searchVector(title: string | null, text: string): string {
       if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${position}${weight}`);
     }
   };
-  const split = (value: string): string[] => value.split(' ').filter((t) => t.length > 0);
+  const split = (value: string): string[] => value.split(' ').flatMap(ftsTokens);
   add(split(indexForm(title ?? '')), 'A');
   position += 1;
   add(split(indexForm(text)), 'B');

@@ -6,7 +6,7 @@
 // with the ones search.vector.ts wrote.
 import { InputError, type QueryNode } from '@echotrace/core';
 import type { CompiledMatch } from '../sqlite/fts5.query.ts';
-import { quoteLexeme } from './search.vector.ts';
+import { ftsTokens, quoteLexeme } from './search.vector.ts';
 
 export function compileTsquery(node: QueryNode | null, query: string): CompiledMatch {
   if (!node) return { include: null, exclude: null };
@@ -23,7 +23,7 @@ export function compileTsquery(node: QueryNode | null, query: string): CompiledM
 function compile(node: QueryNode, query: string): string {
   switch (node.kind) {
     case 'term': {
-      const alternatives = node.terms.map((t) => (node.prefix ? `${quoteLexeme(t)}:*` : quoteLexeme(t)));
+      const alternatives = node.terms.map((t) => phrase(ftsTokens(t), node.prefix, t));
       return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
     }
     case 'phrase':
@@ -64,4 +64,13 @@ function compile(node: QueryNode, query: string): string {
         'NOT needs a positive condition beside it, e.g. "korea -south"',
       );
   }
+}
+
+/** A term FTS5 splits into several tokens is a phrase there; a prefix applies to its last token. */
+function phrase(tokens: string[], prefix: boolean, original: string): string {
+  if (tokens.length === 0) return quoteLexeme(original);
+  const lexemes = tokens.map((t, i) =>
+    prefix && i === tokens.length - 1 ? `${quoteLexeme(t)}:*` : quoteLexeme(t),
+  );
+  return lexemes.length === 1 ? lexemes[0]! : `(${lexemes.join(' <-> ')})`;
 }
