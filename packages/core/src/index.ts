@@ -18,3 +18,6 @@ export * from './names/name.key.ts';
 export * from './names/russian.inflection.ts';
 export * from './names/name.parser.ts';
 export * from './names/name.comparison.ts';
+export * from './sanctions/sanctions.model.ts';
+export * from './sanctions/sanctions.port.ts';
+export * from './names/given.name.equivalents.ts';

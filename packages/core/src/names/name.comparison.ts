@@ -1,9 +1,10 @@
 // Comparing two names as an analyst would: "MALOFEYEV, Konstantin" and "Константин Малофеева" are the
 // same name (order, script, case ending), "Sergei Malofeev" is not. The score is in [0, 1] and the
 // explanation says which tokens met and how, so that a reviewer can check a match.
+import { canonicalGivenNameKey } from './given.name.equivalents.ts';
 import { nameSkeleton, nameTokenKey, romanizedLetters } from './name.key.ts';
 import { parseName } from './name.parser.ts';
-import type { NameTokenRole, ParsedName } from './name.parser.ts';
+import type { NameTokenRole, ParseNameOptions, ParsedName } from './name.parser.ts';
 import { nominativeCandidates } from './russian.inflection.ts';
 import { isLossyScript } from './script.transliteration.ts';
 import { jaroWinkler, levenshtein, levenshteinSimilarity } from './string.similarity.ts';
@@ -115,8 +116,8 @@ function prepareToken(text: string, role: NameTokenRole, initial: boolean): Prep
 }
 
 /** Parse and key a name once, for repeated comparison. */
-export function prepareName(raw: string): PreparedName {
-  const parsed = parseName(raw);
+export function prepareName(raw: string, options: ParseNameOptions = {}): PreparedName {
+  const parsed = parseName(raw, options);
   let tokens = parsed.tokens
     .map((token) => prepareToken(token.text, token.role, token.initial))
     .filter((token) => token.key.length > 0);
@@ -125,15 +126,34 @@ export function prepareName(raw: string): PreparedName {
   return { raw, parsed, tokens, lossy: isLossyScript(raw) };
 }
 
+// Endings that make a new name from a name (patronymics, surnames from given names, feminine forms).
+const DERIVING_SUFFIX = /^(ov|ev|in|ova|eva|ina|ovna|evna|iC|oviC|eviC|viC|ski|ska|enko|uk|enk|ovi)$/;
+
+// One edit in a name of five letters or more, or two in a long name, with a high Jaro-Winkler:
+// Molofeyev/Malofeyev yes, Krylov/Kislov no.
+function isTypo(a: string, b: string, jw: number): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (jw < 0.85) return false;
+  const distance = levenshtein(a, b);
+  return (distance <= 1 && shorter >= 5) || (distance <= 2 && shorter >= 8 && jw >= 0.9);
+}
+
+// Lithuanian and Latvian add a nominative ending to foreign names (Putinas, Putins).
+const BALTIC_ENDING = /^(as|is|us|s)$/;
+
 /** How well two single name tokens agree. */
 export function comparePreparedTokens(a: PreparedToken, b: PreparedToken, lossy = false): TokenComparison {
   if (a.folded === b.folded) return { score: 1, how: 'exact', detail: `${a.text} = ${b.text}` };
   if (a.key === b.key)
     return { score: 0.98, how: 'transliteration', detail: `${a.text} = ${b.text} (transliteration)` };
+  const [short, long] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key];
+  // A case ending read in Cyrillic is good evidence; a Latin "-a" is more often a feminine surname.
+  const inflectionScore = (token: PreparedToken): number =>
+    /\p{Script=Cyrillic}/u.test(token.text) ? 0.93 : 0.85;
   for (const candidate of a.nominativeKeys) {
     if (candidate.key === b.key) {
       return {
-        score: 0.93,
+        score: inflectionScore(a),
         how: 'inflection',
         detail: `${a.text} → ${candidate.form} = ${b.text} (${candidate.reason})`,
       };
@@ -142,16 +162,30 @@ export function comparePreparedTokens(a: PreparedToken, b: PreparedToken, lossy 
   for (const candidate of b.nominativeKeys) {
     if (candidate.key === a.key) {
       return {
-        score: 0.93,
+        score: inflectionScore(b),
         how: 'inflection',
         detail: `${a.text} = ${candidate.form} ← ${b.text} (${candidate.reason})`,
       };
     }
   }
+  if (long.startsWith(short) && short.length >= 4 && BALTIC_ENDING.test(long.slice(short.length))) {
+    return { score: 0.9, how: 'inflection', detail: `${a.text} = ${b.text} (Baltic nominative ending)` };
+  }
+  if (canonicalGivenNameKey(a.key) === canonicalGivenNameKey(b.key)) {
+    return {
+      score: 0.95,
+      how: 'transliteration',
+      detail: `${a.text} = ${b.text} (same name in another language)`,
+    };
+  }
   let best: TokenComparison = { score: 0, how: 'different', detail: `${a.text} ≠ ${b.text}` };
   const shorter = Math.min(a.key.length, b.key.length);
   const jw = jaroWinkler(a.key, b.key);
-  if (shorter >= 4 && (jw >= 0.9 || (shorter >= 5 && levenshtein(a.key, b.key) <= 1))) {
+  // Roman/Romanov, Mikhail/Mikhailov, Ivan/Ivanova: a name and a name derived from it are different.
+  const derived = long.startsWith(short) && DERIVING_SUFFIX.test(long.slice(short.length));
+  if (derived) {
+    best = { score: 0.6, how: 'different', detail: `${a.text} ≠ ${b.text} (derived name)` };
+  } else if (shorter >= 4 && isTypo(a.key, b.key, jw)) {
     best = {
       score: Math.min(0.95, Math.max(jw, 0.9)),
       how: 'fuzzy',
@@ -163,7 +197,8 @@ export function comparePreparedTokens(a: PreparedToken, b: PreparedToken, lossy 
   if (a.skeleton.length >= 2 && b.skeleton.length >= 2) {
     const skeletonSimilarity = levenshteinSimilarity(a.skeleton, b.skeleton);
     let score = 0;
-    if (skeletonSimilarity === 1) score = lossy ? 0.9 : 0.8;
+    // In Latin or Cyrillic spellings equal skeletons are common between different names (Fyodor/Peter).
+    if (skeletonSimilarity === 1) score = lossy ? 0.9 : 0.7;
     else if (lossy && skeletonSimilarity >= 0.75 && Math.min(a.skeleton.length, b.skeleton.length) >= 3)
       score = 0.82;
     if (score > best.score) {
@@ -283,8 +318,10 @@ export function comparePreparedNames(a: PreparedName, b: PreparedName): NameComp
         notes.push(`initial does not fit ${token.text}`);
         return;
       }
+      // A missing given name is usual (press writes surnames alone); a missing surname is not; a
+      // token of unknown role lies between.
       const missingSurname = token.role === 'surname';
-      factor *= missingSurname ? 0.75 : 0.9;
+      factor *= missingSurname ? 0.75 : token.role === 'given' ? 0.9 : 0.78;
       notes.push(
         `${token.text} only in ${side === 'a' ? 'the first' : 'the second'} name${missingSurname ? ' (surname)' : ''}`,
       );
@@ -297,7 +334,8 @@ export function comparePreparedNames(a: PreparedName, b: PreparedName): NameComp
   const bPatronymic = b.tokens.find((token) => token.role === 'patronymic');
   if (aPatronymic !== undefined && bPatronymic !== undefined) {
     const result = comparePreparedTokens(aPatronymic, bPatronymic, lossy);
-    if (result.score < 0.8 && !(lossy && result.score >= 0.7)) {
+    const similar = result.score >= 0.8 || jaroWinkler(aPatronymic.key, bPatronymic.key) >= 0.85;
+    if (!similar && !(lossy && result.score >= 0.7)) {
       factor *= 0.8;
       notes.push(`patronymics differ: ${result.detail}`);
     } else notes.push(`${result.detail} (patronymic)`);

@@ -83,8 +83,13 @@ function splitInitials(word: string): string[] | undefined {
   return undefined;
 }
 
+export interface ParseNameOptions {
+  /** An organization's name: a comma is not the list order, and no token is a patronymic or an initial. */
+  readonly organization?: boolean;
+}
+
 /** Split a personal or organization name into tokens with roles; titles are set aside. */
-export function parseName(raw: string): ParsedName {
+export function parseName(raw: string, options: ParseNameOptions = {}): ParsedName {
   const text = raw
     .normalize('NFC')
     // Stress marks in dictionary-style Russian (Влади́мир) are not part of the name.
@@ -92,12 +97,12 @@ export function parseName(raw: string): ParsedName {
     .replace(/[・·•‧]/g, ' ')
     .replace(/[()"“”«»„]/g, ' ')
     .trim();
-  const commaAt = text.indexOf(',');
+  const commaAt = options.organization ? -1 : text.indexOf(',');
   const parts = commaAt >= 0 ? [text.slice(0, commaAt), text.slice(commaAt + 1)] : [text];
   const titles: string[] = [];
   const groups = parts.map((part) =>
     part
-      .split(/\s+/)
+      .split(options.organization ? /[\s,]+/ : /\s+/)
       .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, ''))
       .filter((word) => word.length > 0)
       .filter((word) => {
@@ -107,14 +112,22 @@ export function parseName(raw: string): ParsedName {
       }),
   );
   const tokens: NameToken[] = [];
+  const fullWords = groups.flat().filter((word) => splitInitials(word) === undefined).length;
   const push = (word: string, role: NameTokenRole): void => {
+    if (options.organization) {
+      tokens.push({ text: word.replace(/\.$/, ''), role, initial: false });
+      return;
+    }
     const initials = splitInitials(word);
     if (initials !== undefined) {
       for (const initial of initials) tokens.push({ text: initial, role: 'unknown', initial: true });
       return;
     }
     const text = word.replace(/\.$/, '');
-    tokens.push({ text, role: isPatronymic(text) ? 'patronymic' : role, initial: false });
+    // Surnames may look like patronymics (Makarevich, Knezevic): only a token outside the surname
+    // part of a three-part name is taken as one.
+    const patronymic = role !== 'surname' && fullWords >= 3 && isPatronymic(text);
+    tokens.push({ text, role: patronymic ? 'patronymic' : role, initial: false });
   };
   let order: ParsedName['order'] = 'unknown';
   if (groups.length === 2 && (groups[0] ?? []).length > 0 && (groups[1] ?? []).length > 0) {
@@ -124,7 +137,7 @@ export function parseName(raw: string): ParsedName {
   } else {
     const words = groups.flat();
     for (const word of words) push(word, 'unknown');
-    assignRoles(tokens);
+    if (!options.organization) assignRoles(tokens);
     order =
       tokens[0]?.role === 'surname'
         ? 'surname-first'

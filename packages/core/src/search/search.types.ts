@@ -8,7 +8,7 @@ export interface Query {
 }
 
 export type QueryNode =
-    /** `terms` are alternatives (the stems the word's inflected forms take); any one matches. */
+  /** `terms` are alternatives (the stems the word's inflected forms take); any one matches. */
   | { kind: 'term'; raw: string; terms: string[]; prefix: boolean }
   | { kind: 'phrase'; raw: string; terms: string[] }
   | { kind: 'and'; children: QueryNode[] }

@@ -1,0 +1,132 @@
+// Evaluation of sanctions parsing and name matching on the real lists in ../shared/data/sanctions:
+// parses OFAC CSV (2023 SDN with 2026 aliases and addresses) and the OpenSanctions FtM samples, then
+// checks the behaviours documented in docs/sanctions.md and prints the figures.
+// Run: node bench/sanctions.eval.ts
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createSanctionsMatcher,
+  MATCH_THRESHOLD,
+  parseFtmJsonLines,
+  parseOfacCsv,
+} from '@echotrace/sanctions';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const data = path.resolve(repoRoot, '../shared/data/sanctions');
+
+export interface SanctionsEvaluation {
+  entries: number;
+  names: number;
+  parseIssues: number;
+  relations: number;
+  required: Array<{ query: string; expected: string; top: string | undefined; score: number; ok: boolean }>;
+  putinRecall: number;
+  putinMisses: string[];
+  precision: number;
+  falsePositives: Array<{ query: string; hit: string; score: number }>;
+  ftmEntries: number;
+  ftmRelations: number;
+}
+
+export function evaluateSanctions(): SanctionsEvaluation | undefined {
+  const sdnPath = path.join(data, 'ofac_sdn_2023-01/sdn.csv');
+  if (!existsSync(sdnPath)) {
+    console.log(`sanctions eval skipped: ${sdnPath} not found`);
+    return undefined;
+  }
+  const read = (file: string): { name: string; text: string } => ({
+    name: path.basename(file),
+    text: readFileSync(path.join(data, file), 'latin1'),
+  });
+  const ofac = parseOfacCsv({
+    sdn: read('ofac_sdn_2023-01/sdn.csv'),
+    alt: read('ofac_alt_add_2026/alt.csv'),
+    add: read('ofac_sdn_2023-01/sdn_address.csv'),
+  });
+  const matcher = createSanctionsMatcher(ofac.entries);
+  const required = [
+    ['MALOFEYEV, Konstantin', '17448'],
+    ['Konstantin Malofeev', '17448'],
+    ['Константин Малофеев', '17448'],
+    ['Малофеева', '17448'],
+    ['Konstantin Molofeyev', '17448'],
+    ['K. Malofeev', '17448'],
+  ].map(([query, expected]) => {
+    const top = matcher.matchName(query as string, { type: 'person' })[0];
+    return {
+      query: query as string,
+      expected: expected as string,
+      top: top?.id,
+      score: top?.score ?? 0,
+      ok: top !== undefined && top.id === expected && top.match,
+    };
+  });
+  const putinNames = readFileSync(path.join(data, 'opensanctions_ftm/putin_names.txt'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const putinMisses: string[] = [];
+  for (const name of putinNames) {
+    const top = matcher.matchName(name)[0];
+    if (top?.id !== '35096' || !top.match)
+      putinMisses.push(`${name} → ${top ? `${top.id} ${top.name} ${top.score}` : 'nothing'}`);
+  }
+  const negatives = readFileSync(
+    path.join(repoRoot, 'packages/sanctions/test/fixtures/non-sanctioned-names.txt'),
+    'utf8',
+  )
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const falsePositives: SanctionsEvaluation['falsePositives'] = [];
+  for (const name of negatives) {
+    const hit = matcher.matchName(name, { type: 'person' }).find((candidate) => candidate.match);
+    if (hit) falsePositives.push({ query: name, hit: `${hit.id} ${hit.matchedName}`, score: hit.score });
+  }
+  let ftmEntries = 0;
+  let ftmRelations = 0;
+  for (const sample of ['zala', 't1']) {
+    const file = path.join(data, `opensanctions_ftm/${sample}/entities.ftm.json`);
+    const parsed = parseFtmJsonLines(readFileSync(file, 'utf8'), path.basename(file));
+    ftmEntries += parsed.entries.length;
+    ftmRelations += parsed.relations.length;
+  }
+  return {
+    entries: ofac.entries.length,
+    names: matcher.size.names,
+    parseIssues: ofac.issues.length,
+    relations: ofac.relations.length,
+    required,
+    putinRecall: (putinNames.length - putinMisses.length) / putinNames.length,
+    putinMisses,
+    precision: (negatives.length - falsePositives.length) / negatives.length,
+    falsePositives,
+    ftmEntries,
+    ftmRelations,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = evaluateSanctions();
+  if (result) {
+    console.log(
+      `OFAC SDN 2023-01: ${result.entries} entries, ${result.names} names with aliases, ${result.relations} Linked To relations, ${result.parseIssues} parse issues`,
+    );
+    console.log(`OpenSanctions FtM samples: ${result.ftmEntries} entries, ${result.ftmRelations} relations`);
+    console.log(`threshold ${MATCH_THRESHOLD}`);
+    for (const check of result.required)
+      console.log(
+        `${check.ok ? 'ok  ' : 'FAIL'} ${check.query} → ${check.top ?? 'nothing'} (${check.score})`,
+      );
+    console.log(
+      `putin_names.txt recall: ${(result.putinRecall * 100).toFixed(1)}% (${result.putinMisses.length} misses)`,
+    );
+    for (const miss of result.putinMisses) console.log(`  miss: ${miss}`);
+    console.log(
+      `non-sanctioned names: precision ${(result.precision * 100).toFixed(1)}% (${result.falsePositives.length} false matches)`,
+    );
+    for (const fp of result.falsePositives)
+      console.log(`  false match: ${fp.query} → ${fp.hit} (${fp.score})`);
+  }
+}

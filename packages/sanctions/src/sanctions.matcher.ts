@@ -1,0 +1,223 @@
+// Screening a name against sanctions lists. Every primary name and alias is prepared once (tokens,
+// keys, skeletons); a query first finds the index tokens that resemble its own tokens through blocking
+// keys (exact key, nominative key, consonant skeleton and its one-deletion variants, key prefix and
+// suffix), then fully compares only the names that share enough such tokens.
+import { comparePreparedNames, comparePreparedTokens, prepareName } from '@echotrace/core';
+import type {
+  PreparedName,
+  PreparedToken,
+  SanctionedKind,
+  SanctionsAlias,
+  SanctionsEntry,
+} from '@echotrace/core';
+
+/**
+ * A candidate whose score reaches this is reported as a match (`match: true`). Chosen on the OFAC
+ * list with the evaluation in bench/sanctions.eval.ts; see docs/sanctions.md.
+ */
+export const MATCH_THRESHOLD = 0.8;
+
+/** Candidates below this score are not returned at all. */
+export const MIN_CANDIDATE_SCORE = 0.6;
+
+// A token of the query must reach this similarity with an index token for the names holding that token
+// to become candidates.
+const TOKEN_MIN = 0.8;
+
+// Weak aliases (nicknames, partial names that OFAC itself rates low quality) count a little less.
+const WEAK_ALIAS_FACTOR = 0.95;
+
+export interface MatchCandidate {
+  /** The list's own id of the entry (OFAC ent_num, OpenSanctions id). */
+  readonly id: string;
+  readonly list: string;
+  /** Primary name of the entry. */
+  readonly name: string;
+  readonly kind: SanctionedKind;
+  readonly score: number;
+  /** True when the score reaches the threshold. */
+  readonly match: boolean;
+  /** The primary name or alias that matched best. */
+  readonly matchedName: string;
+  readonly how: string;
+  readonly explanation: string;
+  readonly programs: readonly string[];
+}
+
+export interface MatchOptions {
+  readonly type?: 'person' | 'organization' | 'vessel' | 'aircraft';
+  /** How many candidates to return at most (default 10). */
+  readonly limit?: number;
+  /** Override the match threshold (default MATCH_THRESHOLD). */
+  readonly threshold?: number;
+}
+
+interface IndexedName {
+  readonly entry: number;
+  readonly prepared: PreparedName;
+  readonly alias?: SanctionsAlias;
+  readonly coreTokens: number;
+}
+
+interface IndexedKey {
+  readonly token: PreparedToken;
+  readonly names: number[];
+}
+
+function deletions(text: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < text.length; i++) out.add(text.slice(0, i) + text.slice(i + 1));
+  return [...out];
+}
+
+function coreTokens(name: PreparedName): PreparedToken[] {
+  return name.tokens.filter((token) => !token.initial && token.role !== 'patronymic');
+}
+
+function blockKeys(token: PreparedToken): string[] {
+  const blocks = [`k:${token.key}`];
+  for (const nominative of token.nominativeKeys) blocks.push(`k:${nominative.key}`);
+  if (token.skeleton.length >= 2) blocks.push(`s:${token.skeleton}`);
+  if (token.skeleton.length >= 3)
+    for (const variant of deletions(token.skeleton)) blocks.push(`d:${variant}`);
+  if (token.key.length >= 4) blocks.push(`p:${token.key.slice(0, 3)}`, `x:${token.key.slice(-3)}`);
+  return blocks;
+}
+
+function queryBlockKeys(token: PreparedToken, lossy: boolean): string[] {
+  const blocks = blockKeys(token);
+  if (lossy && token.skeleton.length >= 3) blocks.push(`d:${token.skeleton}`);
+  // One-deletion variants of the query skeleton meet one-deletion variants of the index skeleton only
+  // when both lost a consonant; for lossy scripts a lost or added consonant is common.
+  if (!lossy) return blocks.filter((block) => !block.startsWith('d:'));
+  return blocks;
+}
+
+export class SanctionsMatcher {
+  readonly #entries: readonly SanctionsEntry[];
+  readonly #names: IndexedName[] = [];
+  readonly #keys = new Map<string, IndexedKey>();
+  readonly #blocks = new Map<string, Set<string>>();
+
+  constructor(entries: readonly SanctionsEntry[]) {
+    this.#entries = entries;
+    entries.forEach((entry, entryIndex) => {
+      const organization = entry.kind !== 'person';
+      const variants: Array<{ name: string; alias?: SanctionsAlias }> = [
+        { name: entry.name },
+        ...entry.aliases.map((alias) => ({ name: alias.name, alias })),
+      ];
+      const seen = new Set<string>();
+      for (const variant of variants) {
+        if (seen.has(variant.name)) continue;
+        seen.add(variant.name);
+        const prepared = prepareName(variant.name, { organization });
+        const core = coreTokens(prepared);
+        if (core.length === 0) continue;
+        const nameIndex = this.#names.length;
+        this.#names.push({
+          entry: entryIndex,
+          prepared,
+          coreTokens: new Set(core.map((token) => token.key)).size,
+          ...(variant.alias && { alias: variant.alias }),
+        });
+        for (const token of core) this.#addToken(token, nameIndex);
+      }
+    });
+  }
+
+  #addToken(token: PreparedToken, nameIndex: number): void {
+    let indexed = this.#keys.get(token.key);
+    if (indexed === undefined) {
+      indexed = { token, names: [] };
+      this.#keys.set(token.key, indexed);
+      for (const block of blockKeys(token)) {
+        let keys = this.#blocks.get(block);
+        if (keys === undefined) {
+          keys = new Set();
+          this.#blocks.set(block, keys);
+        }
+        keys.add(token.key);
+      }
+    }
+    if (indexed.names[indexed.names.length - 1] !== nameIndex) indexed.names.push(nameIndex);
+  }
+
+  /** Number of entries and of indexed names (primary names plus aliases). */
+  get size(): { entries: number; names: number; keys: number } {
+    return { entries: this.#entries.length, names: this.#names.length, keys: this.#keys.size };
+  }
+
+  /** Candidates for a name, best first; `match` says whether each clears the threshold. */
+  matchName(query: string, options: MatchOptions = {}): MatchCandidate[] {
+    const threshold = options.threshold ?? MATCH_THRESHOLD;
+    const limit = options.limit ?? 10;
+    const queries = [
+      prepareName(query, { organization: options.type !== undefined && options.type !== 'person' }),
+    ];
+    const best = new Map<number, { score: number; name: IndexedName; how: string; explanation: string }>();
+    for (const prepared of queries) {
+      const queryCore = coreTokens(prepared);
+      if (queryCore.length === 0) continue;
+      // Per name: which query tokens found a similar token in it.
+      const hits = new Map<number, number>();
+      queryCore.forEach((queryToken, position) => {
+        const bit = 1 << Math.min(position, 30);
+        const candidates = new Set<string>();
+        for (const block of queryBlockKeys(queryToken, prepared.lossy)) {
+          for (const key of this.#blocks.get(block) ?? []) candidates.add(key);
+        }
+        for (const key of candidates) {
+          const indexed = this.#keys.get(key) as IndexedKey;
+          if (comparePreparedTokens(queryToken, indexed.token, prepared.lossy).score < TOKEN_MIN) continue;
+          for (const nameIndex of indexed.names) hits.set(nameIndex, (hits.get(nameIndex) ?? 0) | bit);
+        }
+      });
+      for (const [nameIndex, bits] of hits) {
+        const name = this.#names[nameIndex] as IndexedName;
+        const entry = this.#entries[name.entry] as SanctionsEntry;
+        if (options.type !== undefined && entry.kind !== options.type) continue;
+        const matchedTokens = popcount(bits);
+        if (matchedTokens < Math.min(2, queryCore.length, name.coreTokens)) continue;
+        const comparison = comparePreparedNames(prepared, name.prepared);
+        const score = name.alias?.weak ? comparison.score * WEAK_ALIAS_FACTOR : comparison.score;
+        const previous = best.get(name.entry);
+        if (previous !== undefined && previous.score >= score) continue;
+        best.set(name.entry, { score, name, how: comparison.how, explanation: comparison.explanation });
+      }
+    }
+    return [...best.entries()]
+      .filter(([, found]) => found.score >= MIN_CANDIDATE_SCORE)
+      .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
+      .slice(0, limit)
+      .map(([entryIndex, found]) => {
+        const entry = this.#entries[entryIndex] as SanctionsEntry;
+        const variant = found.name.alias
+          ? `alias "${found.name.alias.name}"${found.name.alias.weak ? ' (weak)' : ''}`
+          : `primary name "${entry.name}"`;
+        return {
+          id: entry.id,
+          list: entry.list,
+          name: entry.name,
+          kind: entry.kind,
+          score: Math.round(found.score * 1000) / 1000,
+          match: found.score >= threshold,
+          matchedName: found.name.prepared.raw,
+          how: found.how,
+          explanation: `${variant} by ${found.how}: ${found.explanation}`,
+          programs: entry.programs,
+        };
+      });
+  }
+}
+
+function popcount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
+/** Build a matcher over entries of one or several lists. */
+export function createSanctionsMatcher(entries: readonly SanctionsEntry[]): SanctionsMatcher {
+  return new SanctionsMatcher(entries);
+}
