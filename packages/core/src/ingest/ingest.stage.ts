@@ -29,6 +29,8 @@ export interface IngestItem {
   /** When the input states it; otherwise identified from the text. */
   language?: string | null;
   canonicalUrl?: string | null;
+  /** Telegram: the channel this post was forwarded from. */
+  forwardedFrom?: string;
 }
 
 /** A reader's report that one input could not be turned into items. */
@@ -148,7 +150,7 @@ export async function ingest(
       options.onProgress?.({ processed: processed + batch.length, summary });
       continue;
     }
-    const now = (input.capture.capturedAt ?? options.clock.now().toISOString()) as Timestamp;
+    const now = input.capture.capturedAt ?? options.clock.now().toISOString();
     let sha = captureHashes.get(input.capture.bytes);
     if (sha === undefined) {
       sha = sha256Hex(input.capture.bytes);

@@ -24,7 +24,7 @@ export function parseQuery(input: string): Query {
   const filters: QueryFilters = { sources: [], languages: [], from: null, to: null, entities: [] };
   const parser = new Parser(input, lexemes, filters);
   const text = parser.parseTop();
-  return { text, filters };
+  return { source: input, text, filters };
 }
 
 function lex(input: string): Lexeme[] {
@@ -138,14 +138,18 @@ class Parser {
     const lexeme = this.next();
     switch (lexeme.type) {
       case 'not': {
+        const following = this.peek();
+        if (!following || following.type === 'close' || following.type === 'or' || following.type === 'and') {
+          throw new QuerySyntaxError(this.input, 'NOT needs a condition after it', lexeme.at);
+        }
         const operand = this.parseUnary(depth + 1);
         if (!operand) throw new QuerySyntaxError(this.input, 'NOT needs a condition after it', lexeme.at);
         return { kind: 'not', child: operand };
       }
       case 'open': {
         const inner = this.parseOr(depth + 1);
-        const close = this.next();
-        if (close?.type !== 'close') throw new QuerySyntaxError(this.input, 'unclosed (', lexeme.at);
+        if (this.peek()?.type !== 'close') throw new QuerySyntaxError(this.input, 'unclosed (', lexeme.at);
+        this.next();
         return inner;
       }
       case 'filter':

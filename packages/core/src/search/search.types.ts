@@ -2,6 +2,8 @@ import type { Span, Timestamp } from '../model.ts';
 
 /** A parsed query: a boolean tree of text conditions (or none) and filters. */
 export interface Query {
+  /** The query as typed, for messages. */
+  source: string;
   /** Null when the query has only filters (then every document passing them matches). */
   text: QueryNode | null;
   filters: QueryFilters;

@@ -111,8 +111,9 @@ const MIN_BASE = 4;
 
 /** The stems a query word may take in the index: itself and those of its inflected forms. */
 export function queryStems(folded: string): string[] {
-  const stems = new Set([stemTerm(folded)]);
-  if (!CYRILLIC.test(folded) || folded.length < MIN_BASE) return [...stems];
+  const primary = stemTerm(folded);
+  if (!CYRILLIC.test(folded) || folded.length < MIN_BASE) return [primary];
+  const stems = new Set<string>();
   const bases = new Set([folded]);
   for (const ending of RUSSIAN_ENDINGS) {
     if (ending && folded.endsWith(ending) && folded.length - ending.length >= MIN_BASE) {
@@ -121,9 +122,10 @@ export function queryStems(folded: string): string[] {
   }
   for (const base of bases) for (const ending of RUSSIAN_ENDINGS) stems.add(stemTerm(base + ending));
   // Stems much shorter than the word would match unrelated words; keep those within two letters.
-  return [...stems].filter(
-    (stem) => stem.length >= Math.min(folded.length, MIN_BASE) && stem.length >= folded.length - 3,
+  const related = [...stems].filter(
+    (stem) => stem !== primary && stem.length >= MIN_BASE && stem.length >= folded.length - 3,
   );
+  return [primary, ...related];
 }
 
 /** The index form of a text: its terms joined by spaces. */
