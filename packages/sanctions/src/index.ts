@@ -6,3 +6,4 @@ export * from './ofac.xml.parser.ts';
 export * from './ftm.parser.ts';
 export * from './linked.relations.ts';
 export * from './sanctions.matcher.ts';
+export * from './sanctions.files.parser.ts';
