@@ -2,7 +2,12 @@
 // keys, skeletons); a query first finds the index tokens that resemble its own tokens through blocking
 // keys (exact key, nominative key, consonant skeleton and its one-deletion variants, key prefix and
 // suffix), then fully compares only the names that share enough such tokens.
-import { comparePreparedNames, comparePreparedTokens, prepareName } from '@echotrace/core';
+import {
+  canonicalGivenNameKey,
+  comparePreparedNames,
+  comparePreparedTokens,
+  prepareName,
+} from '@echotrace/core';
 import type {
   PreparedName,
   PreparedToken,
@@ -23,6 +28,10 @@ export const MIN_CANDIDATE_SCORE = 0.6;
 // A token of the query must reach this similarity with an index token for the names holding that token
 // to become candidates.
 const TOKEN_MIN = 0.8;
+
+// A query token whose similar index tokens occur in more names than this (common given names,
+// Arabic name particles) does not gather candidates by itself.
+const FREQUENT_TOKEN_POSTINGS = 300;
 
 // Weak aliases (nicknames, partial names that OFAC itself rates low quality) count a little less.
 const WEAK_ALIAS_FACTOR = 0.95;
@@ -57,6 +66,7 @@ interface IndexedName {
   readonly prepared: PreparedName;
   readonly alias?: SanctionsAlias;
   readonly coreTokens: number;
+  readonly coreKeys: readonly string[];
 }
 
 interface IndexedKey {
@@ -78,18 +88,36 @@ function blockKeys(token: PreparedToken): string[] {
   const blocks = [`k:${token.key}`];
   for (const nominative of token.nominativeKeys) blocks.push(`k:${nominative.key}`);
   if (token.skeleton.length >= 2) blocks.push(`s:${token.skeleton}`);
-  if (token.skeleton.length >= 3)
+  if (token.skeleton.length >= 3) {
+    blocks.push(`d:${token.skeleton}`);
     for (const variant of deletions(token.skeleton)) blocks.push(`d:${variant}`);
-  if (token.key.length >= 4) blocks.push(`p:${token.key.slice(0, 3)}`, `x:${token.key.slice(-3)}`);
+  }
+  // Forms of one given name in Russian, Ukrainian and Belarusian (Vladimir, Volodymyr, Uladzimir).
+  const canonical = canonicalGivenNameKey(token.key);
+  if (canonical !== token.key) blocks.push(`k:${canonical}`);
+  // One-deletion neighbourhood of the key: two keys within one edit share an entry (typos).
+  if (token.key.length >= 5) for (const variant of deletions(token.key)) blocks.push(`e:${variant}`);
+  if (token.key.length >= 4) blocks.push(`e:${token.key}`);
   return blocks;
 }
 
 function queryBlockKeys(token: PreparedToken, lossy: boolean): string[] {
-  const blocks = blockKeys(token);
-  if (lossy && token.skeleton.length >= 3) blocks.push(`d:${token.skeleton}`);
-  // One-deletion variants of the query skeleton meet one-deletion variants of the index skeleton only
-  // when both lost a consonant; for lossy scripts a lost or added consonant is common.
-  if (!lossy) return blocks.filter((block) => !block.startsWith('d:'));
+  const blocks = [`k:${token.key}`];
+  for (const nominative of token.nominativeKeys) blocks.push(`k:${nominative.key}`);
+  const canonical = canonicalGivenNameKey(token.key);
+  if (canonical !== token.key) blocks.push(`k:${canonical}`);
+  // Lithuanian and Latvian nominative endings on foreign names (Putinas, Putins).
+  const baltic = /^(.{4,}?)(as|is|us|s)$/.exec(token.key);
+  if (baltic) blocks.push(`k:${baltic[1]}`);
+  if (token.key.length >= 4) blocks.push(`e:${token.key}`);
+  if (token.key.length >= 5) for (const variant of deletions(token.key)) blocks.push(`e:${variant}`);
+  // Consonant skeletons only lift comparisons with scripts whose romanization is lossy; there, a
+  // lost or added consonant is common, so one-deletion variants of the skeleton are looked up too.
+  if (lossy && token.skeleton.length >= 2) blocks.push(`s:${token.skeleton}`);
+  if (lossy && token.skeleton.length >= 3) {
+    blocks.push(`d:${token.skeleton}`);
+    for (const variant of deletions(token.skeleton)) blocks.push(`d:${variant}`);
+  }
   return blocks;
 }
 
@@ -119,6 +147,7 @@ export class SanctionsMatcher {
           entry: entryIndex,
           prepared,
           coreTokens: new Set(core.map((token) => token.key)).size,
+          coreKeys: core.map((token) => token.key),
           ...(variant.alias && { alias: variant.alias }),
         });
         for (const token of core) this.#addToken(token, nameIndex);
@@ -159,18 +188,42 @@ export class SanctionsMatcher {
     for (const prepared of queries) {
       const queryCore = coreTokens(prepared);
       if (queryCore.length === 0) continue;
-      // Per name: which query tokens found a similar token in it.
-      const hits = new Map<number, number>();
-      queryCore.forEach((queryToken, position) => {
-        const bit = 1 << Math.min(position, 30);
+      // For each query token, the index keys similar enough to it, and how many names hold them.
+      const matches = queryCore.map((queryToken) => {
         const candidates = new Set<string>();
         for (const block of queryBlockKeys(queryToken, prepared.lossy)) {
           for (const key of this.#blocks.get(block) ?? []) candidates.add(key);
         }
+        const keys = new Set<string>();
+        let postings = 0;
         for (const key of candidates) {
           const indexed = this.#keys.get(key) as IndexedKey;
           if (comparePreparedTokens(queryToken, indexed.token, prepared.lossy).score < TOKEN_MIN) continue;
-          for (const nameIndex of indexed.names) hits.set(nameIndex, (hits.get(nameIndex) ?? 0) | bit);
+          keys.add(key);
+          postings += indexed.names.length;
+        }
+        return { keys, postings };
+      });
+      // Names are gathered through the query's rarer tokens (Malofeev, not Mohammed or Vladimir);
+      // frequent tokens only confirm names found that way.
+      const rare = matches.map((match) => match.postings <= FREQUENT_TOKEN_POSTINGS);
+      const generators = rare.some(Boolean) ? rare : rare.map(() => true);
+      const hits = new Map<number, number>();
+      matches.forEach((match, position) => {
+        if (!generators[position]) return;
+        const bit = 1 << Math.min(position, 30);
+        for (const key of match.keys) {
+          for (const nameIndex of (this.#keys.get(key) as IndexedKey).names) {
+            hits.set(nameIndex, (hits.get(nameIndex) ?? 0) | bit);
+          }
+        }
+      });
+      matches.forEach((match, position) => {
+        if (generators[position]) return;
+        const bit = 1 << Math.min(position, 30);
+        for (const [nameIndex, bits] of hits) {
+          const name = this.#names[nameIndex] as IndexedName;
+          if (name.coreKeys.some((key) => match.keys.has(key))) hits.set(nameIndex, bits | bit);
         }
       });
       for (const [nameIndex, bits] of hits) {
