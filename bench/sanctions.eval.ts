@@ -25,6 +25,10 @@ export interface SanctionsEvaluation {
   putinMisses: string[];
   precision: number;
   falsePositives: Array<{ query: string; hit: string; score: number }>;
+  heldOutPrecision: number;
+  heldOutFalsePositives: Array<{ query: string; hit: string; score: number }>;
+  heldOutTotal: number;
+  tuningTotal: number;
   ftmEntries: number;
   ftmRelations: number;
 }
@@ -72,18 +76,24 @@ export function evaluateSanctions(): SanctionsEvaluation | undefined {
     if (top?.id !== '35096' || !top.match)
       putinMisses.push(`${name} → ${top ? `${top.id} ${top.name} ${top.score}` : 'nothing'}`);
   }
-  const negatives = readFileSync(
-    path.join(repoRoot, 'packages/sanctions/test/fixtures/non-sanctioned-names.txt'),
-    'utf8',
-  )
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
-  const falsePositives: SanctionsEvaluation['falsePositives'] = [];
-  for (const name of negatives) {
-    const hit = matcher.matchName(name, { type: 'person' }).find((candidate) => candidate.match);
-    if (hit) falsePositives.push({ query: name, hit: `${hit.id} ${hit.matchedName}`, score: hit.score });
-  }
+  const screenNegatives = (
+    file: string,
+  ): { total: number; falsePositives: SanctionsEvaluation['falsePositives'] } => {
+    const names = readFileSync(path.join(repoRoot, 'packages/sanctions/test/fixtures', file), 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const falsePositives: SanctionsEvaluation['falsePositives'] = [];
+    for (const name of names) {
+      const hit = matcher.matchName(name, { type: 'person' }).find((candidate) => candidate.match);
+      if (hit) falsePositives.push({ query: name, hit: `${hit.id} ${hit.matchedName}`, score: hit.score });
+    }
+    return { total: names.length, falsePositives };
+  };
+  const tuning = screenNegatives('non-sanctioned-names.txt');
+  const heldOut = screenNegatives('non-sanctioned-names.heldout.txt');
+  const negatives = { length: tuning.total };
+  const falsePositives = tuning.falsePositives;
   let ftmEntries = 0;
   let ftmRelations = 0;
   for (const sample of ['zala', 't1']) {
@@ -102,6 +112,10 @@ export function evaluateSanctions(): SanctionsEvaluation | undefined {
     putinMisses,
     precision: (negatives.length - falsePositives.length) / negatives.length,
     falsePositives,
+    heldOutPrecision: (heldOut.total - heldOut.falsePositives.length) / heldOut.total,
+    heldOutFalsePositives: heldOut.falsePositives,
+    heldOutTotal: heldOut.total,
+    tuningTotal: tuning.total,
     ftmEntries,
     ftmRelations,
   };
@@ -124,9 +138,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     for (const miss of result.putinMisses) console.log(`  miss: ${miss}`);
     console.log(
-      `non-sanctioned names: precision ${(result.precision * 100).toFixed(1)}% (${result.falsePositives.length} false matches)`,
+      `non-sanctioned names (tuning set, ${result.tuningTotal}): precision ${(result.precision * 100).toFixed(1)}% (${result.falsePositives.length} false matches)`,
     );
     for (const fp of result.falsePositives)
+      console.log(`  false match: ${fp.query} → ${fp.hit} (${fp.score})`);
+    console.log(
+      `held-out non-sanctioned names (${result.heldOutTotal}, not used for tuning): precision ${(result.heldOutPrecision * 100).toFixed(1)}% (${result.heldOutFalsePositives.length} false matches)`,
+    );
+    for (const fp of result.heldOutFalsePositives)
       console.log(`  false match: ${fp.query} → ${fp.hit} (${fp.score})`);
   }
 }
