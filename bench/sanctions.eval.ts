@@ -4,6 +4,7 @@
 // Run: node bench/sanctions.eval.ts
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SanctionsEntry } from '@echotrace/core';
 import { fileURLToPath } from 'node:url';
 import {
   createSanctionsMatcher,
@@ -31,6 +32,8 @@ export interface SanctionsEvaluation {
   tuningTotal: number;
   ftmEntries: number;
   ftmRelations: number;
+  ftmNames: number;
+  ftmMisses: string[];
 }
 
 export function evaluateSanctions(): SanctionsEvaluation | undefined {
@@ -96,11 +99,35 @@ export function evaluateSanctions(): SanctionsEvaluation | undefined {
   const falsePositives = tuning.falsePositives;
   let ftmEntries = 0;
   let ftmRelations = 0;
+  const ftm: SanctionsEntry[] = [];
   for (const sample of ['zala', 't1']) {
     const file = path.join(data, `opensanctions_ftm/${sample}/entities.ftm.json`);
     const parsed = parseFtmJsonLines(readFileSync(file, 'utf8'), path.basename(file));
     ftmEntries += parsed.entries.length;
     ftmRelations += parsed.relations.length;
+    ftm.push(...parsed.entries);
+  }
+  // Every multilingual name of an OpenSanctions entity, screened against OFAC and OpenSanctions
+  // together, should find that entity first.
+  const combined = createSanctionsMatcher([...ofac.entries, ...ftm]);
+  const kind = (entry: SanctionsEntry): { type?: 'person' | 'organization' } =>
+    entry.kind === 'person' || entry.kind === 'organization' ? { type: entry.kind } : {};
+  let ftmNames = 0;
+  const ftmMisses: string[] = [];
+  for (const entry of ftm) {
+    for (const name of [entry.name, ...entry.aliases.map((alias) => alias.name)]) {
+      ftmNames++;
+      const candidates = combined
+        .matchName(name, kind(entry))
+        .filter((candidate) => candidate.list === 'opensanctions');
+      // Two entities may share a name (a company and its trade name): a tie with the top counts.
+      const top = candidates[0];
+      const found = candidates.find(
+        (candidate) => candidate.id === entry.id && candidate.score === top?.score,
+      );
+      if (found === undefined || !found.match)
+        ftmMisses.push(`${name} → ${top ? `${top.id} ${top.score}` : 'nothing'}`);
+    }
   }
   return {
     entries: ofac.entries.length,
@@ -118,6 +145,8 @@ export function evaluateSanctions(): SanctionsEvaluation | undefined {
     tuningTotal: tuning.total,
     ftmEntries,
     ftmRelations,
+    ftmNames,
+    ftmMisses,
   };
 }
 
@@ -129,6 +158,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     console.log(`OpenSanctions FtM samples: ${result.ftmEntries} entries, ${result.ftmRelations} relations`);
     console.log(`threshold ${MATCH_THRESHOLD}`);
+    console.log(
+      `OpenSanctions names (all scripts) finding their own entity among OFAC + OpenSanctions: ${result.ftmNames - result.ftmMisses.length}/${result.ftmNames}`,
+    );
+    for (const miss of result.ftmMisses) console.log(`  miss: ${miss}`);
     for (const check of result.required)
       console.log(
         `${check.ok ? 'ok  ' : 'FAIL'} ${check.query} → ${check.top ?? 'nothing'} (${check.score})`,

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareNames, compareNameTokens } from '@echotrace/core';
+import { compareNames, compareNameTokens, parseName } from '@echotrace/core';
 
 describe('compareNames', () => {
   it('scores an identical name 1 as exact', () => {
@@ -75,5 +75,41 @@ describe('compareNameTokens', () => {
     assert.equal(compareNameTokens('Путина', 'Putin').how, 'inflection');
     assert.equal(compareNameTokens('Molofeev', 'Malofeev').how, 'fuzzy');
     assert.equal(compareNameTokens('Ivanov', 'Putin').how, 'different');
+  });
+});
+
+describe('compareNames across languages', () => {
+  it('treats Russian, Ukrainian and Belarusian forms of a given name as one name', () => {
+    const result = compareNames('PUTIN, Vladimir', 'Путін Володимир');
+    assert.ok(result.score > 0.9, String(result.score));
+    assert.equal(compareNameTokens('Uladzimir', 'Vladimir').how, 'transliteration');
+  });
+
+  it('reads Baltic nominative endings', () => {
+    assert.equal(compareNameTokens('Putinas', 'Putin').how, 'inflection');
+    assert.ok(compareNames('PUTIN, Vladimir', 'Vladimiras Putinas').score > 0.85);
+  });
+
+  it('keeps a name and a name derived from it apart', () => {
+    assert.equal(compareNameTokens('Roman', 'Romanov').how, 'different');
+    assert.ok(compareNames('ROMANOV, Mikhail', 'Roman Mikhailov').score < 0.7);
+  });
+
+  it('matches alphabetic scripts through romanization', () => {
+    for (const name of [
+      'Βλαντίμιρ Πούτιν',
+      'Վլադիմիր Պուտին',
+      'ვლადიმერ პუტინი',
+      '블라디미르 푸틴',
+      'ウラジーミル・プーチン',
+    ]) {
+      assert.ok(compareNames('PUTIN, Vladimir', name).score >= 0.8, name);
+    }
+  });
+
+  it('does not treat a list comma as name order for organizations', () => {
+    const parsed = parseName('ANGLO-CARIBBEAN CO., LTD.', { organization: true });
+    assert.equal(parsed.order, 'unknown');
+    assert.ok(parsed.tokens.every((token) => token.role === 'unknown'));
   });
 });
