@@ -30,6 +30,7 @@ export interface SanctionsEvaluation {
   heldOutFalsePositives: Array<{ query: string; hit: string; score: number }>;
   heldOutTotal: number;
   tuningTotal: number;
+  surnameOnly: Record<'tuning' | 'heldOut', { surnames: number; matching: string[] }>;
   ftmEntries: number;
   ftmRelations: number;
   ftmNames: number;
@@ -79,9 +80,16 @@ export function evaluateSanctions(): SanctionsEvaluation | undefined {
     if (top?.id !== '35096' || !top.match)
       putinMisses.push(`${name} → ${top ? `${top.id} ${top.name} ${top.score}` : 'nothing'}`);
   }
+  const surnameOf = (name: string): string =>
+    name.includes(',') ? (name.split(',')[0] as string).trim() : (name.split(/\s+/).slice(-1)[0] as string);
   const screenNegatives = (
     file: string,
-  ): { total: number; falsePositives: SanctionsEvaluation['falsePositives'] } => {
+  ): {
+    total: number;
+    falsePositives: SanctionsEvaluation['falsePositives'];
+    surnames: number;
+    surnameHits: string[];
+  } => {
     const names = readFileSync(path.join(repoRoot, 'packages/sanctions/test/fixtures', file), 'utf8')
       .split('\n')
       .map((line) => line.trim())
@@ -91,7 +99,12 @@ export function evaluateSanctions(): SanctionsEvaluation | undefined {
       const hit = matcher.matchName(name, { type: 'person' }).find((candidate) => candidate.match);
       if (hit) falsePositives.push({ query: name, hit: `${hit.id} ${hit.matchedName}`, score: hit.score });
     }
-    return { total: names.length, falsePositives };
+    // The same people mentioned by surname alone, as the press often does.
+    const surnames = [...new Set(names.map((name) => surnameOf(name)))];
+    const surnameHits = surnames.filter((surname) =>
+      matcher.matchName(surname, { type: 'person' }).some((candidate) => candidate.match),
+    );
+    return { total: names.length, falsePositives, surnames: surnames.length, surnameHits };
   };
   const tuning = screenNegatives('non-sanctioned-names.txt');
   const heldOut = screenNegatives('non-sanctioned-names.heldout.txt');
@@ -143,6 +156,10 @@ export function evaluateSanctions(): SanctionsEvaluation | undefined {
     heldOutFalsePositives: heldOut.falsePositives,
     heldOutTotal: heldOut.total,
     tuningTotal: tuning.total,
+    surnameOnly: {
+      tuning: { surnames: tuning.surnames, matching: tuning.surnameHits },
+      heldOut: { surnames: heldOut.surnames, matching: heldOut.surnameHits },
+    },
     ftmEntries,
     ftmRelations,
     ftmNames,
@@ -180,5 +197,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     for (const fp of result.heldOutFalsePositives)
       console.log(`  false match: ${fp.query} → ${fp.hit} (${fp.score})`);
+    for (const [set, figures] of Object.entries(result.surnameOnly)) {
+      console.log(
+        `surname alone (${set} set): ${figures.matching.length}/${figures.surnames} match a listed person: ${figures.matching.join(', ')}`,
+      );
+    }
   }
 }

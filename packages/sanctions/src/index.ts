@@ -7,3 +7,4 @@ export * from './ftm.parser.ts';
 export * from './linked.relations.ts';
 export * from './sanctions.matcher.ts';
 export * from './sanctions.files.parser.ts';
+export * from './common.surnames.ts';

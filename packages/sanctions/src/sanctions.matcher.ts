@@ -1,7 +1,8 @@
 // Screening a name against sanctions lists. Every primary name and alias is prepared once (tokens,
 // keys, skeletons); a query first finds the index tokens that resemble its own tokens through blocking
-// keys (exact key, nominative key, consonant skeleton and its one-deletion variants, key prefix and
-// suffix), then fully compares only the names that share enough such tokens.
+// keys (exact key, nominative key, given-name equivalent, one-deletion neighbourhood of the key, and
+// for lossy scripts the consonant skeleton), then fully compares only the names that share enough
+// such tokens.
 import {
   canonicalGivenNameKey,
   comparePreparedNames,
@@ -15,6 +16,7 @@ import type {
   SanctionsAlias,
   SanctionsEntry,
 } from '@echotrace/core';
+import { isCommonSurnameKey } from './common.surnames.ts';
 
 /**
  * A candidate whose score reaches this is reported as a match (`match: true`). Chosen on the OFAC
@@ -33,6 +35,9 @@ const TOKEN_MIN = 0.8;
 // Arabic name particles) does not gather candidates by itself.
 const FREQUENT_TOKEN_POSTINGS = 300;
 
+// A query that is only a very common surname (Петров, Smith) stays below the threshold.
+const COMMON_SURNAME_FACTOR = 0.85;
+
 // Weak aliases (nicknames, partial names that OFAC itself rates low quality) count a little less.
 const WEAK_ALIAS_FACTOR = 0.95;
 
@@ -46,6 +51,11 @@ export interface MatchCandidate {
   readonly score: number;
   /** True when the score reaches the threshold. */
   readonly match: boolean;
+  /**
+   * True when the query has fewer name parts than the matched name (a surname alone, "Малофеева"):
+   * a lead to check, since namesakes are likely.
+   */
+  readonly partial: boolean;
   /** The primary name or alias that matched best. */
   readonly matchedName: string;
   readonly how: string;
@@ -184,7 +194,10 @@ export class SanctionsMatcher {
     const queries = [
       prepareName(query, { organization: options.type !== undefined && options.type !== 'person' }),
     ];
-    const best = new Map<number, { score: number; name: IndexedName; how: string; explanation: string }>();
+    const best = new Map<
+      number,
+      { score: number; name: IndexedName; how: string; explanation: string; partial: boolean }
+    >();
     for (const prepared of queries) {
       const queryCore = coreTokens(prepared);
       if (queryCore.length === 0) continue;
@@ -226,6 +239,11 @@ export class SanctionsMatcher {
           if (name.coreKeys.some((key) => match.keys.has(key))) hits.set(nameIndex, bits | bit);
         }
       });
+      const only = queryCore.length === 1 ? queryCore[0] : undefined;
+      const bareCommonSurname =
+        only !== undefined &&
+        (isCommonSurnameKey(only.key) ||
+          only.nominativeKeys.some((candidate) => isCommonSurnameKey(candidate.key)));
       for (const [nameIndex, bits] of hits) {
         const name = this.#names[nameIndex] as IndexedName;
         const entry = this.#entries[name.entry] as SanctionsEntry;
@@ -233,10 +251,16 @@ export class SanctionsMatcher {
         const matchedTokens = popcount(bits);
         if (matchedTokens < Math.min(2, queryCore.length, name.coreTokens)) continue;
         const comparison = comparePreparedNames(prepared, name.prepared);
-        const score = name.alias?.weak ? comparison.score * WEAK_ALIAS_FACTOR : comparison.score;
+        let score = name.alias?.weak ? comparison.score * WEAK_ALIAS_FACTOR : comparison.score;
+        let explanation = comparison.explanation;
+        if (bareCommonSurname && name.coreTokens > 1) {
+          score *= COMMON_SURNAME_FACTOR;
+          explanation += `; ${queryCore[0]?.text ?? ''} alone is a common surname`;
+        }
         const previous = best.get(name.entry);
         if (previous !== undefined && previous.score >= score) continue;
-        best.set(name.entry, { score, name, how: comparison.how, explanation: comparison.explanation });
+        const partial = queryCore.length < name.coreTokens;
+        best.set(name.entry, { score, name, how: comparison.how, explanation, partial });
       }
     }
     return [...best.entries()]
@@ -255,6 +279,7 @@ export class SanctionsMatcher {
           kind: entry.kind,
           score: Math.round(found.score * 1000) / 1000,
           match: found.score >= threshold,
+          partial: found.partial,
           matchedName: found.name.prepared.raw,
           how: found.how,
           explanation: `${variant} by ${found.how}: ${found.explanation}`,

@@ -81,6 +81,17 @@ describe('SanctionsMatcher', () => {
     }
   });
 
+  it('matches a rare surname alone as a partial match, a very common one only as a candidate', () => {
+    const malofeev = top('Малофеева')!;
+    assert.equal(malofeev.match, true);
+    assert.equal(malofeev.partial, true);
+    assert.equal(top('Konstantin Malofeev')?.partial, false);
+    const ivanov = top('Иванов');
+    assert.equal(ivanov?.id, '5');
+    assert.equal(ivanov?.match, false);
+    assert.match(ivanov?.explanation ?? '', /common surname/);
+  });
+
   it('filters by type', () => {
     assert.equal(top('Example Works', 'organization')?.id, '6');
     assert.equal(top('Example Works', 'person'), undefined);
