@@ -3,6 +3,7 @@ import type { Command } from '../command.ts';
 import { dbCopyCommand, dbMigrateCommand, dbStatusCommand } from './db.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { jobsAddCommand, jobsCommand } from './jobs.command.ts';
+import { sanctionsImportCommand, sanctionsMatchCommand } from './sanctions.command.ts';
 import { searchCommand } from './search.command.ts';
 import { showCommand } from './show.command.ts';
 import { statsCommand } from './stats.command.ts';
@@ -19,4 +20,6 @@ export const commands: Command[] = [
   dbMigrateCommand,
   dbStatusCommand,
   dbCopyCommand,
+  sanctionsImportCommand,
+  sanctionsMatchCommand,
 ];
