@@ -1,0 +1,32 @@
+// The HTML stage's entry point: main text plus metadata from one page.
+import { extractMetadata } from './article.metadata.ts';
+import { parseHtmlDocument } from './html.dom.ts';
+import type { DomDocument } from './html.dom.ts';
+import { extractMainText } from './main-text.extractor.ts';
+import type { Timestamp } from '@echotrace/core';
+
+export interface ExtractedArticle {
+  /** Main text; paragraphs separated by a blank line. Empty when the page has none. */
+  text: string;
+  title: string | null;
+  byline: string | null;
+  publishedAt: Timestamp | null;
+  modifiedAt: Timestamp | null;
+  language: string | null;
+  canonicalUrl: string | null;
+  leadImageUrl: string | null;
+}
+
+/** Extracts an article from an HTML string; `url` resolves relative links and dates the page. */
+export function extractArticle(html: string, url?: string): ExtractedArticle {
+  let first: DomDocument | null = parseHtmlDocument(html);
+  const metadata = extractMetadata(first, url);
+  // Each cleaning attempt mutates its document, so later attempts parse afresh.
+  const text = extractMainText(() => {
+    const document = first ?? parseHtmlDocument(html);
+    first = null;
+    return document.body;
+  });
+  const { declaredBody: _declared, ...rest } = metadata;
+  return { text, ...rest };
+}
