@@ -20,14 +20,36 @@ export interface ArticleMetadata {
 }
 
 const PUBLISHED_META = [
-  'article:published_time', 'og:published_time', 'og:article:published_time', 'datepublished',
-  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'published_time', 'date', 'dc.date',
-  'dc.date.issued', 'dcterms.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
-  'article.published', 'cxenseparse:recs:publishtime', 'mediator_published_time', 'citation_publication_date',
+  'article:published_time',
+  'og:published_time',
+  'og:article:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'published_time',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.created',
+  'sailthru.date',
+  'parsely-pub-date',
+  'article.published',
+  'cxenseparse:recs:publishtime',
+  'mediator_published_time',
+  'citation_publication_date',
 ];
 const MODIFIED_META = [
-  'article:modified_time', 'og:updated_time', 'og:article:modified_time', 'datemodified',
-  'last-modified', 'dcterms.modified', 'article.updated', 'modified_time',
+  'article:modified_time',
+  'og:updated_time',
+  'og:article:modified_time',
+  'datemodified',
+  'last-modified',
+  'dcterms.modified',
+  'article.updated',
+  'modified_time',
 ];
 const AUTHOR_META = ['author', 'article:author', 'sailthru.author', 'parsely-author', 'dc.creator', 'byl'];
 
@@ -98,7 +120,10 @@ function languageOf(document: DomDocument, meta: Map<string, string>): string | 
     meta.get('language') ??
     document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ??
     null;
-  const primary = declared?.trim().split(/[-_,;\s]/)[0]?.toLowerCase();
+  const primary = declared
+    ?.trim()
+    .split(/[-_,;\s]/)[0]
+    ?.toLowerCase();
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : null;
 }
 
@@ -117,7 +142,11 @@ function titleOf(document: DomDocument, meta: Map<string, string>, jsonTitle: st
   return null;
 }
 
-function bylineOf(document: DomDocument, meta: Map<string, string>, jsonAuthor: string | null): string | null {
+function bylineOf(
+  document: DomDocument,
+  meta: Map<string, string>,
+  jsonAuthor: string | null,
+): string | null {
   if (jsonAuthor && !isUrl(jsonAuthor)) return jsonAuthor;
   for (const key of AUTHOR_META) {
     const value = meta.get(key);
@@ -133,17 +162,25 @@ export function extractMetadata(document: DomDocument, url?: string): ArticleMet
   const meta = readMeta(document);
   const article = findArticleNode(readJsonLd(document));
   const timeElement = document.querySelector('time[pubdate], article time[datetime], time[datetime]');
-  const publishedAt = firstTime([
-    stringOf(article?.datePublished),
-    stringOf(article?.dateCreated),
-    ...PUBLISHED_META.map((key) => meta.get(key)),
-    timeElement?.getAttribute('datetime'),
-  ]) ?? dateFromUrl(url);
-  const modifiedAt = firstTime([stringOf(article?.dateModified), ...MODIFIED_META.map((key) => meta.get(key))]);
+  const publishedAt =
+    firstTime([
+      stringOf(article?.datePublished),
+      stringOf(article?.dateCreated),
+      ...PUBLISHED_META.map((key) => meta.get(key)),
+      timeElement?.getAttribute('datetime'),
+    ]) ?? dateFromUrl(url);
+  const modifiedAt = firstTime([
+    stringOf(article?.dateModified),
+    ...MODIFIED_META.map((key) => meta.get(key)),
+  ]);
   const canonicalHref =
     document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? null;
   const image =
-    meta.get('og:image') ?? meta.get('og:image:url') ?? meta.get('twitter:image') ?? firstStringOf(article?.image) ?? null;
+    meta.get('og:image') ??
+    meta.get('og:image:url') ??
+    meta.get('twitter:image') ??
+    firstStringOf(article?.image) ??
+    null;
   const body = stringOf(article?.articleBody);
   return {
     title: titleOf(document, meta, stringOf(article?.headline)),

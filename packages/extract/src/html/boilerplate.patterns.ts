@@ -4,16 +4,43 @@ import type { DomElement } from './html.dom.ts';
 
 /** Markup that never carries article text: removed before anything is scored. */
 export const NEVER_TEXT = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed',
-  'audio', 'video', 'source', 'track', 'picture', 'img', 'map', 'input', 'button', 'select',
-  'option', 'textarea', 'link', 'meta', 'head', 'title', 'dialog', 'nav', 'menu',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'picture',
+  'img',
+  'map',
+  'input',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'link',
+  'meta',
+  'head',
+  'title',
+  'dialog',
+  'nav',
+  'menu',
 ]);
 
 /** Page furniture: removed unless it holds most of the page's prose (some themes wrap all in them). */
 export const FURNITURE = new Set(['header', 'footer', 'aside', 'form']);
 
 // Roles of landmarks that are not the article.
-export const BOILERPLATE_ROLES = /^(?:navigation|banner|complementary|contentinfo|dialog|alertdialog|menu|menubar|search|toolbar|tablist)$/i;
+export const BOILERPLATE_ROLES =
+  /^(?:navigation|banner|complementary|contentinfo|dialog|alertdialog|menu|menubar|search|toolbar|tablist)$/i;
 
 // Blocks that are furniture whatever else their names say (`related-content` is still related).
 const STRONG_BOILERPLATE =

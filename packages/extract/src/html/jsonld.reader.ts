@@ -9,7 +9,10 @@ const ARTICLE_TYPES =
   /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/;
 
 function parseLenient(raw: string): unknown {
-  const text = raw.trim().replace(/^<!--|-->$/g, '').replace(/^\/\/<!\[CDATA\[|\/\/\]\]>$/g, '');
+  const text = raw
+    .trim()
+    .replace(/^<!--|-->$/g, '')
+    .replace(/^\/\/<!\[CDATA\[|\/\/\]\]>$/g, '');
   try {
     return JSON.parse(text);
   } catch {
@@ -34,7 +37,8 @@ function flatten(value: unknown, into: JsonLdNode[], depth = 0): void {
   into.push(node);
   if (node['@graph']) flatten(node['@graph'], into, depth + 1);
   if (node.mainEntity) flatten(node.mainEntity, into, depth + 1);
-  if (node.mainEntityOfPage && typeof node.mainEntityOfPage === 'object') flatten(node.mainEntityOfPage, into, depth + 1);
+  if (node.mainEntityOfPage && typeof node.mainEntityOfPage === 'object')
+    flatten(node.mainEntityOfPage, into, depth + 1);
 }
 
 /** Every JSON-LD object on the page, `@graph` members and main entities included. */

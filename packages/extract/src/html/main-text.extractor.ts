@@ -14,14 +14,69 @@ import { isElement, isText } from './html.dom.ts';
 import type { DomElement, DomNode } from './html.dom.ts';
 
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
-  'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody',
-  'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'html',
 ]);
 const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 // Containers readability scores directly; other blocks count only through their own prose.
-const SCORED_BLOCKS = new Set(['p', 'pre', 'td', 'blockquote', 'section', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'article', 'main', 'dd', 'font', 'center']);
+const SCORED_BLOCKS = new Set([
+  'p',
+  'pre',
+  'td',
+  'blockquote',
+  'section',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'article',
+  'main',
+  'dd',
+  'font',
+  'center',
+]);
 const COMMA = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
 const MIN_PARAGRAPH = 25;
 
@@ -58,8 +113,19 @@ const countCommas = (data: string): number => data.match(COMMA)?.length ?? 0;
 
 function emptyStats(): Stats {
   return {
-    text: 0, link: 0, commas: 0, own: 0, ownCommas: 0, hasBlock: false, paragraphs: 0, listItems: 0,
-    inputs: 0, headingText: 0, listText: 0, score: 0, candidate: false,
+    text: 0,
+    link: 0,
+    commas: 0,
+    own: 0,
+    ownCommas: 0,
+    hasBlock: false,
+    paragraphs: 0,
+    listItems: 0,
+    inputs: 0,
+    headingText: 0,
+    listText: 0,
+    score: 0,
+    candidate: false,
   };
 }
 
@@ -112,7 +178,10 @@ function isHidden(element: DomElement): boolean {
   if (element.hasAttribute('hidden')) return true;
   const style = element.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  return element.getAttribute('aria-hidden') === 'true' && !/fallback-image/.test(element.getAttribute('class') ?? '');
+  return (
+    element.getAttribute('aria-hidden') === 'true' &&
+    !/fallback-image/.test(element.getAttribute('class') ?? '')
+  );
 }
 
 interface Options {
@@ -147,7 +216,8 @@ function strip(body: DomElement, options: Options): void {
           looksLikeBoilerplate(nameOf(child));
         if (furniture) {
           const s = before.get(child);
-          const holdsProse = s !== undefined && s.text > 0.4 * bodyText && s.paragraphs >= 3 && linkDensity(s) < 0.3;
+          const holdsProse =
+            s !== undefined && s.text > 0.4 * bodyText && s.paragraphs >= 3 && linkDensity(s) < 0.3;
           if (!holdsProse) {
             doomed.push(child);
             continue;
@@ -206,7 +276,9 @@ function score(body: DomElement, stats: Map<DomElement, Stats>): DomElement[] {
       const s = stats.get(child);
       if (!s) continue;
       const tag = child.localName;
-      const paragraphLike = SCORED_BLOCKS.has(tag) || (!BLOCK.has(tag) && !s.hasBlock && s.own >= MIN_PARAGRAPH && stats.get(element)?.hasBlock === true);
+      const paragraphLike =
+        SCORED_BLOCKS.has(tag) ||
+        (!BLOCK.has(tag) && !s.hasBlock && s.own >= MIN_PARAGRAPH && stats.get(element)?.hasBlock === true);
       if (paragraphLike && s.own >= MIN_PARAGRAPH) {
         const contribution = 1 + s.ownCommas + Math.min(Math.floor(s.own / 100), 3);
         let ancestor: DomNode | null = child.parentNode;
@@ -243,10 +315,17 @@ function pickTop(body: DomElement, stats: Map<DomElement, Stats>, candidates: Do
   const topScore = first.score;
 
   // Several strong candidates under one ancestor: the article is split, take the ancestor.
-  const strong = ranked.slice(1).filter((c) => c.score / topScore >= 0.75).map((c) => c.element);
+  const strong = ranked
+    .slice(1)
+    .filter((c) => c.score / topScore >= 0.75)
+    .map((c) => c.element);
   if (strong.length >= 3) {
-    for (let parent = top.parentNode; parent && isElement(parent) && parent !== body; parent = parent.parentNode) {
-      const containing = strong.filter((c) => contains(parent as DomElement, c)).length;
+    for (
+      let parent = top.parentNode;
+      parent && isElement(parent) && parent !== body;
+      parent = parent.parentNode
+    ) {
+      const containing = strong.filter((c) => contains(parent, c)).length;
       if (containing >= 3) {
         top = parent;
         break;
@@ -257,7 +336,11 @@ function pickTop(body: DomElement, stats: Map<DomElement, Stats>, candidates: Do
   // A parent scoring better than its best child holds more of the article.
   let lastScore = finalScore(stats.get(top)!);
   const threshold = lastScore / 3;
-  for (let parent = top.parentNode; parent && isElement(parent) && parent !== body; parent = parent.parentNode) {
+  for (
+    let parent = top.parentNode;
+    parent && isElement(parent) && parent !== body;
+    parent = parent.parentNode
+  ) {
     const p = stats.get(parent);
     if (!p || !p.candidate) continue;
     const parentScore = finalScore(p);
@@ -270,7 +353,11 @@ function pickTop(body: DomElement, stats: Map<DomElement, Stats>, candidates: Do
   }
 
   // An only child says nothing its parent does not.
-  for (let parent = top.parentNode; parent && isElement(parent) && parent !== body; parent = parent.parentNode) {
+  for (
+    let parent = top.parentNode;
+    parent && isElement(parent) && parent !== body;
+    parent = parent.parentNode
+  ) {
     if (elementChildren(parent).length !== 1) break;
     top = parent;
   }
@@ -284,7 +371,8 @@ function contains(ancestor: DomElement, node: DomNode): boolean {
 
 function elementChildren(element: DomElement): DomElement[] {
   const children: DomElement[] = [];
-  for (let child = element.firstChild; child; child = child.nextSibling) if (isElement(child)) children.push(child);
+  for (let child = element.firstChild; child; child = child.nextSibling)
+    if (isElement(child)) children.push(child);
   return children;
 }
 
@@ -311,7 +399,8 @@ function gather(top: DomElement, stats: Map<DomElement, Stats>): DomElement[] {
     } else if (sibling.localName === 'p' || (!s.hasBlock && s.own > 0)) {
       const density = linkDensity(s);
       if (s.text > 80 && density < 0.25) kept.push(sibling);
-      else if (s.text <= 80 && s.text > 0 && density === 0 && /\.( |$)/.test(collapsedText(sibling))) kept.push(sibling);
+      else if (s.text <= 80 && s.text > 0 && density === 0 && /\.( |$)/.test(collapsedText(sibling)))
+        kept.push(sibling);
     }
   }
   return kept;
@@ -324,7 +413,22 @@ function collapsedText(element: DomElement): string {
 /** Whether a block inside the article is furniture after all (readability's "clean conditionally"). */
 function isClutter(element: DomElement, s: Stats, stats: Map<DomElement, Stats>): boolean {
   const tag = element.localName;
-  if (!['div', 'section', 'ul', 'ol', 'table', 'form', 'fieldset', 'aside', 'figure', 'dl', 'header', 'footer'].includes(tag)) {
+  if (
+    ![
+      'div',
+      'section',
+      'ul',
+      'ol',
+      'table',
+      'form',
+      'fieldset',
+      'aside',
+      'figure',
+      'dl',
+      'header',
+      'footer',
+    ].includes(tag)
+  ) {
     return false;
   }
   if (s.text === 0) return true;
