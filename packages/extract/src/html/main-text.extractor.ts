@@ -79,6 +79,7 @@ const SCORED_BLOCKS = new Set([
 ]);
 const COMMA = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
 const MIN_PARAGRAPH = 25;
+const TEASER_LINK_DENSITY = 0.7;
 
 interface Stats {
   /** Characters of collapsed text in the subtree. */
@@ -281,7 +282,9 @@ function score(body: DomElement, stats: Map<DomElement, Stats>): DomElement[] {
         (!BLOCK.has(tag) && !s.hasBlock && s.own >= MIN_PARAGRAPH && stats.get(element)?.hasBlock === true);
       if (paragraphLike && s.own >= MIN_PARAGRAPH) {
         const contribution = 1 + s.ownCommas + Math.min(Math.floor(s.own / 100), 3);
-        let ancestor: DomNode | null = child.parentNode;
+        // Prose mixed with child blocks is its own paragraph container (readability wraps such runs in
+        // <p>); a block of pure prose is a paragraph, and its parent the container.
+        let ancestor: DomNode | null = s.hasBlock ? child : child.parentNode;
         for (let level = 0; level < 5 && ancestor && isElement(ancestor); level++) {
           const a = stats.get(ancestor);
           if (!a) break;
@@ -469,6 +472,8 @@ function render(roots: DomElement[], stats: Map<DomElement, Stats>, options: Opt
       const s = stats.get(child);
       if (options.cleanConditionally && s && isClutter(child, s, stats)) continue;
       if (tag === 'h1') continue;
+      // A paragraph that is mostly link is a teaser ("READ MORE: …"), not article prose.
+      if (block && s && !s.hasBlock && s.text > 0 && s.link / s.text > TEASER_LINK_DENSITY) continue;
       if (block) out.push(PARAGRAPH_BREAK);
       walk(child, pre || tag === 'pre');
       if (block) out.push(PARAGRAPH_BREAK);
@@ -499,6 +504,7 @@ const ATTEMPTS: Options[] = [
   { stripByName: false, cleanConditionally: false },
 ];
 const ENOUGH_TEXT = 500;
+const LITTLE_TEXT = 250;
 
 /**
  * The article's main text from a document body, paragraphs separated by a blank line. The body is
@@ -508,6 +514,9 @@ const ENOUGH_TEXT = 500;
 export function extractMainText(parse: () => DomElement | null): string {
   let best = '';
   for (const options of ATTEMPTS) {
+    // Without conditional cleaning, comment threads and link lists come back: only worth it when
+    // the cleaner passes found next to nothing.
+    if (!options.cleanConditionally && best.length >= LITTLE_TEXT) break;
     const body = parse();
     if (!body) return '';
     strip(body, options);
