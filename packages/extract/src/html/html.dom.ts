@@ -38,10 +38,25 @@ export interface DomDocument {
 export const isElement = (node: DomNode): node is DomElement => node.nodeType === ELEMENT_NODE;
 export const isText = (node: DomNode): node is DomText => node.nodeType === TEXT_NODE;
 
-/** Parses an HTML string into a linkedom document (never throws on malformed markup). */
+/**
+ * Parses an HTML string into a linkedom document (never throws on malformed markup). linkedom
+ * does not infer the implied <html>/<body> of fragments and bare pages (its `body` is then empty
+ * or throws), so those are added first, keeping the <html> attributes such as `lang`.
+ */
 export function parseHtmlDocument(html: string): DomDocument {
-  const window = parseHTML(html) as unknown as { document: DomDocument };
+  const window = parseHTML(completeDocument(html)) as unknown as { document: DomDocument };
   return window.document;
+}
+
+function completeDocument(html: string): string {
+  const hasBody = /<body[\s>]/i.test(html);
+  const htmlTag = /<html(?:\s[^>]*)?>/i.exec(html);
+  if (hasBody) return htmlTag ? html : `<html>${html}</html>`;
+  const inner = html.replace(/<!doctype[^>]*>/i, '').replace(/<\/?html(?:\s[^>]*)?>/gi, '');
+  const headEnd = /<\/head\s*>/i.exec(inner);
+  const head = headEnd ? inner.slice(0, headEnd.index).replace(/<head(?:\s[^>]*)?>/i, '') : '';
+  const body = headEnd ? inner.slice(headEnd.index + headEnd[0].length) : inner;
+  return `<!doctype html>${htmlTag?.[0] ?? '<html>'}<head>${head}</head><body>${body}</body></html>`;
 }
 
 /** Collapses runs of whitespace to one space and trims. */

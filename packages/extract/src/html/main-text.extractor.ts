@@ -509,7 +509,7 @@ const LITTLE_TEXT = 250;
 /**
  * The article's main text from a document body, paragraphs separated by a blank line. The body is
  * modified (boilerplate removed), so pass a fresh parse. Retries with gentler cleaning when the
- * first pass finds too little, and returns the longest result if none finds enough.
+ * first pass finds too little; a later pass's result is taken only if it is more than twice as long.
  */
 export function extractMainText(parse: () => DomElement | null): string {
   let best = '';
@@ -525,7 +525,8 @@ export function extractMainText(parse: () => DomElement | null): string {
     const top = pickTop(body, stats, candidates);
     const text = render(gather(top, stats), stats, options);
     if (text.length >= ENOUGH_TEXT) return text;
-    if (text.length > best.length) best = text;
+    // A gentler pass that adds only a little has added furniture, not the missing article.
+    if (text.length > best.length * 2) best = text;
   }
   return best;
 }
