@@ -50,6 +50,7 @@ const STRONG_BOILERPLATE =
 const WEAK_BOILERPLATE =
   /-ad-|ai2html|banner|combx|community|cover-wrap|extra|footer|header|legends|remark|replies|rss|shoutbox|skyscraper|supplemental|ad-break|agegate|yom-remote|widget|meta|hidden/;
 const CONTENT_NAME = /and|article|body|column|content|main|mathjax|shadow|story|entry|post-text|text/;
+const EMBED = /embed|tweet|instagram-media|telegram-post/;
 const AD_TOKEN = /(?:^|[\s_-])(?:ad|ads|adv|advert)(?:$|[\s_-])/;
 
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/;
@@ -63,9 +64,15 @@ export function nameOf(element: DomElement): string {
   return `${cls} ${id}`.toLowerCase().trim();
 }
 
+/** Whether an element's names mark it as an embedded post (a tweet, say) that the article quotes. */
+export function looksLikeEmbed(name: string): boolean {
+  return EMBED.test(name);
+}
+
 /** Whether an element's names mark it as furniture (navigation, ads, comments, sharing, consent). */
 export function looksLikeBoilerplate(name: string): boolean {
-  if (name === '') return false;
+  // Embedded posts (tweets, Telegram, Instagram) quoted by the article are part of its text.
+  if (name === '' || EMBED.test(name)) return false;
   if (STRONG_BOILERPLATE.test(name) || AD_TOKEN.test(name)) return true;
   return WEAK_BOILERPLATE.test(name) && !CONTENT_NAME.test(name);
 }

@@ -8,6 +8,7 @@ import {
   BOILERPLATE_ROLES,
   classWeight,
   looksLikeBoilerplate,
+  looksLikeEmbed,
   nameOf,
 } from './boilerplate.patterns.ts';
 import { isElement, isText } from './html.dom.ts';
@@ -395,9 +396,13 @@ function gather(top: DomElement, stats: Map<DomElement, Stats>): DomElement[] {
     }
     const s = stats.get(sibling);
     if (!s) continue;
-    let bonus = 0;
-    if (topClass !== '' && sibling.getAttribute('class') === topClass) bonus += topScore * 0.2;
+    const sameKind = topClass !== '' && sibling.getAttribute('class') === topClass;
+    const bonus = sameKind ? topScore * 0.2 : 0;
     if (s.candidate && finalScore(s) + bonus >= threshold) {
+      kept.push(sibling);
+    } else if (sameKind && s.paragraphs > 0 && s.text > 100 && linkDensity(s) < 0.3) {
+      // The article continued in another section of the same kind (too far from its paragraphs
+      // to have been scored).
       kept.push(sibling);
     } else if (sibling.localName === 'p' || (!s.hasBlock && s.own > 0)) {
       const density = linkDensity(s);
@@ -455,7 +460,8 @@ const LINE_BREAK = '\u0001';
 /** Writes the chosen blocks out as text: one paragraph per block, `<br>` as a line break. */
 function render(roots: DomElement[], stats: Map<DomElement, Stats>, options: Options): string {
   const out: string[] = [];
-  const walk = (node: DomNode, pre: boolean): void => {
+  // Inside quoted posts (tweets are mostly links and handles) link density says nothing.
+  const walk = (node: DomNode, pre: boolean, quoted: boolean): void => {
     for (let child: DomNode | null = node.firstChild; child; child = child.nextSibling) {
       if (isText(child)) {
         // Source line breaks are layout, not text, except in <pre>.
@@ -470,18 +476,19 @@ function render(roots: DomElement[], stats: Map<DomElement, Stats>, options: Opt
       }
       const block = BLOCK.has(tag);
       const s = stats.get(child);
-      if (options.cleanConditionally && s && isClutter(child, s, stats)) continue;
+      const quotes = quoted || (tag === 'blockquote' && s !== undefined && s.paragraphs > 0) || looksLikeEmbed(nameOf(child));
+      if (options.cleanConditionally && s && !quotes && isClutter(child, s, stats)) continue;
       if (tag === 'h1') continue;
       // A paragraph that is mostly link is a teaser ("READ MORE: …"), not article prose.
-      if (block && s && !s.hasBlock && s.text > 0 && s.link / s.text > TEASER_LINK_DENSITY) continue;
+      if (block && s && !quotes && !s.hasBlock && s.text > 0 && s.link / s.text > TEASER_LINK_DENSITY) continue;
       if (block) out.push(PARAGRAPH_BREAK);
-      walk(child, pre || tag === 'pre');
+      walk(child, pre || tag === 'pre', quotes);
       if (block) out.push(PARAGRAPH_BREAK);
     }
   };
   for (const root of roots) {
     out.push(PARAGRAPH_BREAK);
-    walk(root, root.localName === 'pre');
+    walk(root, root.localName === 'pre', false);
     out.push(PARAGRAPH_BREAK);
   }
   return out
