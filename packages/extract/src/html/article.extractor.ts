@@ -1,6 +1,6 @@
 // The HTML stage's entry point: main text plus metadata from one page.
 import { extractMetadata } from './article.metadata.ts';
-import { parseHtmlDocument } from './html.dom.ts';
+import { collapseWhitespace, parseHtmlDocument } from './html.dom.ts';
 import type { DomDocument } from './html.dom.ts';
 import { extractMainText } from './main-text.extractor.ts';
 import type { Timestamp } from '@echotrace/core';
@@ -17,6 +17,23 @@ export interface ExtractedArticle {
   leadImageUrl: string | null;
 }
 
+const SCANT_TEXT = 250;
+
+/**
+ * Script-rendered pages often ship an empty shell whose text is only in JSON-LD `articleBody`;
+ * that text is used when the markup gave next to nothing and the declared body is longer.
+ */
+function preferDeclaredBody(text: string, declared: string | null): string {
+  if (text.length >= SCANT_TEXT || !declared) return text;
+  const body = declared
+    .replace(/<[^>]*>/g, ' ')
+    .split(/\n\s*\n|\r?\n/)
+    .map(collapseWhitespace)
+    .filter((paragraph) => paragraph !== '')
+    .join('\n\n');
+  return body.length > text.length ? body : text;
+}
+
 /** Extracts an article from an HTML string; `url` resolves relative links and dates the page. */
 export function extractArticle(html: string, url?: string): ExtractedArticle {
   let first: DomDocument | null = parseHtmlDocument(html);
@@ -27,6 +44,6 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     first = null;
     return document.body;
   });
-  const { declaredBody: _declared, ...rest } = metadata;
-  return { text, ...rest };
+  const { declaredBody, ...rest } = metadata;
+  return { text: preferDeclaredBody(text, declaredBody), ...rest };
 }

@@ -161,7 +161,11 @@ function bylineOf(
 export function extractMetadata(document: DomDocument, url?: string): ArticleMetadata {
   const meta = readMeta(document);
   const article = findArticleNode(readJsonLd(document));
-  const timeElement = document.querySelector('time[pubdate], article time[datetime], time[datetime]');
+  // In order of trust: a time marked as the publication time, one inside the article, any.
+  const timeElement =
+    document.querySelector('time[pubdate][datetime]') ??
+    document.querySelector('article time[datetime]') ??
+    document.querySelector('time[datetime]');
   const publishedAt =
     firstTime([
       stringOf(article?.datePublished),

@@ -476,11 +476,15 @@ function render(roots: DomElement[], stats: Map<DomElement, Stats>, options: Opt
       }
       const block = BLOCK.has(tag);
       const s = stats.get(child);
-      const quotes = quoted || (tag === 'blockquote' && s !== undefined && s.paragraphs > 0) || looksLikeEmbed(nameOf(child));
+      const quotes =
+        quoted ||
+        (tag === 'blockquote' && s !== undefined && s.paragraphs > 0) ||
+        looksLikeEmbed(nameOf(child));
       if (options.cleanConditionally && s && !quotes && isClutter(child, s, stats)) continue;
       if (tag === 'h1') continue;
       // A paragraph that is mostly link is a teaser ("READ MORE: …"), not article prose.
-      if (block && s && !quotes && !s.hasBlock && s.text > 0 && s.link / s.text > TEASER_LINK_DENSITY) continue;
+      if (block && s && !quotes && !s.hasBlock && s.text > 0 && s.link / s.text > TEASER_LINK_DENSITY)
+        continue;
       if (block) out.push(PARAGRAPH_BREAK);
       walk(child, pre || tag === 'pre', quotes);
       if (block) out.push(PARAGRAPH_BREAK);

@@ -1,7 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateFromUrl, extractArticle } from '@echotrace/extract';
-import { CYRILLIC_PAGE, JSON_LD_PAGE, MALFORMED_JSON_LD_PAGE, NEWS_PAGE, TIME_PAGE } from './fixtures.ts';
+import {
+  CYRILLIC_PAGE,
+  JSON_LD_PAGE,
+  MALFORMED_JSON_LD_PAGE,
+  NEWS_PAGE,
+  SCRIPT_SHELL_PAGE,
+  SIDEBAR_TIME_PAGE,
+  TIME_PAGE,
+} from './fixtures.ts';
 
 describe('extractArticle: main text', () => {
   const article = extractArticle(NEWS_PAGE, 'https://news.example.org/2024/11/26/bridge');
@@ -98,6 +106,20 @@ describe('extractArticle: dates and JSON-LD', () => {
 
   it('reads <time datetime> when no metadata states the date', () => {
     assert.equal(extractArticle(TIME_PAGE).publishedAt, '2023-05-04T07:08:09Z');
+  });
+
+  it('prefers a <time> inside the article to one in a sidebar', () => {
+    assert.equal(extractArticle(SIDEBAR_TIME_PAGE).publishedAt, '2024-11-26T09:15:00+03:00');
+  });
+
+  it('uses the JSON-LD articleBody when the markup is an empty script-rendered shell', () => {
+    const article = extractArticle(SCRIPT_SHELL_PAGE);
+    assert.equal(
+      article.text,
+      'Первый абзац статьи, который есть только в разметке JSON-LD.\n\n' +
+        'Второй абзац: жирный текст и продолжение, чтобы текст был длиннее оболочки страницы.',
+    );
+    assert.equal(article.publishedAt, '2024-11-26T10:00:00+03:00');
   });
 
   it('falls back to a date in the URL path', () => {

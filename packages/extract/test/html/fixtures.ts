@@ -84,3 +84,16 @@ export const CYRILLIC_PAGE = `<!doctype html>
 </div>
 <div class="footer">Все права защищены. Перепечатка материалов без ссылки на источник запрещена.</div>
 </body></html>`;
+
+export const SCRIPT_SHELL_PAGE = `<html lang="ru"><head>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Заголовок","datePublished":"2024-11-26T10:00:00+03:00",
+"articleBody":"Первый абзац статьи, который есть только в разметке JSON-LD.\\n\\nВторой абзац: <b>жирный</b> текст и продолжение, чтобы текст был длиннее оболочки страницы."}
+</script></head>
+<body><div id="app">Загрузка…</div><script src="/bundle.js"></script></body></html>`;
+
+export const SIDEBAR_TIME_PAGE = `<html><body>
+<aside class="latest"><time datetime="2024-01-02T03:04:05Z">2 Jan</time> <a href="/x">Older story</a></aside>
+<article><header><time datetime="2024-11-26T09:15:00+03:00">26 Nov</time></header>
+<p>The article's own text, long enough to be a paragraph of its own for the extractor.</p></article>
+</body></html>`;
