@@ -80,6 +80,9 @@ const SCORED_BLOCKS = new Set([
 ]);
 const COMMA = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
 const MIN_PARAGRAPH = 25;
+// Real pages nest a few dozen levels; broken markup (thousands of unclosed tags) could nest deep
+// enough to exhaust the stack of these recursive walks, so anything deeper is dropped as noise.
+const MAX_DEPTH = 1000;
 const TEASER_LINK_DENSITY = 0.7;
 
 interface Stats {
@@ -134,7 +137,7 @@ function emptyStats(): Stats {
 /** Text statistics for every element under `root`, in one post-order walk. */
 function measure(root: DomElement): Map<DomElement, Stats> {
   const stats = new Map<DomElement, Stats>();
-  const visit = (element: DomElement, inLink: boolean): Stats => {
+  const visit = (element: DomElement, inLink: boolean, depth: number): Stats => {
     const s = emptyStats();
     const tag = element.localName;
     const linkHere = inLink || tag === 'a';
@@ -148,8 +151,8 @@ function measure(root: DomElement): Map<DomElement, Stats> {
         s.commas += commas;
         s.ownCommas += commas;
         if (linkHere) s.link += length + 1;
-      } else if (isElement(child)) {
-        const c = visit(child, linkHere);
+      } else if (isElement(child) && depth < MAX_DEPTH) {
+        const c = visit(child, linkHere, depth + 1);
         const childTag = child.localName;
         s.text += c.text;
         s.link += c.link;
@@ -170,7 +173,7 @@ function measure(root: DomElement): Map<DomElement, Stats> {
     stats.set(element, s);
     return s;
   };
-  visit(root, false);
+  visit(root, false, 0);
   return stats;
 }
 
@@ -201,11 +204,11 @@ function strip(body: DomElement, options: Options): void {
   const before = options.stripByName ? measure(body) : null;
   const bodyText = before?.get(body)?.text ?? 0;
   const doomed: DomElement[] = [];
-  const walk = (element: DomElement): void => {
+  const walk = (element: DomElement, depth: number): void => {
     for (let child: DomNode | null = element.firstChild; child; child = child.nextSibling) {
       if (!isElement(child)) continue;
       const tag = child.localName;
-      if (NEVER_TEXT.has(tag)) {
+      if (NEVER_TEXT.has(tag) || depth >= MAX_DEPTH) {
         doomed.push(child);
         continue;
       }
@@ -226,10 +229,10 @@ function strip(body: DomElement, options: Options): void {
           }
         }
       }
-      walk(child);
+      walk(child, depth + 1);
     }
   };
-  walk(body);
+  walk(body, 0);
   for (const element of doomed) element.remove();
 }
 

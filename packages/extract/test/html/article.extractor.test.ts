@@ -78,6 +78,12 @@ describe('extractArticle: main text', () => {
     assert.equal(extractArticle('<<<>>> not <html').title, null);
   });
 
+  it('survives pathologically deep markup (thousands of unclosed tags) without exhausting the stack', () => {
+    const deep = `<html><body><p>A paragraph before the broken part, long enough to count.</p>${'<div><span>'.repeat(15000)}x</body></html>`;
+    const article = extractArticle(deep);
+    assert.ok(article.text.startsWith('A paragraph before the broken part'));
+  });
+
   it('reads fragments and pages without <html> or <body>, where linkedom would lose the text', () => {
     const fragment = '<p>First paragraph of a fragment.</p><p>Second paragraph of it.</p>';
     assert.equal(extractArticle(fragment).text, 'First paragraph of a fragment.\n\nSecond paragraph of it.');
