@@ -3,38 +3,11 @@
 import type { DomElement } from './html.dom.ts';
 
 /** Markup that never carries article text: removed before anything is scored. */
-export const NEVER_TEXT = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'math',
-  'canvas',
-  'iframe',
-  'object',
-  'embed',
-  'audio',
-  'video',
-  'source',
-  'track',
-  'picture',
-  'img',
-  'map',
-  'input',
-  'button',
-  'select',
-  'option',
-  'textarea',
-  'link',
-  'meta',
-  'head',
-  'title',
-  'dialog',
-  'nav',
-  'menu',
-  'figcaption',
-]);
+export const NEVER_TEXT = new Set(
+  'script style noscript template svg math canvas iframe object embed audio video source track picture img map input button select option textarea link meta head title dialog nav menu figcaption'.split(
+    ' ',
+  ),
+);
 
 /** Page furniture: removed unless it holds most of the page's prose (some themes wrap all in them). */
 export const FURNITURE = new Set(['header', 'footer', 'aside', 'form']);

@@ -14,70 +14,14 @@ import {
 import { isElement, isText } from './html.dom.ts';
 import type { DomElement, DomNode } from './html.dom.ts';
 
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'center',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'html',
-]);
-const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const words = (list: string): Set<string> => new Set(list.split(/\s+/));
+
+const BLOCK = words(
+  'address article aside blockquote body center dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul html',
+);
+const HEADING = words('h1 h2 h3 h4 h5 h6');
 // Containers readability scores directly; other blocks count only through their own prose.
-const SCORED_BLOCKS = new Set([
-  'p',
-  'pre',
-  'td',
-  'blockquote',
-  'section',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'div',
-  'article',
-  'main',
-  'dd',
-  'font',
-  'center',
-]);
+const SCORED_BLOCKS = words('p pre td blockquote section h2 h3 h4 h5 h6 div article main dd font center');
 const COMMA = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
 const MIN_PARAGRAPH = 25;
 // Real pages nest a few dozen levels; broken markup (thousands of unclosed tags) could nest deep
@@ -96,8 +40,6 @@ interface Stats {
   ownCommas: number;
   hasBlock: boolean;
   paragraphs: number;
-  listItems: number;
-  inputs: number;
   headingText: number;
   listText: number;
   score: number;
@@ -125,8 +67,6 @@ function emptyStats(): Stats {
     ownCommas: 0,
     hasBlock: false,
     paragraphs: 0,
-    listItems: 0,
-    inputs: 0,
     headingText: 0,
     listText: 0,
     score: 0,
@@ -158,8 +98,6 @@ function measure(root: DomElement): Map<DomElement, Stats> {
         s.link += c.link;
         s.commas += c.commas;
         s.paragraphs += c.paragraphs + (childTag === 'p' ? 1 : 0);
-        s.listItems += c.listItems + (childTag === 'li' ? 1 : 0);
-        s.inputs += c.inputs;
         s.headingText += HEADING.has(childTag) ? c.text : c.headingText;
         s.listText += childTag === 'li' ? c.text : c.listText;
         if (BLOCK.has(childTag) || c.hasBlock || childTag === 'br') {
@@ -449,7 +387,6 @@ function isClutter(element: DomElement, s: Stats, stats: Map<DomElement, Stats>)
   if (s.commas >= 10) return false;
   const isList = tag === 'ul' || tag === 'ol' || (s.text > 0 && s.listText / s.text > 0.9);
   const density = linkDensity(s);
-  if (s.inputs > Math.floor(s.paragraphs / 3)) return true;
   if (!isList && s.headingText / s.text < 0.9 && s.text < MIN_PARAGRAPH) return true;
   if (!isList && weight < 25 && density > 0.2) return true;
   if (weight >= 25 && density > 0.5) return true;
