@@ -445,8 +445,17 @@ function render(roots: DomElement[], stats: Map<DomElement, Stats>, options: Opt
         .filter((line) => line !== '')
         .join('\n'),
     )
-    .filter((paragraph) => paragraph !== '')
+    .filter((paragraph) => paragraph !== '' && !isBoilerplateLine(paragraph))
     .join('\n\n');
+}
+
+// Calls to action and notices that sit inside article containers, in the languages we watch.
+const BOILERPLATE_LINE =
+  /^(?:advertisement|реклама|sponsored)$|\b(?:subscribe|newsletters?|follow (?:us|him|her|them) on|share (?:this|it) with|sharing is caring)\b|подпис(?:ывайтесь|аться|ка) на|читайте (?:также|нас)|поделиться|присоединяйтесь к нам/i;
+const SHORT_LINE = 160;
+
+function isBoilerplateLine(paragraph: string): boolean {
+  return paragraph.length <= SHORT_LINE && BOILERPLATE_LINE.test(paragraph);
 }
 
 const ATTEMPTS: Options[] = [

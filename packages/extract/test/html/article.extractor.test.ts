@@ -61,6 +61,7 @@ describe('extractArticle: main text', () => {
     assert.ok(!ru.text.includes('ВКонтакте'));
     assert.ok(!ru.text.includes('Перепечатка'));
     assert.ok(!ru.text.includes('Экономика'));
+    assert.ok(!ru.text.includes('Подписывайтесь'));
   });
 
   it('returns empty text and null metadata for a page without content, without throwing', () => {
