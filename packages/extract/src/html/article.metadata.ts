@@ -1,7 +1,7 @@
 // Article metadata from what pages declare: JSON-LD first (most deliberate), then Open Graph and
 // other meta tags, then markup (<time>, rel=author, <h1>), then the URL itself for the date.
-import { parsePublished } from '@echotrace/core';
 import type { Timestamp } from '@echotrace/core';
+import { readDate } from './date.reader.ts';
 import { collapseWhitespace } from './html.dom.ts';
 import type { DomDocument } from './html.dom.ts';
 import { findArticleNode, firstStringOf, readJsonLd, stringOf } from './jsonld.reader.ts';
@@ -67,18 +67,9 @@ function readMeta(document: DomDocument): Map<string, string> {
   return meta;
 }
 
-function toTimestamp(value: string | null | undefined): Timestamp | null {
-  if (!value) return null;
-  try {
-    return parsePublished(value);
-  } catch {
-    return null;
-  }
-}
-
 const firstTime = (values: Array<string | null | undefined>): Timestamp | null => {
   for (const value of values) {
-    const time = toTimestamp(value);
+    const time = readDate(value);
     if (time) return time;
   }
   return null;
@@ -161,6 +152,8 @@ function bylineOf(
 export function extractMetadata(document: DomDocument, url?: string): ArticleMetadata {
   const meta = readMeta(document);
   const article = findArticleNode(readJsonLd(document));
+  // Microdata on a visible element (`<span itemprop="datePublished" content="…">`).
+  const published = document.querySelector('[itemprop="datePublished"]:not(meta)');
   // In order of trust: a time marked as the publication time, one inside the article, any.
   const timeElement =
     document.querySelector('time[pubdate][datetime]') ??
@@ -172,6 +165,8 @@ export function extractMetadata(document: DomDocument, url?: string): ArticleMet
       stringOf(article?.dateCreated),
       ...PUBLISHED_META.map((key) => meta.get(key)),
       timeElement?.getAttribute('datetime'),
+      published?.getAttribute('content') ?? published?.getAttribute('datetime') ?? published?.textContent,
+      document.querySelector('article time')?.textContent,
     ]) ?? dateFromUrl(url);
   const modifiedAt = firstTime([
     stringOf(article?.dateModified),
