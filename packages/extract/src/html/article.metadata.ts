@@ -138,14 +138,26 @@ function bylineOf(
   meta: Map<string, string>,
   jsonAuthor: string | null,
 ): string | null {
-  if (jsonAuthor && !isUrl(jsonAuthor)) return jsonAuthor;
-  for (const key of AUTHOR_META) {
-    const value = meta.get(key);
-    if (value && !isUrl(value)) return collapseWhitespace(value);
+  const candidates = [
+    jsonAuthor,
+    ...AUTHOR_META.map((key) => meta.get(key)),
+    document.querySelector('[rel="author"], [itemprop="author"], .byline, .author')?.textContent,
+  ];
+  for (const candidate of candidates) {
+    const byline = candidate ? cleanByline(candidate) : null;
+    if (byline) return byline;
   }
-  const element = document.querySelector('[rel="author"], [itemprop="author"], .byline, .author');
-  const text = element ? collapseWhitespace(element.textContent ?? '') : '';
-  return text !== '' && text.length < 120 ? text : null;
+  return null;
+}
+
+/** "By Jane Doe • 2 min read" → "Jane Doe"; URLs and paragraph-length text are no byline. */
+function cleanByline(raw: string): string | null {
+  const text = collapseWhitespace(raw)
+    .replace(/^(?:by|von|par|автор(?:ы)?|текст)\s*:?\s+/i, '')
+    .split(/\s+[•|·]\s+/)[0]!
+    .trim();
+  if (text === '' || isUrl(text) || text.length > 100) return null;
+  return text;
 }
 
 /** Everything but the main text: title, byline, dates, language, canonical URL and lead image. */

@@ -111,6 +111,14 @@ describe('extractArticle: dates and JSON-LD', () => {
     assert.equal(article.publishedAt, '2024-11-25T18:45:00+01:00');
   });
 
+  it('cleans bylines taken from the page', () => {
+    const page = (byline: string): string =>
+      `<html><body><article><div class="byline">${byline}</div><p>Text of the article.</p></article></body></html>`;
+    assert.equal(extractArticle(page('By Jane Doe • 2 min read')).byline, 'Jane Doe');
+    assert.equal(extractArticle(page('Автор: Иван Петров')).byline, 'Иван Петров');
+    assert.equal(extractArticle(page('https://example.org/authors/jane')).byline, null);
+  });
+
   it('reads <time datetime> when no metadata states the date', () => {
     assert.equal(extractArticle(TIME_PAGE).publishedAt, '2023-05-04T07:08:09Z');
   });
