@@ -20,6 +20,8 @@ const BLOCK = words(
   'address article aside blockquote body center dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul html',
 );
 const HEADING = words('h1 h2 h3 h4 h5 h6');
+// Containers that may hold furniture inside an article, checked again when written out.
+const CONDITIONAL = words('div section ul ol table form fieldset aside figure dl header footer');
 // Containers readability scores directly; other blocks count only through their own prose.
 const SCORED_BLOCKS = words('p pre td blockquote section h2 h3 h4 h5 h6 div article main dd font center');
 const COMMA = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
@@ -91,7 +93,7 @@ function measure(root: DomElement): Map<DomElement, Stats> {
         s.commas += commas;
         s.ownCommas += commas;
         if (linkHere) s.link += length + 1;
-      } else if (isElement(child) && depth < MAX_DEPTH) {
+      } else if (isElement(child) && depth < MAX_DEPTH && !NEVER_TEXT.has(child.localName)) {
         const c = visit(child, linkHere, depth + 1);
         const childTag = child.localName;
         s.text += c.text;
@@ -362,24 +364,7 @@ function collapsedText(element: DomElement): string {
 /** Whether a block inside the article is furniture after all (readability's "clean conditionally"). */
 function isClutter(element: DomElement, s: Stats, stats: Map<DomElement, Stats>): boolean {
   const tag = element.localName;
-  if (
-    ![
-      'div',
-      'section',
-      'ul',
-      'ol',
-      'table',
-      'form',
-      'fieldset',
-      'aside',
-      'figure',
-      'dl',
-      'header',
-      'footer',
-    ].includes(tag)
-  ) {
-    return false;
-  }
+  if (!CONDITIONAL.has(tag)) return false;
   if (s.text === 0) return true;
   const weight = classWeight(element);
   const candidateScore = stats.get(element)?.candidate ? s.score : 0;
