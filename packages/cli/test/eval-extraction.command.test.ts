@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -42,7 +42,8 @@ describe('eval extraction', () => {
   it('scores ours, Readability.js and published outputs with the benchmark metric', async () => {
     const out = capture();
     const err = capture();
-    const code = await main(['eval', 'extraction', '--data', dir, '--json'], {
+    const saved = path.join(dir, 'saved');
+    const code = await main(['eval', 'extraction', '--data', dir, '--json', '--save', saved], {
       stdout: out.stream,
       stderr: err.stream,
     });
@@ -67,6 +68,13 @@ describe('eval extraction', () => {
     assert.equal(halfway.precision, 1);
     assert.ok(halfway.recall > 0.3 && halfway.recall < 0.6, String(halfway.recall));
     assert.equal(halfway.msPerPage, null);
+    // Saved in the benchmark's own output format.
+    const savedTexts = JSON.parse(readFileSync(path.join(saved, 'echotrace.json'), 'utf8')) as Record<
+      string,
+      { articleBody: string }
+    >;
+    assert.deepEqual(Object.keys(savedTexts), ['p1']);
+    assert.match(savedTexts.p1!.articleBody, /^The committee met on Monday/);
   });
 
   it('names the directory when it is not a benchmark, and rejects an unknown system as usage', async () => {

@@ -1,6 +1,7 @@
 // `echotrace eval extraction`: our main-text extractor against Readability.js on the zyte
 // article-extraction benchmark, both parsing with the same linkedom DOM, scored with the
 // benchmark's own metric; published systems' outputs (output/*.json) are scored alongside.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
@@ -35,6 +36,15 @@ const SYSTEMS: Record<string, Extractor> = {
 
 const WARM_UP_PAGES = 10;
 
+/** Writes {id: {articleBody}} per system, so the benchmark's own evaluate.py can score it too. */
+function saveOutputs(dir: string, outputs: Map<string, Map<string, string>>): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [system, texts] of outputs) {
+    const body = Object.fromEntries([...texts].map(([id, text]) => [id, { articleBody: text }]));
+    writeFileSync(path.join(dir, `${system}.json`), `${JSON.stringify(body, null, 1)}\n`);
+  }
+}
+
 /**
  * Runs the systems page by page, taking turns on which goes first, so that load from other
  * processes falls on all of them alike; the first pages are run once untimed so that no system's
@@ -45,7 +55,7 @@ function runSystems(
   pages: BenchmarkPage[],
   htmls: string[],
   signal: AbortSignal,
-): SystemResult[] {
+): { results: SystemResult[]; outputs: Map<string, Map<string, string>> } {
   for (const [, extract] of systems) {
     for (let i = 0; i < Math.min(WARM_UP_PAGES, pages.length); i++) {
       try {
@@ -56,6 +66,7 @@ function runSystems(
     }
   }
   const matches = systems.map((): ShingleMatch[] => []);
+  const outputs = systems.map(() => new Map<string, string>());
   const elapsed = systems.map(() => 0);
   const failures = systems.map(() => 0);
   let done = 0;
@@ -74,20 +85,22 @@ function runSystems(
       }
       elapsed[k]! += performance.now() - start;
       matches[k]!.push(matchShingles(page.truth, text));
+      outputs[k]!.set(page.id, text);
     }
   }
-  return systems.map(([system], k) => ({
+  const results = systems.map(([system], k) => ({
     system,
     ...scoreMatches(matches[k]!),
     msPerPage: done ? elapsed[k]! / done : 0,
     failures: failures[k]!,
   }));
+  return { results, outputs: new Map(systems.map(([system], k) => [system, outputs[k]!])) };
 }
 
 export const evalExtractionCommand: Command = {
   name: 'eval extraction',
   summary: 'Score main-text extraction (ours and Readability.js) on the zyte article benchmark',
-  usage: 'eval extraction [--data DIR] [--system NAME] [--limit N] [--json]',
+  usage: 'eval extraction [--data DIR] [--system NAME] [--limit N] [--save DIR] [--json]',
   help: `
 Runs our extractor and Readability.js (both on linkedom) over every page of the scrapinghub
 article-extraction-benchmark and prints precision, recall and F1 over 4-token shingles (the
@@ -105,6 +118,12 @@ DIR defaults to ../shared/data/extraction/zyte beside the repository.
     },
     { name: 'system', type: 'string', value: 'NAME', description: 'Run only echotrace or readability.js' },
     { name: 'limit', type: 'string', value: 'N', description: 'Score only the first N pages' },
+    {
+      name: 'save',
+      type: 'string',
+      value: 'DIR',
+      description: "Write each system's texts to DIR/<system>.json in the benchmark's output format",
+    },
     { name: 'json', type: 'boolean', description: 'Print the scores as JSON' },
   ],
   run(context) {
@@ -121,7 +140,8 @@ DIR defaults to ../shared/data/extraction/zyte beside the repository.
     const pages = readBenchmarkPages(dir).slice(0, limit);
     const htmls = pages.map((page) => page.html());
     const chosen = Object.entries(SYSTEMS).filter(([system]) => typeof only !== 'string' || system === only);
-    const results = runSystems(chosen, pages, htmls, context.signal);
+    const { results, outputs } = runSystems(chosen, pages, htmls, context.signal);
+    if (typeof context.options.save === 'string') saveOutputs(context.options.save, outputs);
     if (only === undefined) {
       for (const [system, bodies] of readReferenceOutputs(dir)) {
         const matches = pages.map((page) => matchShingles(page.truth, bodies.get(page.id) ?? ''));
