@@ -5,7 +5,13 @@ import { glob, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describeError, type IngestInput, type Source } from '@echotrace/core';
-import { INGEST_EXTENSIONS, parseHtmlFile, parseJsonFile, parseNdjsonLine, parseTextFile } from '@echotrace/extract';
+import {
+  INGEST_EXTENSIONS,
+  parseHtmlFile,
+  parseJsonFile,
+  parseNdjsonLine,
+  parseTextFile,
+} from '@echotrace/extract';
 
 const SUPPORTED = new Set<string>(INGEST_EXTENSIONS);
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -37,7 +43,13 @@ export async function expandPaths(args: string[]): Promise<FileEntry[]> {
     try {
       info = await stat(arg);
     } catch (error) {
-      entries.push({ missing: arg, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : describeError(error) });
+      entries.push({
+        missing: arg,
+        reason:
+          (error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'no such file or directory'
+            : describeError(error),
+      });
       continue;
     }
     if (info.isDirectory()) for (const file of await walk(arg)) add(file);
@@ -80,7 +92,11 @@ async function* readOne(file: string, options: ReadOptions): AsyncGenerator<Inge
   const extension = path.extname(file).toLowerCase();
   const origin = path.relative(process.cwd(), file) || file;
   if (!SUPPORTED.has(extension)) {
-    yield { failed: true, origin, reason: `unsupported file type ${extension || '(none)'}; expected one of ${INGEST_EXTENSIONS.join(' ')}` };
+    yield {
+      failed: true,
+      origin,
+      reason: `unsupported file type ${extension || '(none)'}; expected one of ${INGEST_EXTENSIONS.join(' ')}`,
+    };
     return;
   }
   if (extension === '.ndjson' || extension === '.jsonl') {
@@ -133,7 +149,11 @@ async function* readNdjson(file: string, origin: string, defaultSource: Source):
       if (input) yield input;
     }
   } catch (error) {
-    yield { failed: true, origin: `${origin}:${lineNumber + 1}`, reason: `cannot read file: ${describeError(error)}` };
+    yield {
+      failed: true,
+      origin: `${origin}:${lineNumber + 1}`,
+      reason: `cannot read file: ${describeError(error)}`,
+    };
   }
 }
 

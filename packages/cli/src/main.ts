@@ -10,7 +10,12 @@ import { openConfiguredStore } from './store.factory.ts';
 import { renderCommandHelp, renderHelp } from './help.ts';
 
 export const GLOBAL_OPTIONS: OptionSpec[] = [
-  { name: 'db', type: 'string', value: 'PATH', description: 'SQLite database file (default ./data/echotrace.db; env ECHOTRACE_DB)' },
+  {
+    name: 'db',
+    type: 'string',
+    value: 'PATH',
+    description: 'SQLite database file (default ./data/echotrace.db; env ECHOTRACE_DB)',
+  },
   { name: 'help', type: 'boolean', short: 'h', description: 'Show help for the command' },
 ];
 
@@ -25,7 +30,10 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | nul
   let best: { command: Command; rest: string[] } | null = null;
   for (const command of commands) {
     const words = command.name.split(' ');
-    if (words.every((word, i) => argv[i] === word) && (!best || words.length > best.command.name.split(' ').length)) {
+    if (
+      words.every((word, i) => argv[i] === word) &&
+      (!best || words.length > best.command.name.split(' ').length)
+    ) {
       best = { command, rest: argv.slice(words.length) };
     }
   }
@@ -59,7 +67,12 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   const specs = [...command.options, ...GLOBAL_OPTIONS];
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: rest, options: toParseArgsOptions(specs), allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: rest,
+      options: toParseArgsOptions(specs),
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     stderr.write(`echotrace ${command.name}: ${describeError(error)}\nUsage: echotrace ${command.usage}\n`);
     return 2;
@@ -108,7 +121,11 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
 function toParseArgsOptions(specs: OptionSpec[]): NonNullable<ParseArgsConfig['options']> {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const spec of specs) {
-    options[spec.name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
+    options[spec.name] = {
+      type: spec.type,
+      ...(spec.short ? { short: spec.short } : {}),
+      ...(spec.multiple ? { multiple: true } : {}),
+    };
   }
   return options;
 }

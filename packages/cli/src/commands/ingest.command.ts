@@ -24,8 +24,17 @@ Examples:
   echotrace ingest demo/corpus
   echotrace ingest 'exports/**/*.json' --json`,
   options: [
-    { name: 'source', type: 'string', value: 'NAME', description: 'Source for files that do not name one (default: local files)' },
-    { name: 'json', type: 'boolean', description: 'Print the summary as JSON: {added, updated, unchanged, failed: [{origin, reason}]}' },
+    {
+      name: 'source',
+      type: 'string',
+      value: 'NAME',
+      description: 'Source for files that do not name one (default: local files)',
+    },
+    {
+      name: 'json',
+      type: 'boolean',
+      description: 'Print the summary as JSON: {added, updated, unchanged, failed: [{origin, reason}]}',
+    },
   ],
   async run(context) {
     if (context.positionals.length === 0) throw new UsageError('give at least one file, folder or glob');
@@ -72,10 +81,15 @@ Examples:
       writeJson(context.stdout, { ...summary, interrupted });
     } else {
       const out = context.stdout;
-      out.write(`added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed.length}\n`);
-      for (const failure of summary.failed.slice(0, 50)) out.write(`  failed: ${failure.origin}: ${failure.reason}\n`);
-      if (summary.failed.length > 50) out.write(`  … and ${summary.failed.length - 50} more (use --json for all)\n`);
-      if (interrupted) out.write('interrupted: committed work is kept; run the same command again to finish\n');
+      out.write(
+        `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed.length}\n`,
+      );
+      for (const failure of summary.failed.slice(0, 50))
+        out.write(`  failed: ${failure.origin}: ${failure.reason}\n`);
+      if (summary.failed.length > 50)
+        out.write(`  … and ${summary.failed.length - 50} more (use --json for all)\n`);
+      if (interrupted)
+        out.write('interrupted: committed work is kept; run the same command again to finish\n');
     }
     return summary.failed.length > 0 || interrupted ? 1 : 0;
   },

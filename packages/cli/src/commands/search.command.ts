@@ -34,7 +34,9 @@ Examples:
       return 0;
     }
     const bold = context.stdout.isTTY === true;
-    context.stdout.write(`${result.total} documents match${result.total > 0 ? `; showing ${offset + 1}–${offset + result.hits.length}` : ''}\n`);
+    context.stdout.write(
+      `${result.total} documents match${result.total > 0 ? `; showing ${offset + 1}–${offset + result.hits.length}` : ''}\n`,
+    );
     result.hits.forEach((hit, i) => context.stdout.write(formatHit(hit, offset + i + 1, bold)));
     return 0;
   },
@@ -43,15 +45,26 @@ Examples:
 function integer(value: unknown, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(
+      `--${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`,
+    );
   return n;
 }
 
-export function highlight(snippet: string, spans: Array<{ start: number; end: number }>, bold: boolean): string {
+export function highlight(
+  snippet: string,
+  spans: Array<{ start: number; end: number }>,
+  bold: boolean,
+): string {
   let out = '';
   let at = 0;
   for (const span of spans) {
-    out += snippet.slice(at, span.start) + (bold ? `\x1b[1m${snippet.slice(span.start, span.end)}\x1b[0m` : `[${snippet.slice(span.start, span.end)}]`);
+    out +=
+      snippet.slice(at, span.start) +
+      (bold
+        ? `\x1b[1m${snippet.slice(span.start, span.end)}\x1b[0m`
+        : `[${snippet.slice(span.start, span.end)}]`);
     at = span.end;
   }
   return out + snippet.slice(at);

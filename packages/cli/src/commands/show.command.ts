@@ -27,16 +27,23 @@ Annotation offsets index into document.text.`,
     }
     const out = context.stdout;
     out.write(`${document.title ?? '(untitled)'}\n`);
-    out.write(`id ${document.id} · ${source?.name ?? document.sourceId} · ${document.publishedAt ?? 'undated'} · ${document.language}\n`);
+    out.write(
+      `id ${document.id} · ${source?.name ?? document.sourceId} · ${document.publishedAt ?? 'undated'} · ${document.language}\n`,
+    );
     if (document.byline) out.write(`by ${document.byline}\n`);
     if (document.canonicalUrl) out.write(`${document.canonicalUrl}\n`);
-    out.write(`capture sha256:${document.captureSha256}${capture ? ` (${capture.mediaType}, ${capture.byteLength} bytes, ${capture.origin})` : ''}\n`);
-    if (versions.length > 1) out.write(`${versions.length} versions: ${versions.map((v) => v.seenAt).join(', ')}\n`);
+    out.write(
+      `capture sha256:${document.captureSha256}${capture ? ` (${capture.mediaType}, ${capture.byteLength} bytes, ${capture.origin})` : ''}\n`,
+    );
+    if (versions.length > 1)
+      out.write(`${versions.length} versions: ${versions.map((v) => v.seenAt).join(', ')}\n`);
     out.write(`\n${document.text}\n`);
     if (annotations.length > 0) {
       out.write(`\nAnnotations (${annotations.length}):\n`);
       for (const a of annotations) {
-        out.write(`  ${a.kind}/${a.label} [${a.start}, ${a.end}) ${JSON.stringify(document.text.slice(a.start, a.end))} ${a.confidence.toFixed(2)} · ${a.producer}@${a.producerVersion}\n`);
+        out.write(
+          `  ${a.kind}/${a.label} [${a.start}, ${a.end}) ${JSON.stringify(document.text.slice(a.start, a.end))} ${a.confidence.toFixed(2)} · ${a.producer}@${a.producerVersion}\n`,
+        );
       }
     }
     return 0;

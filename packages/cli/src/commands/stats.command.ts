@@ -20,7 +20,8 @@ Months are counted on the UTC instant of publication.`,
     const out = context.stdout;
     out.write(`${stats.documents} documents, ${stats.captures} captures, ${stats.annotations} annotations\n`);
     out.write('\nBy source:\n');
-    for (const s of stats.sources) out.write(`  ${String(s.documents).padStart(7)}  ${s.name} (${s.sourceId})\n`);
+    for (const s of stats.sources)
+      out.write(`  ${String(s.documents).padStart(7)}  ${s.name} (${s.sourceId})\n`);
     out.write('\nBy language:\n');
     for (const l of stats.languages) out.write(`  ${String(l.documents).padStart(7)}  ${l.language}\n`);
     out.write('\nBy month:\n');

@@ -1,20 +1,38 @@
 // Pure parsers for the file formats `echotrace ingest` reads. The CLI does the file I/O and hands
 // bytes (or NDJSON lines) here; each parser returns ingest items or failures naming the input.
-import { describeError, InputError, parsePublished, slugify, type IngestInput, type IngestItem, type Source } from '@echotrace/core';
+import {
+  describeError,
+  InputError,
+  parsePublished,
+  slugify,
+  type IngestInput,
+  type IngestItem,
+  type Source,
+} from '@echotrace/core';
 import { extractSimpleHtml } from './html.simple.ts';
 import { declaredHtmlCharset, decodeFileBytes } from './text.decoder.ts';
 
 export const INGEST_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.json', '.ndjson', '.jsonl'] as const;
 
 export function sourceFor(name: string, kind: Source['kind'], extra: Partial<Source> = {}): Source {
-  return { id: slugify(name), name, kind, homepage: null, language: null, country: null, labels: [], ...extra };
+  return {
+    id: slugify(name),
+    name,
+    kind,
+    homepage: null,
+    language: null,
+    country: null,
+    labels: [],
+    ...extra,
+  };
 }
 
 const failure = (origin: string, reason: string): IngestInput => ({ failed: true, origin, reason });
 
 function safeTime(value: unknown, origin: string): string | null {
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string' && typeof value !== 'number') throw new InputError(origin, `published time ${JSON.stringify(value)} is not a string or number`);
+  if (typeof value !== 'string' && typeof value !== 'number')
+    throw new InputError(origin, `published time ${JSON.stringify(value)} is not a string or number`);
   return parsePublished(value, `${origin}: published time`);
 }
 
@@ -104,7 +122,8 @@ export function parseJsonFile(origin: string, bytes: Uint8Array): IngestInput[] 
     return [failure(origin, `invalid JSON: ${describeError(error)}`)];
   }
   const capture = { bytes, mediaType: 'application/json', charset, origin };
-  if (Array.isArray(data) && data.length > 0 && isFlatMessage(data[0])) return parseFlatTelegram(origin, data, capture);
+  if (Array.isArray(data) && data.length > 0 && isFlatMessage(data[0]))
+    return parseFlatTelegram(origin, data, capture);
   if (Array.isArray(data) && data.length === 0) return [failure(origin, 'empty JSON array: no messages')];
   if (isDesktopExport(data)) return parseDesktopTelegram(origin, data, capture);
   return [
@@ -116,17 +135,34 @@ export function parseJsonFile(origin: string, bytes: Uint8Array): IngestInput[] 
 }
 
 function isFlatMessage(value: unknown): value is FlatTelegramMessage {
-  return typeof value === 'object' && value !== null && 'message_id' in value && 'channel' in value && 'date' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'message_id' in value &&
+    'channel' in value &&
+    'date' in value
+  );
 }
 
 function isDesktopExport(value: unknown): value is DesktopTelegramExport {
-  return typeof value === 'object' && value !== null && 'messages' in value && Array.isArray((value as DesktopTelegramExport).messages) && 'name' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'messages' in value &&
+    Array.isArray((value as DesktopTelegramExport).messages) &&
+    'name' in value
+  );
 }
 
-function parseFlatTelegram(origin: string, messages: unknown[], capture: IngestItem['capture']): IngestInput[] {
+function parseFlatTelegram(
+  origin: string,
+  messages: unknown[],
+  capture: IngestItem['capture'],
+): IngestInput[] {
   return messages.map((raw, index): IngestInput => {
     const where = `${origin}[${index}]`;
-    if (!isFlatMessage(raw)) return failure(where, 'not a Telegram message: needs message_id, date and channel');
+    if (!isFlatMessage(raw))
+      return failure(where, 'not a Telegram message: needs message_id, date and channel');
     try {
       const channelKey = raw.sender_id !== undefined ? String(raw.sender_id) : slugify(raw.channel);
       return {
@@ -144,7 +180,11 @@ function parseFlatTelegram(origin: string, messages: unknown[], capture: IngestI
   });
 }
 
-function parseDesktopTelegram(origin: string, data: DesktopTelegramExport, capture: IngestItem['capture']): IngestInput[] {
+function parseDesktopTelegram(
+  origin: string,
+  data: DesktopTelegramExport,
+  capture: IngestItem['capture'],
+): IngestInput[] {
   const source = sourceFor(data.name, 'telegram');
   return data.messages
     .filter((message) => message.type === 'message')
@@ -182,7 +222,12 @@ interface NdjsonRecord {
 }
 
 /** One NDJSON line `{url, title, text, published, source, language}`; `lineNumber` is 1-based. */
-export function parseNdjsonLine(origin: string, lineNumber: number, line: string, fallbackSource: Source): IngestInput | null {
+export function parseNdjsonLine(
+  origin: string,
+  lineNumber: number,
+  line: string,
+  fallbackSource: Source,
+): IngestInput | null {
   if (line.trim() === '') return null;
   const where = `${origin}:${lineNumber}`;
   let record: NdjsonRecord;
@@ -191,14 +236,18 @@ export function parseNdjsonLine(origin: string, lineNumber: number, line: string
   } catch (error) {
     return failure(where, `invalid JSON: ${describeError(error)}`);
   }
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return failure(where, 'expected a JSON object');
-  if (typeof record.text !== 'string' || record.text.trim() === '') return failure(where, 'empty text: nothing to ingest');
+  if (typeof record !== 'object' || record === null || Array.isArray(record))
+    return failure(where, 'expected a JSON object');
+  if (typeof record.text !== 'string' || record.text.trim() === '')
+    return failure(where, 'empty text: nothing to ingest');
   try {
     const bytes = new TextEncoder().encode(line);
     return {
       key: record.url ?? where,
       origin: where,
-      source: record.source ? sourceFor(record.source, 'website', { language: record.language ?? null }) : fallbackSource,
+      source: record.source
+        ? sourceFor(record.source, 'website', { language: record.language ?? null })
+        : fallbackSource,
       capture: { bytes, mediaType: 'application/x-ndjson', charset: 'utf-8', origin: where },
       title: record.title ?? null,
       text: record.text,

@@ -11,9 +11,12 @@ const CANDIDATES = ['windows-1251', 'koi8-r'] as const;
 const FREQUENT = new Set('оеаинтсрвлкмдпуяыь');
 
 export function decodeFileBytes(bytes: Uint8Array, declared?: string | null): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decode(bytes.subarray(3), 'utf-8'), charset: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode(bytes.subarray(2), 'utf-16le'), charset: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode(bytes.subarray(2), 'utf-16be'), charset: 'utf-16be' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: decode(bytes.subarray(3), 'utf-8'), charset: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: decode(bytes.subarray(2), 'utf-16le'), charset: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: decode(bytes.subarray(2), 'utf-16be'), charset: 'utf-16be' };
   if (declared) {
     const label = declared.trim().toLowerCase();
     try {
