@@ -10,6 +10,5 @@ export * from './html/article.extractor.ts';
 export * from './html/extraction.eval.ts';
 export { dateFromUrl } from './html/article.metadata.ts';
 export { readDate } from './html/date.reader.ts';
-export type { ArticleMetadata } from './html/article.metadata.ts';
 export { parseHtmlDocument } from './html/html.dom.ts';
 export type { DomDocument, DomElement } from './html/html.dom.ts';
