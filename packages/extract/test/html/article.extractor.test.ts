@@ -8,6 +8,7 @@ import {
   NEWS_PAGE,
   SCRIPT_SHELL_PAGE,
   SIDEBAR_TIME_PAGE,
+  SPLIT_BLOCKS_PAGE,
   TIME_PAGE,
 } from './fixtures.ts';
 
@@ -62,6 +63,18 @@ describe('extractArticle: main text', () => {
     assert.ok(!ru.text.includes('Перепечатка'));
     assert.ok(!ru.text.includes('Экономика'));
     assert.ok(!ru.text.includes('Подписывайтесь'));
+  });
+
+  it('joins an article split over sibling blocks and leaves out the teasers between them', () => {
+    const article = extractArticle(SPLIT_BLOCKS_PAGE, 'https://news.example.ru/20241126/budget.html');
+    assert.deepEqual(article.text.split('\n\n'), [
+      'МОСКВА, 26 ноя — Комиссия по бюджету обсудила проект расходов на следующий год, сообщил председатель комиссии.',
+      'По его словам, основные статьи расходов сохранятся, а дополнительные средства направят на ремонт школ и больниц.',
+      'Окончательное решение, как ожидается, будет принято на заседании в декабре, после консультаций с регионами.',
+    ]);
+    assert.equal(article.publishedAt, '2024-11-26T09:15:00+03:00');
+    // The headline on the page outranks the <title>, which often carries the site's name.
+    assert.equal(article.title, 'Комиссия обсудила бюджет');
   });
 
   it('returns empty text and null metadata for a page without content, without throwing', () => {

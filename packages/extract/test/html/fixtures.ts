@@ -98,3 +98,28 @@ export const SIDEBAR_TIME_PAGE = `<html><body>
 <article><header><time datetime="2024-11-26T09:15:00+03:00">26 Nov</time></header>
 <p>The article's own text, long enough to be a paragraph of its own for the extractor.</p></article>
 </body></html>`;
+
+// Article text split over sibling blocks, with inline teasers for other stories between them
+// (a layout common on Russian news sites).
+export const SPLIT_BLOCKS_PAGE = `<!doctype html>
+<html lang="ru"><head><title>Заседание комиссии</title>
+<meta property="article:published_time" content="2024-11-26T09:15:00+03:00"></head>
+<body>
+<div class="header"><a href="/">Новости</a> <a href="/politics/">Политика</a> <a href="/world/">В мире</a></div>
+<div class="layout-article">
+  <div class="article">
+    <div class="article__header"><h1 class="article__title">Комиссия обсудила бюджет</h1>
+      <div class="article__info-date"><a href="/20241126/">09:15 26.11.2024</a></div></div>
+    <div class="article__body">
+      <div class="article__block" data-type="text"><div class="article__text">МОСКВА, 26 ноя — Комиссия по бюджету обсудила проект расходов на следующий год, сообщил председатель комиссии.</div></div>
+      <div class="article__block" data-type="text"><div class="article__text">По его словам, основные статьи расходов сохранятся, а дополнительные средства направят на ремонт школ и больниц.</div></div>
+      <div class="article__block" data-type="article"><div class="article__article"><a href="/20241125/other.html"><span class="elem-info">25 ноября, 18:00</span><span class="title">Правительство утвердило план на следующий год</span></a></div></div>
+      <div class="article__block" data-type="text"><div class="article__text">Окончательное решение, как ожидается, будет принято на заседании в декабре, после консультаций с регионами.</div></div>
+      <div class="article__block" data-type="text"><div class="article__text"><strong>Читайте также:</strong> <a href="/20241120/x.html">Эксперты оценили проект бюджета</a></div></div>
+    </div>
+    <div class="article__tags"><a href="/tag_budget/">Бюджет</a> <a href="/tag_russia/">Россия</a></div>
+    <div class="article__social"><a href="#">Поделиться</a></div>
+  </div>
+  <div class="sidebar"><div class="list"><a href="/a">Главные новости дня и другие заголовки о событиях</a><a href="/b">Ещё один заголовок из ленты новостей сайта</a></div></div>
+</div>
+</body></html>`;
