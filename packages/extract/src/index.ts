@@ -4,3 +4,11 @@
 export * from './ingest/file.parsers.ts';
 export * from './ingest/text.decoder.ts';
 export * from './ingest/html.simple.ts';
+
+// HTML: main text and metadata of article pages, and the benchmark metric that scores them.
+export * from './html/article.extractor.ts';
+export * from './html/extraction.eval.ts';
+export { dateFromUrl } from './html/article.metadata.ts';
+export { readDate } from './html/date.reader.ts';
+export { parseHtmlDocument } from './html/html.dom.ts';
+export type { DomDocument, DomElement } from './html/html.dom.ts';

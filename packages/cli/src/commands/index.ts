@@ -1,6 +1,7 @@
 // The command registry: every command the CLI offers, in help order. Add new commands here.
 import type { Command } from '../command.ts';
 import { dbCopyCommand, dbMigrateCommand, dbStatusCommand } from './db.command.ts';
+import { evalExtractionCommand } from './eval-extraction.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { jobsAddCommand, jobsCommand } from './jobs.command.ts';
 import { sanctionsImportCommand, sanctionsMatchCommand } from './sanctions.command.ts';
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   dbCopyCommand,
   sanctionsImportCommand,
   sanctionsMatchCommand,
+  evalExtractionCommand,
 ];
