@@ -11,3 +11,7 @@ export * from './search/search.types.ts';
 export * from './search/query.parser.ts';
 export * from './search/snippet.ts';
 export * from './ingest/ingest.stage.ts';
+// Acquisition: fetching and archiving HTTP exchanges.
+export * from './acquisition/fetcher.port.ts';
+export * from './acquisition/archive.port.ts';
+export * from './acquisition/archive.stage.ts';

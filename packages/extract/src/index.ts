@@ -4,3 +4,13 @@
 export * from './ingest/file.parsers.ts';
 export * from './ingest/text.decoder.ts';
 export * from './ingest/html.simple.ts';
+
+// Acquisition: charsets, feeds, sitemaps, safe XML (fetching branch).
+export * from './charset/charset.decoder.ts';
+export * from './charset/charset.declarations.ts';
+export * from './charset/charset.detector.ts';
+export * from './xml/safe-xml.parser.ts';
+export * from './feeds/feed.types.ts';
+export * from './feeds/feed.parser.ts';
+export * from './feeds/feed.discovery.ts';
+export * from './sitemaps/sitemap.parser.ts';
