@@ -91,7 +91,7 @@ export function parseXml(xml: string, origin: string): XmlElement {
   try {
     parser.write(escapeStrayAmpersands(xml)).close();
   } catch (error) {
-    if (failure) throw failure;
+    if (error instanceof InputError) throw error;
     throw new InputError(origin, `malformed XML: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!root) throw new InputError(origin, 'no XML root element');
