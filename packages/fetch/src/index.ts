@@ -3,3 +3,4 @@ export * from './http.fetcher.ts';
 export * from './address.guard.ts';
 export type { Resolver } from './guarded.lookup.ts';
 export * from './retry.policy.ts';
+export * from './warc/warc.writer.ts';
