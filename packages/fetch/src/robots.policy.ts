@@ -1,6 +1,7 @@
 // robots.txt per origin, cached. Outcomes follow RFC 9309: a 4xx robots.txt means no rules; a
 // server error or an unreachable robots.txt means "assume complete disallow" until it is
 // fetched again, because a site in trouble is the last one to hammer.
+import { FetchRefusedError } from '@echotrace/core';
 import robotsParserModule from 'robots-parser';
 
 interface Robots {
@@ -52,6 +53,8 @@ export class RobotsPolicy {
     if (!pending) {
       pending = this.#load(origin);
       this.#cache.set(origin, pending);
+      // A refusal (forbidden address) is the real answer for the page too, not a robots verdict.
+      pending.catch(() => this.#cache.delete(origin));
     }
     return (await pending).verdictFor(url.href);
   }
@@ -62,7 +65,8 @@ export class RobotsPolicy {
     let response: Awaited<ReturnType<RobotsFetch>>;
     try {
       response = await this.#fetchRobots(robotsUrl);
-    } catch {
+    } catch (error) {
+      if (error instanceof FetchRefusedError) throw error;
       response = null;
     }
     if (!response || response.status >= 500) {

@@ -388,3 +388,15 @@ describe('HttpFetcher: politeness', () => {
     assert.equal(server.maxInFlight, 1);
   });
 });
+
+describe('HttpFetcher: robots.txt and the address guard together', () => {
+  it('reports the address refusal, not a robots verdict, when the host is forbidden', async () => {
+    server.route('/robots.txt', respond(200, 'User-agent: *\nAllow: /\n'));
+    await refusedWith(
+      fetcher({ respectRobots: true, allowPrivateNetwork: false }).fetch({ url: server.url('/x') }),
+      'address',
+      /127\.0\.0\.1/,
+    );
+    assert.equal(server.seen.length, 0);
+  });
+});
