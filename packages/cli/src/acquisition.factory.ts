@@ -1,8 +1,18 @@
 // Chooses the acquisition adapters from configuration: the HTTP fetcher, and the archive
 // repository that shares the store's database.
-import { OperationalError, type ArchiveRepository, type Fetcher, type Store } from '@echotrace/core';
+import {
+  OperationalError,
+  type ArchiveRepository,
+  type Fetcher,
+  type SourceSettingsRepository,
+  type Store,
+} from '@echotrace/core';
 import { HttpFetcher } from '@echotrace/fetch';
-import { createSqliteArchiveRepository, type SqliteStore } from '@echotrace/storage';
+import {
+  createSqliteArchiveRepository,
+  createSqliteSourceSettingsRepository,
+  type SqliteStore,
+} from '@echotrace/storage';
 import type { Config } from './config.ts';
 
 export function createFetcher(config: Config): Fetcher {
@@ -17,4 +27,9 @@ export function createFetcher(config: Config): Fetcher {
 export function openArchive(store: Store): ArchiveRepository {
   if ('db' in store) return createSqliteArchiveRepository((store as SqliteStore).db);
   throw new OperationalError('this store has no archive adapter yet');
+}
+
+export function openSourceSettings(store: Store): SourceSettingsRepository {
+  if ('db' in store) return createSqliteSourceSettingsRepository((store as SqliteStore).db);
+  throw new OperationalError('this store has no source settings adapter yet');
 }

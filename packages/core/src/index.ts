@@ -15,3 +15,5 @@ export * from './ingest/ingest.stage.ts';
 export * from './acquisition/fetcher.port.ts';
 export * from './acquisition/archive.port.ts';
 export * from './acquisition/archive.stage.ts';
+export * from './acquisition/source-settings.port.ts';
+export * from './acquisition/watch.stage.ts';

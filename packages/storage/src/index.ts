@@ -2,3 +2,4 @@
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite.store.ts';
 export { migrate as migrateSqlite, migrationStatus as sqliteMigrationStatus } from './sqlite/migrator.ts';
 export { createArchiveRepository as createSqliteArchiveRepository } from './sqlite/archive.repository.ts';
+export { createSourceSettingsRepository as createSqliteSourceSettingsRepository } from './sqlite/source-settings.repository.ts';

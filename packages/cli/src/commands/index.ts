@@ -5,7 +5,9 @@ import { fetchCommand } from './fetch.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { searchCommand } from './search.command.ts';
 import { showCommand } from './show.command.ts';
+import { sourcesCommands } from './sources.command.ts';
 import { statsCommand } from './stats.command.ts';
+import { watchCommand } from './watch.command.ts';
 
 export const commands: Command[] = [
   ingestCommand,
@@ -14,4 +16,6 @@ export const commands: Command[] = [
   statsCommand,
   fetchCommand,
   exportWarcCommand,
+  ...sourcesCommands,
+  watchCommand,
 ];
