@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -261,6 +261,22 @@ describe('echotrace sources and watch', () => {
       (await runCli(['watch', '--once', '--json', '--db', db], env)).stdout,
     ) as unknown[];
     assert.equal(idle.length, 0);
+  });
+
+  it('exports the archived fetches of one document as WARC', async () => {
+    const out = path.join(tempDir(), 'doc.warc');
+    const id = documentIdForKey(`${base}/news/1`);
+    const result = await runCli(
+      ['export', 'warc', '--out', out, '--document', id, '--json', '--db', db],
+      env,
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), { out, records: 3, exchanges: 1, resources: 0 });
+    const text = readFileSync(out, 'latin1');
+    assert.match(text, new RegExp(`WARC-Target-URI: ${base}/news/1\r\n`));
+    const missing = await runCli(['export', 'warc', '--out', out, '--document', 'nope', '--db', db], env);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /document "nope" not found/);
   });
 
   it('exports sources as YAML that imports back, and refuses to remove a source with documents', async () => {

@@ -8,7 +8,7 @@ import {
   UsageError,
   type Store,
 } from '@echotrace/core';
-import { feedCandidates, parseFeed } from '@echotrace/extract';
+import { decodeBytes, feedCandidates, parseFeed } from '@echotrace/extract';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import { createFetcher, openSourceSettings } from '../acquisition.factory.ts';
 import { parseSourcesFile, serializeSources, sourceEntryFrom, type SourceEntry } from '../sources.file.ts';
@@ -123,7 +123,12 @@ async function discover(context: CommandContext, homepage: string): Promise<stri
   let html: string | null = null;
   try {
     const page = await fetcher.fetch({ url: homepage, signal: context.signal });
-    if (page.status === 200) html = new TextDecoder().decode(page.bytes);
+    if (page.status === 200) {
+      html = decodeBytes(page.bytes, {
+        origin: page.finalUrl,
+        contentTypeHeader: page.headers['content-type'],
+      }).text;
+    }
   } catch (error) {
     context.stderr.write(
       `could not fetch ${homepage}: ${error instanceof Error ? error.message : String(error)}\n`,

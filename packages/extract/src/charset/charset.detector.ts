@@ -83,16 +83,26 @@ export function detectCharset(bytes: Uint8Array): Detection {
 export function scoreCyrillic(text: string): number {
   let score = 0;
   let previousWasLower = false;
+  let previousWasLatin = false;
+  let previousWasCyrillic = false;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
     if (code < 0x80) {
       previousWasLower = /[a-z]/.test(ch);
+      const latin = /[a-z]/i.test(ch);
+      // A Cyrillic letter glued to a Latin one: Western text (café) read as a Cyrillic code page.
+      if (latin && previousWasCyrillic) score -= 5;
+      previousWasLatin = latin;
+      previousWasCyrillic = false;
       continue;
     }
     const lower = ch.toLowerCase();
     const frequency = FREQUENCY[lower];
     if (frequency !== undefined) {
       score += Math.log(frequency + 1);
+      if (previousWasLatin) score -= 5;
+      previousWasCyrillic = true;
+      previousWasLatin = false;
       const isUpper = lower !== ch;
       // A capital right after a lower-case letter: how KOI8-R text read as windows-1251 (and
       // vice versa) looks, because the two code pages put the cases in opposite halves.
@@ -102,6 +112,8 @@ export function scoreCyrillic(text: string): number {
       // Latin-1 accented letters: plausible in Western text, weak evidence.
       score += 0.5;
       previousWasLower = ch === lower;
+      previousWasLatin = true;
+      previousWasCyrillic = false;
     } else if (code >= 0x2500 && code <= 0x25ff) {
       score -= 6; // box drawing: what text looks like decoded as the wrong DOS code page
       previousWasLower = false;

@@ -119,12 +119,17 @@ export function firstChild(element: XmlElement, local: string, prefix?: string):
   );
 }
 
-/** Trimmed text of the first child with this local name, or null when absent or empty. */
+/**
+ * Trimmed text of the first child with this local name that has any, or null. "First with text"
+ * because RSS channels routinely put an empty `<atom:link rel="self"/>` before their `<link>`.
+ */
 export function childText(element: XmlElement, local: string, prefix?: string): string | null {
-  const child = firstChild(element, local, prefix);
-  if (!child) return null;
-  const text = deepText(child).trim();
-  return text || null;
+  for (const child of element.children) {
+    if (child.local !== local || (prefix !== undefined && child.name !== `${prefix}:${local}`)) continue;
+    const text = deepText(child).trim();
+    if (text) return text;
+  }
+  return null;
 }
 
 /** All text inside an element, descendants included (Atom xhtml content, stray markup). */

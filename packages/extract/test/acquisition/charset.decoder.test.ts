@@ -43,6 +43,12 @@ describe('decodeBytes', () => {
     assert.equal(decodeBytes(encode(headline, 'windows-1251'), { origin: 't' }).text, headline);
   });
 
+  it('does not read Western windows-1252 text as Cyrillic', () => {
+    const text = 'Le café crème et la brûlée à Genève, déjà célèbre.';
+    const result = decodeBytes(encode(text, 'windows-1252'), { origin: 't' });
+    assert.deepEqual([result.text, result.charset], [text, 'windows-1252']);
+  });
+
   it('detects UTF-8 without any declaration', () => {
     const result = decodeBytes(utf8(RUSSIAN), { origin: 't' });
     assert.deepEqual([result.text, result.charset, result.source], [RUSSIAN, 'utf-8', 'detected']);

@@ -78,6 +78,16 @@ describe('parseFeed', () => {
     assert.equal(feed.items[1]!.published, null);
   });
 
+  it('skips an empty atom:link before the RSS <link>', () => {
+    const feed = parseFeed(
+      `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><atom:link href="https://x.example/rss" rel="self"/><link>https://x.example/</link>
+<item><atom:link href="https://x.example/amp/1" rel="amphtml"/><link>https://x.example/1</link><title>T</title></item></channel></rss>`,
+      { origin: 'https://x.example/rss' },
+    );
+    assert.equal(feed.homepage, 'https://x.example/');
+    assert.equal(feed.items[0]!.url, 'https://x.example/1');
+  });
+
   it('reads RSS 1.0 (RDF)', () => {
     const feed = parseFeed(RDF, { origin: 'https://rdf.example/index.rdf' });
     assert.equal(feed.format, 'rdf');
