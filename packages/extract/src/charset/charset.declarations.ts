@@ -2,6 +2,8 @@
 // XML declaration. Each returns a WHATWG encoding name TextDecoder accepts, or null.
 
 /** Normalizes a charset label to the name TextDecoder uses (`cp1251` → `windows-1251`), or null. */
+import { textDecoder } from './decoder.cache.ts';
+
 export function canonicalCharset(label: string | null | undefined): string | null {
   if (!label) return null;
   const cleaned = label
@@ -10,7 +12,7 @@ export function canonicalCharset(label: string | null | undefined): string | nul
     .toLowerCase();
   if (!cleaned) return null;
   try {
-    return new TextDecoder(cleaned).encoding;
+    return textDecoder(cleaned).encoding;
   } catch {
     return null;
   }
@@ -41,7 +43,7 @@ const PRESCAN_BYTES = 8192;
 
 /** `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…; charset=…">`. */
 export function charsetFromMeta(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES));
+  const head = textDecoder('latin1').decode(bytes.subarray(0, PRESCAN_BYTES));
   for (const tag of head.matchAll(/<meta\b[^>]*>/gi)) {
     const text = tag[0];
     const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(text);
@@ -64,7 +66,7 @@ export function charsetFromMeta(bytes: Uint8Array): string | null {
 
 /** `<?xml version="1.0" encoding="windows-1251"?>` at the very start. */
 export function charsetFromXmlDeclaration(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 256));
+  const head = textDecoder('latin1').decode(bytes.subarray(0, 256));
   const match = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   return match ? utf16AsUtf8(canonicalCharset(match[1])) : null;
 }

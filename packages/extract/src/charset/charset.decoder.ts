@@ -3,6 +3,7 @@
 // an in-document declaration is what the author says; detection is the last resort. A declared
 // UTF-8 that is not valid UTF-8 is a common server misconfiguration on Cyrillic sites, so that
 // one claim is checked and overruled by detection.
+import { textDecoder } from './decoder.cache.ts';
 import { InputError } from '@echotrace/core';
 import {
   charsetFromBom,
@@ -48,10 +49,10 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions): DecodedB
 }
 
 function decodeWith(bytes: Uint8Array, charset: string): string {
-  return new TextDecoder(charset, { ignoreBOM: true }).decode(bytes);
+  return textDecoder(charset, { ignoreBOM: true }).decode(bytes);
 }
 
 function looksLikeXml(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64));
+  const head = textDecoder('latin1').decode(bytes.subarray(0, 64));
   return /^\s*<\?xml/i.test(head);
 }
