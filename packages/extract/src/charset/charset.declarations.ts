@@ -1,9 +1,9 @@
 // Where bytes say their own charset: a Content-Type header, a byte-order mark, an HTML <meta>, an
 // XML declaration. Each returns a WHATWG encoding name TextDecoder accepts, or null.
 
-/** Normalizes a charset label to the name TextDecoder uses (`cp1251` → `windows-1251`), or null. */
 import { textDecoder } from './decoder.cache.ts';
 
+/** Normalizes a charset label to the name TextDecoder uses (`cp1251` → `windows-1251`), or null. */
 export function canonicalCharset(label: string | null | undefined): string | null {
   if (!label) return null;
   const cleaned = label

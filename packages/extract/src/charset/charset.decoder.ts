@@ -3,7 +3,6 @@
 // an in-document declaration is what the author says; detection is the last resort. A declared
 // UTF-8 that is not valid UTF-8 is a common server misconfiguration on Cyrillic sites, so that
 // one claim is checked and overruled by detection.
-import { textDecoder } from './decoder.cache.ts';
 import { InputError } from '@echotrace/core';
 import {
   charsetFromBom,
@@ -12,6 +11,7 @@ import {
   charsetFromXmlDeclaration,
 } from './charset.declarations.ts';
 import { detectCharset, isValidUtf8 } from './charset.detector.ts';
+import { textDecoder } from './decoder.cache.ts';
 
 export type CharsetSource = 'header' | 'bom' | 'meta' | 'xml-declaration' | 'detected';
 
