@@ -254,6 +254,18 @@ describe('echotrace sources and watch', () => {
     assert.equal(broken.consecutiveFailures, 1);
     assert.match(broken.lastError!, /broken\.xml: HTTP 404/);
     assert.equal(broken.lastSuccessAt, null);
+    // Another failure doubles the wait: 30 min × 2² after two in a row.
+    await runCli(['watch', '--source', 'broken-outlet', '--db', db], env);
+    const again = (
+      JSON.parse((await runCli(['sources', 'health', '--json', '--db', db], env)).stdout) as Array<{
+        sourceId: string;
+        consecutiveFailures: number;
+        lastPollAt: string;
+        nextPollAt: string;
+      }>
+    ).find((h) => h.sourceId === 'broken-outlet')!;
+    assert.equal(again.consecutiveFailures, 2);
+    assert.equal(Date.parse(again.nextPollAt) - Date.parse(again.lastPollAt), 120 * 60_000);
     const vestnik = health.find((h) => h.sourceId === 'vestnik')!;
     assert.equal(vestnik.consecutiveFailures, 0);
     // Not due again yet: a plain --once run polls nothing.

@@ -100,7 +100,15 @@ export class HttpFetcher implements Fetcher {
   }
 
   async fetch(request: FetchRequest): Promise<FetchedResponse> {
-    return this.#follow(request, this.#options.respectRobots, this.#options.maxBodyBytes);
+    try {
+      return await this.#follow(request, this.#options.respectRobots, this.#options.maxBodyBytes);
+    } catch (error) {
+      // Ctrl-C while waiting for a host slot or a backoff: report it like any interrupted fetch.
+      if (request.signal?.aborted && !(error instanceof InputError) && !(error instanceof OperationalError)) {
+        throw new OperationalError(`${request.url}: aborted`, { cause: error });
+      }
+      throw error;
+    }
   }
 
   async #follow(request: FetchRequest, checkRobots: boolean, maxBodyBytes: number): Promise<FetchedResponse> {

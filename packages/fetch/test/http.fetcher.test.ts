@@ -329,6 +329,19 @@ describe('HttpFetcher: retries', () => {
   });
 });
 
+describe('HttpFetcher: cancellation', () => {
+  it('stops waiting for a host slot when the signal aborts', async () => {
+    server.route('/wait', respond(200, 'ok'));
+    const http = fetcher({ perHostDelayMs: 5000 });
+    await http.fetch({ url: server.url('/wait') });
+    const controller = new AbortController();
+    const pending = http.fetch({ url: server.url('/wait'), signal: controller.signal });
+    controller.abort();
+    await assert.rejects(pending, (e: unknown) => e instanceof OperationalError && /aborted/.test(e.message));
+    assert.equal(server.hits('/wait').length, 1);
+  });
+});
+
 describe('HttpFetcher: politeness', () => {
   it('refuses paths robots.txt disallows and never requests them', async () => {
     server.route(
