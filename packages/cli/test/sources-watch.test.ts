@@ -39,7 +39,11 @@ describe('echotrace sources and watch', () => {
       (status: number, headers: Record<string, string>, body: string | Buffer) =>
       (_q: unknown, res: ServerResponse) =>
         res.writeHead(status, headers).end(body);
-    r.set('/robots.txt', fixed(200, {}, 'User-agent: *\nDisallow: /admin\n'));
+    r.set('/robots.txt', fixed(200, {}, `User-agent: *\nDisallow: /admin\nSitemap: ${base}/sitemap.xml\n`));
+    r.set(
+      '/bare',
+      fixed(200, { 'content-type': 'text/html' }, '<html><head><title>No links</title></head></html>'),
+    );
     r.set(
       '/',
       fixed(
@@ -145,7 +149,7 @@ describe('echotrace sources and watch', () => {
   });
   after(() => site.close());
 
-  it('adds a source with feed discovery and a sitemap', async () => {
+  it('adds a source with feed discovery and the sitemap robots.txt declares', async () => {
     const result = await runCli(
       [
         'sources',
@@ -156,8 +160,6 @@ describe('echotrace sources and watch', () => {
         '--homepage',
         `${base}/`,
         '--discover',
-        '--sitemap',
-        `${base}/sitemap.xml`,
         '--language',
         'ru',
         '--label',
@@ -172,6 +174,18 @@ describe('echotrace sources and watch', () => {
     const entry = JSON.parse(result.stdout) as { settings: { feeds: string[]; sitemaps: string[] } };
     assert.deepEqual(entry.settings.feeds, [`${base}/rss.xml`]);
     assert.deepEqual(entry.settings.sitemaps, [`${base}/sitemap.xml`]);
+  });
+
+  it('discovery falls back to probing common feed paths', async () => {
+    const probe = path.join(tempDir(), 'probe.db');
+    const result = await runCli(
+      ['sources', 'add', 'Bare', '--homepage', `${base}/bare`, '--discover', '--json', '--db', probe],
+      env,
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const entry = JSON.parse(result.stdout) as { settings: { feeds: string[] } };
+    // /feed and /rss answer 404 here; /rss.xml is the first common path that is a feed.
+    assert.deepEqual(entry.settings.feeds, [`${base}/rss.xml`]);
   });
 
   it('imports sources from YAML, validating the whole file first', async () => {

@@ -14,3 +14,4 @@ export * from './feeds/feed.types.ts';
 export * from './feeds/feed.parser.ts';
 export * from './feeds/feed.discovery.ts';
 export * from './sitemaps/sitemap.parser.ts';
+export * from './sitemaps/sitemap.discovery.ts';

@@ -8,7 +8,7 @@ import {
   UsageError,
   type Store,
 } from '@echotrace/core';
-import { decodeBytes, feedCandidates, parseFeed } from '@echotrace/extract';
+import { decodeBytes, feedCandidates, parseFeed, sitemapsFromRobots } from '@echotrace/extract';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import { createFetcher, openSourceSettings } from '../acquisition.factory.ts';
 import { parseSourcesFile, serializeSources, sourceEntryFrom, type SourceEntry } from '../sources.file.ts';
@@ -49,7 +49,8 @@ export const sourcesAddCommand: Command = {
   help: `
 Registers a source and what to poll for it. --discover fetches the homepage and adds the feeds it
 advertises (<link rel="alternate">), or else the first common feed path (/feed, /rss, /rss.xml,
-/atom.xml, /feed.json) that answers with a feed.
+/atom.xml, /feed.json) that answers with a feed; without --sitemap it also adds the sitemaps that
+robots.txt declares.
 Example: echotrace sources add "Example News" --homepage https://news.example/ --discover --language ru --label state-affiliated`,
   options: [
     { name: 'id', type: 'string', value: 'ID', description: 'Source id (default: slug of NAME)' },
@@ -106,6 +107,9 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
       const found = await discover(context, entry.source.homepage);
       if (found.length === 0) context.stderr.write(`no feed found for ${entry.source.homepage}\n`);
       entry.settings.feeds = [...new Set([...entry.settings.feeds, ...found])];
+      if (entry.settings.sitemaps.length === 0) {
+        entry.settings.sitemaps = await discoverSitemaps(context, entry.source.homepage);
+      }
     }
     const store = await context.openStore();
     await save(store, entry);
@@ -117,6 +121,17 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
     return 0;
   },
 };
+
+async function discoverSitemaps(context: CommandContext, homepage: string): Promise<string[]> {
+  const robotsUrl = new URL('/robots.txt', homepage).href;
+  try {
+    const response = await createFetcher(context.config).fetch({ url: robotsUrl, signal: context.signal });
+    if (response.status !== 200) return [];
+    return sitemapsFromRobots(new TextDecoder().decode(response.bytes), response.finalUrl);
+  } catch {
+    return [];
+  }
+}
 
 async function discover(context: CommandContext, homepage: string): Promise<string[]> {
   const fetcher = createFetcher(context.config);

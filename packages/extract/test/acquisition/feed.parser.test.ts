@@ -145,6 +145,22 @@ describe('parseFeed', () => {
     assert.equal(feed.items[0]!.title, 'Заседание совета');
   });
 
+  it('decodes an undeclared KOI8-R feed by detection, and one declared only in the header', () => {
+    const xml = RSS2.replace(' encoding="utf-8"', '');
+    const decoder = new TextDecoder('koi8-r');
+    const table = new Map<string, number>();
+    for (let b = 0; b < 256; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
+    const bytes = Uint8Array.from([...xml].map((ch) => table.get(ch)!));
+    const detected = parseFeed(bytes, { origin: 'https://vestnik.example/rss.xml' });
+    assert.equal(detected.charset, 'koi8-r');
+    assert.equal(detected.items[0]!.author, 'Иван Петров');
+    const declared = parseFeed(bytes, {
+      origin: 'x',
+      contentTypeHeader: 'application/rss+xml; charset=koi8-r',
+    });
+    assert.equal(declared.title, 'Вестник');
+  });
+
   it('rejects documents that are not feeds, naming the origin', () => {
     assert.throws(
       () => parseFeed('<html><body/></html>', { origin: 'page.html' }),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { parseSitemap } from '@echotrace/extract';
+import { parseSitemap, sitemapsFromRobots } from '@echotrace/extract';
 
 const URLSET = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -81,5 +81,16 @@ describe('parseSitemap', () => {
       /bad\.gz: corrupt gzip/,
     );
     assert.throws(() => parseSitemap('<rss/>', { origin: 'r.xml' }), /r\.xml: not a sitemap/);
+  });
+});
+
+describe('sitemapsFromRobots', () => {
+  it('reads Sitemap lines anywhere in robots.txt, absolute and deduplicated', () => {
+    const robots =
+      'User-agent: *\nDisallow: /x\nSitemap: https://s.example/sitemap.xml\nsitemap:/news.xml\nSITEMAP: https://s.example/sitemap.xml\nSitemap: ftp://s.example/no\n';
+    assert.deepEqual(sitemapsFromRobots(robots, 'https://s.example/robots.txt'), [
+      'https://s.example/sitemap.xml',
+      'https://s.example/news.xml',
+    ]);
   });
 });
