@@ -145,6 +145,15 @@ describe('echotrace sources and watch', () => {
     );
     r.set('/news/4', fixed(200, { 'content-type': 'text/html' }, '<html><body></body></html>'));
     r.set('/broken.xml', fixed(404, {}, 'gone'));
+    const lol = (n: number): string => `<!ENTITY lol${n} "${`&lol${n - 1};`.repeat(10)}">`;
+    r.set(
+      '/bomb.xml',
+      fixed(
+        200,
+        { 'content-type': 'application/rss+xml' },
+        `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(lol).join('')}]><rss version="2.0"><channel><title>&lol9;</title></channel></rss>`,
+      ),
+    );
     db = path.join(tempDir(), 'w.db');
   });
   after(() => site.close());
@@ -193,7 +202,7 @@ describe('echotrace sources and watch', () => {
     const good = path.join(dir, 'sources.yaml');
     writeFileSync(
       good,
-      `sources:\n  - name: Other Outlet\n    language: en\n    feeds:\n      - ${base}/atom.xml\n      - ${base}/feed.json\n    pollIntervalMinutes: 15\n  - name: Broken Outlet\n    feeds: [${base}/broken.xml]\n`,
+      `sources:\n  - name: Other Outlet\n    language: en\n    feeds:\n      - ${base}/atom.xml\n      - ${base}/feed.json\n    pollIntervalMinutes: 15\n  - name: Broken Outlet\n    feeds: [${base}/broken.xml, ${base}/bomb.xml]\n`,
     );
     const result = await runCli(['sources', 'import', good, '--json', '--db', db], env);
     assert.equal(result.code, 0, result.stderr);
@@ -225,6 +234,14 @@ describe('echotrace sources and watch', () => {
     assert.equal(vestnik.ingest.added, 3);
     assert.ok(vestnik.errors.some((e) => e.url.endsWith('/admin/secret') && /robots/.test(e.error)));
     assert.equal(reports.find((r) => r.sourceId === 'other-outlet')!.ingest.added, 2);
+    const broken = reports.find((r) => r.sourceId === 'broken-outlet')!;
+    assert.deepEqual(
+      broken.errors.map((e) => [e.url, e.error]),
+      [
+        [`${base}/broken.xml`, 'HTTP 404'],
+        [`${base}/bomb.xml`, 'XML with a DTD internal subset (entity declarations) is refused'],
+      ],
+    );
 
     const store = openSqliteStore(db);
     try {

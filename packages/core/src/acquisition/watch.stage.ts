@@ -95,7 +95,7 @@ export async function pollSource(
       return parse(response.bytes, response.finalUrl, contentType);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      errors.push({ url, error: describeError(error) });
+      errors.push({ url, error: describeError(error).replace(`${response.finalUrl}: `, '') });
       listingsRead--;
       return null;
     }
