@@ -32,7 +32,7 @@ ending in .gz) compresses each record separately, as .warc.gz readers expect.
       type: 'string',
       multiple: true,
       value: 'ID',
-      description: 'Only the captures of this document (repeatable)',
+      description: 'Only the captures of this document',
     },
     { name: 'gzip', type: 'boolean', description: 'Gzip each record (.warc.gz)' },
     { name: 'json', type: 'boolean', description: 'Print a summary as JSON' },

@@ -55,13 +55,13 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
   options: [
     { name: 'id', type: 'string', value: 'ID', description: 'Source id (default: slug of NAME)' },
     { name: 'homepage', type: 'string', value: 'URL', description: 'Homepage URL' },
-    { name: 'feed', type: 'string', multiple: true, value: 'URL', description: 'Feed URL (repeatable)' },
+    { name: 'feed', type: 'string', multiple: true, value: 'URL', description: 'Feed URL' },
     {
       name: 'sitemap',
       type: 'string',
       multiple: true,
       value: 'URL',
-      description: 'Sitemap URL (repeatable)',
+      description: 'Sitemap URL',
     },
     { name: 'discover', type: 'boolean', description: 'Find feeds from the homepage' },
     {
@@ -72,7 +72,7 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
     },
     { name: 'language', type: 'string', value: 'LANG', description: 'Main language (e.g. ru)' },
     { name: 'country', type: 'string', value: 'CC', description: 'ISO country code' },
-    { name: 'label', type: 'string', multiple: true, value: 'LABEL', description: 'Label (repeatable)' },
+    { name: 'label', type: 'string', multiple: true, value: 'LABEL', description: 'Label' },
     {
       name: 'interval',
       type: 'string',

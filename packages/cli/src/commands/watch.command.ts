@@ -19,7 +19,7 @@ and ingests it. Feeds are fetched conditionally. Without --once it keeps checkin
       type: 'string',
       multiple: true,
       value: 'ID',
-      description: 'Poll this source now (repeatable)',
+      description: 'Poll this source now',
     },
     {
       name: 'max-items',
