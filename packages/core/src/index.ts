@@ -21,3 +21,9 @@ export * from './names/name.comparison.ts';
 export * from './sanctions/sanctions.model.ts';
 export * from './sanctions/sanctions.port.ts';
 export * from './names/given.name.equivalents.ts';
+// Acquisition: fetching and archiving HTTP exchanges.
+export * from './acquisition/fetcher.port.ts';
+export * from './acquisition/archive.port.ts';
+export * from './acquisition/archive.stage.ts';
+export * from './acquisition/source-settings.port.ts';
+export * from './acquisition/watch.stage.ts';

@@ -11,3 +11,14 @@ export { dateFromUrl } from './html/article.metadata.ts';
 export { readDate } from './html/date.reader.ts';
 export { parseHtmlDocument } from './html/html.dom.ts';
 export type { DomDocument, DomElement } from './html/html.dom.ts';
+
+// Acquisition: charsets, feeds, sitemaps, safe XML (fetching branch).
+export * from './charset/charset.decoder.ts';
+export * from './charset/charset.declarations.ts';
+export * from './charset/charset.detector.ts';
+export * from './xml/safe-xml.parser.ts';
+export * from './feeds/feed.types.ts';
+export * from './feeds/feed.parser.ts';
+export * from './feeds/feed.discovery.ts';
+export * from './sitemaps/sitemap.parser.ts';
+export * from './sitemaps/sitemap.discovery.ts';
