@@ -11,3 +11,5 @@ export * from './search/search.types.ts';
 export * from './search/query.parser.ts';
 export * from './search/snippet.ts';
 export * from './ingest/ingest.stage.ts';
+export * from './entities/entity.model.ts';
+export * from './entities/entity.port.ts';

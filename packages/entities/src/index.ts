@@ -1,0 +1,16 @@
+// Public surface of the entities package.
+export { buildKnowledgeBase, displayName, type KnowledgeBase } from './kb/knowledge.base.ts';
+export { parseKnowledgeBaseFile, formatKnowledgeBaseFile, entityType } from './kb/kb.file.ts';
+export { candidateId, isCandidateId } from './kb/entity.ids.ts';
+export { SEED_KB_PATH } from './kb/seed.path.ts';
+export { buildAliasIndex, type AliasIndex, type AliasEntry } from './resolution/alias.index.ts';
+export { resolveMentions, type ResolveOptions } from './resolution/entity.resolver.ts';
+export { analyzeEntities, type Recognizer } from './resolution/entity.analysis.ts';
+export {
+  entityAnnotations,
+  ENTITY_PRODUCER,
+  ENTITY_PRODUCER_VERSION,
+} from './resolution/entity.annotations.ts';
+export type { Mention as ResolvableMention, ResolvedMention } from './resolution/mention.ts';
+export { governmentSense } from './resolution/metonymy.ts';
+export { nameKey, foldName, nominativeNameCandidates } from './resolution/name.keys.ts';
