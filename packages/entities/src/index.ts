@@ -1,0 +1,10 @@
+// The public surface of @echotrace/entities.
+export * from './recognition/mention.types.ts';
+export { recognizeEntities, recognizeWithModel } from './recognition/entity.recognizer.ts';
+export { hasNerModel, loadNerModel, NER_LANGUAGES } from './recognition/model.registry.ts';
+export type { NerModel } from './recognition/ner.model.ts';
+export { tokenize } from './recognition/word.tokenizer.ts';
+export type { TextToken } from './recognition/word.tokenizer.ts';
+export { evaluateNer, NER_FORMATS } from './evaluation/ner.evaluation.ts';
+export type { NerEvaluation, NerFormat } from './evaluation/ner.evaluation.ts';
+export type { Score, ScoreTable } from './evaluation/ner.scoring.ts';
