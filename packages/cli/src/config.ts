@@ -19,7 +19,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string | un
     dbPath: path.resolve(overrides.db ?? env.ECHOTRACE_DB ?? 'data/echotrace.db'),
     databaseUrl: env.DATABASE_URL?.trim() || null,
     allowPrivateNetwork: env.ECHOTRACE_ALLOW_PRIVATE_NETWORK === '1',
-    userAgent: env.ECHOTRACE_USER_AGENT ?? 'Echotrace/0.1 (+https://github.com/echotrace/echotrace; research crawler)',
+    userAgent:
+      env.ECHOTRACE_USER_AGENT ?? 'Echotrace/0.1 (+https://github.com/echotrace/echotrace; research crawler)',
     maxFileBytes: Number(env.ECHOTRACE_MAX_FILE_BYTES ?? 256 * 1024 * 1024),
   };
 }

@@ -15,7 +15,13 @@ export interface IngestItem {
   /** Where the item came from, for error messages: a path, `path:line`, a URL. */
   origin: string;
   source: Source;
-  capture: { bytes: Uint8Array; mediaType: string; charset: string | null; origin: string; capturedAt?: Timestamp };
+  capture: {
+    bytes: Uint8Array;
+    mediaType: string;
+    charset: string | null;
+    origin: string;
+    capturedAt?: Timestamp;
+  };
   title: string | null;
   text: string;
   byline?: string | null;
@@ -23,6 +29,8 @@ export interface IngestItem {
   /** When the input states it; otherwise identified from the text. */
   language?: string | null;
   canonicalUrl?: string | null;
+  /** Telegram: the channel this post was forwarded from. */
+  forwardedFrom?: string;
 }
 
 /** A reader's report that one input could not be turned into items. */
@@ -81,12 +89,22 @@ export function prepareDocument(item: IngestItem, captureSha256: string, now: Ti
     ingestedAt: now,
   };
   const contentSha256 = sha256Hex(
-    JSON.stringify([document.title, document.byline, document.publishedAt, document.text, document.canonicalUrl]),
+    JSON.stringify([
+      document.title,
+      document.byline,
+      document.publishedAt,
+      document.text,
+      document.canonicalUrl,
+    ]),
   );
   return { item, document, contentSha256 };
 }
 
-export async function ingest(store: Store, inputs: AsyncIterable<IngestInput>, options: IngestOptions): Promise<IngestSummary> {
+export async function ingest(
+  store: Store,
+  inputs: AsyncIterable<IngestInput>,
+  options: IngestOptions,
+): Promise<IngestSummary> {
   const batchSize = options.batchSize ?? 500;
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, failed: [] };
   let processed = 0;
@@ -132,7 +150,7 @@ export async function ingest(store: Store, inputs: AsyncIterable<IngestInput>, o
       options.onProgress?.({ processed: processed + batch.length, summary });
       continue;
     }
-    const now = (input.capture.capturedAt ?? options.clock.now().toISOString()) as Timestamp;
+    const now = input.capture.capturedAt ?? options.clock.now().toISOString();
     let sha = captureHashes.get(input.capture.bytes);
     if (sha === undefined) {
       sha = sha256Hex(input.capture.bytes);
@@ -142,7 +160,10 @@ export async function ingest(store: Store, inputs: AsyncIterable<IngestInput>, o
       batch.push(prepareDocument(input, sha, now));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      summary.failed.push({ origin: input.origin, reason: describeError(error).replace(`${input.origin}: `, '') });
+      summary.failed.push({
+        origin: input.origin,
+        reason: describeError(error).replace(`${input.origin}: `, ''),
+      });
       processed++;
     }
     if (batch.length >= batchSize) {

@@ -24,7 +24,7 @@ export function parseQuery(input: string): Query {
   const filters: QueryFilters = { sources: [], languages: [], from: null, to: null, entities: [] };
   const parser = new Parser(input, lexemes, filters);
   const text = parser.parseTop();
-  return { text, filters };
+  return { source: input, text, filters };
 }
 
 function lex(input: string): Lexeme[] {
@@ -92,7 +92,12 @@ class Parser {
   parseTop(): QueryNode | null {
     const node = this.parseOr(0);
     const rest = this.lexemes[this.position];
-    if (rest) throw new QuerySyntaxError(this.input, rest.type === 'close' ? 'unmatched )' : 'unexpected input', rest.at);
+    if (rest)
+      throw new QuerySyntaxError(
+        this.input,
+        rest.type === 'close' ? 'unmatched )' : 'unexpected input',
+        rest.at,
+      );
     return node;
   }
 
@@ -103,7 +108,8 @@ class Parser {
     while (this.peek()?.type === 'or') {
       const orAt = this.next().at;
       const next = this.parseAnd(depth + 1);
-      if (!next || children.length === 0) throw new QuerySyntaxError(this.input, 'OR needs a condition on each side', orAt);
+      if (!next || children.length === 0)
+        throw new QuerySyntaxError(this.input, 'OR needs a condition on each side', orAt);
       children.push(next);
     }
     if (children.length === 0) return null;
@@ -117,7 +123,8 @@ class Parser {
       if (!lexeme || lexeme.type === 'or' || lexeme.type === 'close') break;
       if (lexeme.type === 'and') {
         this.next();
-        if (children.length === 0) throw new QuerySyntaxError(this.input, 'AND needs a condition before it', lexeme.at);
+        if (children.length === 0)
+          throw new QuerySyntaxError(this.input, 'AND needs a condition before it', lexeme.at);
         continue;
       }
       const node = this.parseUnary(depth);
@@ -143,7 +150,11 @@ class Parser {
       }
       case 'filter':
         if (depth > 0) {
-          throw new QuerySyntaxError(this.input, 'filters apply to the whole query: put them outside parentheses, OR and NOT', lexeme.at);
+          throw new QuerySyntaxError(
+            this.input,
+            'filters apply to the whole query: put them outside parentheses, OR and NOT',
+            lexeme.at,
+          );
         }
         this.addFilter(lexeme.field, lexeme.value, lexeme.at);
         return null;
@@ -155,7 +166,11 @@ class Parser {
       case 'and':
       case 'or':
       case 'close':
-        throw new QuerySyntaxError(this.input, `unexpected ${lexeme.type === 'close' ? ')' : lexeme.type.toUpperCase()}`, lexeme.at);
+        throw new QuerySyntaxError(
+          this.input,
+          `unexpected ${lexeme.type === 'close' ? ')' : lexeme.type.toUpperCase()}`,
+          lexeme.at,
+        );
     }
   }
 
@@ -198,17 +213,23 @@ class Parser {
     const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
     if (!m) {
       const instant = Date.parse(value);
-      if (Number.isNaN(instant)) throw new QuerySyntaxError(this.input, `${JSON.stringify(value)} is not a date (use YYYY-MM-DD)`, at);
+      if (Number.isNaN(instant))
+        throw new QuerySyntaxError(this.input, `${JSON.stringify(value)} is not a date (use YYYY-MM-DD)`, at);
       return new Date(instant).toISOString();
     }
     const [, y, mo, d] = m;
     const year = Number(y);
     const month = mo ? Number(mo) : 1;
     const day = d ? Number(d) : 1;
-    if (month < 1 || month > 12 || day < 1 || day > 31) throw new QuerySyntaxError(this.input, `${value} is not a valid date`, at);
+    if (month < 1 || month > 12 || day < 1 || day > 31)
+      throw new QuerySyntaxError(this.input, `${value} is not a valid date`, at);
     let start = new Date(Date.UTC(year, month - 1, day));
     if (upper) {
-      start = d ? new Date(Date.UTC(year, month - 1, day + 1)) : mo ? new Date(Date.UTC(year, month, 1)) : new Date(Date.UTC(year + 1, 0, 1));
+      start = d
+        ? new Date(Date.UTC(year, month - 1, day + 1))
+        : mo
+          ? new Date(Date.UTC(year, month, 1))
+          : new Date(Date.UTC(year + 1, 0, 1));
     }
     return toInstant(start.toISOString());
   }

@@ -2,13 +2,15 @@ import type { Span, Timestamp } from '../model.ts';
 
 /** A parsed query: a boolean tree of text conditions (or none) and filters. */
 export interface Query {
+  /** The query as typed, for messages. */
+  source: string;
   /** Null when the query has only filters (then every document passing them matches). */
   text: QueryNode | null;
   filters: QueryFilters;
 }
 
 export type QueryNode =
-    /** `terms` are alternatives (the stems the word's inflected forms take); any one matches. */
+  /** `terms` are alternatives (the stems the word's inflected forms take); any one matches. */
   | { kind: 'term'; raw: string; terms: string[]; prefix: boolean }
   | { kind: 'phrase'; raw: string; terms: string[] }
   | { kind: 'and'; children: QueryNode[] }

@@ -50,7 +50,12 @@ export function analyze(text: string): Token[] {
       let offset = 0;
       for (const char of surface) {
         const folded = foldForSearch(char);
-        tokens.push({ surface: char, term: folded, start: start + offset, end: start + offset + char.length });
+        tokens.push({
+          surface: char,
+          term: folded,
+          start: start + offset,
+          end: start + offset + char.length,
+        });
         offset += char.length;
       }
       continue;
@@ -65,15 +70,50 @@ export function analyze(text: string): Token[] {
 // (`Пхеньян` → `пхенья` but `Пхеньяне` → `пхеньян`), so a query word is expanded into the stems of
 // its plausible inflected forms, and any of them matches.
 const RUSSIAN_ENDINGS = [
-  '', 'а', 'я', 'у', 'ю', 'ом', 'ем', 'ой', 'ей', 'е', 'и', 'ы', 'ов', 'ев', 'ам', 'ям', 'ами', 'ями', 'ах', 'ях',
-  'ого', 'его', 'ому', 'ему', 'ым', 'им', 'ую', 'ая', 'ий', 'ый', 'ой', 'ия', 'ии', 'ию', 'ь', 'ью',
+  '',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'ом',
+  'ем',
+  'ой',
+  'ей',
+  'е',
+  'и',
+  'ы',
+  'ов',
+  'ев',
+  'ам',
+  'ям',
+  'ами',
+  'ями',
+  'ах',
+  'ях',
+  'ого',
+  'его',
+  'ому',
+  'ему',
+  'ым',
+  'им',
+  'ую',
+  'ая',
+  'ий',
+  'ый',
+  'ой',
+  'ия',
+  'ии',
+  'ию',
+  'ь',
+  'ью',
 ];
 const MIN_BASE = 4;
 
 /** The stems a query word may take in the index: itself and those of its inflected forms. */
 export function queryStems(folded: string): string[] {
-  const stems = new Set([stemTerm(folded)]);
-  if (!CYRILLIC.test(folded) || folded.length < MIN_BASE) return [...stems];
+  const primary = stemTerm(folded);
+  if (!CYRILLIC.test(folded) || folded.length < MIN_BASE) return [primary];
+  const stems = new Set<string>();
   const bases = new Set([folded]);
   for (const ending of RUSSIAN_ENDINGS) {
     if (ending && folded.endsWith(ending) && folded.length - ending.length >= MIN_BASE) {
@@ -82,7 +122,10 @@ export function queryStems(folded: string): string[] {
   }
   for (const base of bases) for (const ending of RUSSIAN_ENDINGS) stems.add(stemTerm(base + ending));
   // Stems much shorter than the word would match unrelated words; keep those within two letters.
-  return [...stems].filter((stem) => stem.length >= Math.min(folded.length, MIN_BASE) && stem.length >= folded.length - 3);
+  const related = [...stems].filter(
+    (stem) => stem !== primary && stem.length >= MIN_BASE && stem.length >= folded.length - 3,
+  );
+  return [primary, ...related];
 }
 
 /** The index form of a text: its terms joined by spaces. */

@@ -4,13 +4,23 @@
 import { InputError } from '../errors.ts';
 import type { Timestamp } from '../model.ts';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const RFC2822 =
   /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UT|GMT|[A-Z]{3}|[+-]\d{4})?$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ZONES: Record<string, string> = {
-  Z: '+00:00', UT: '+00:00', GMT: '+00:00', UTC: '+00:00', MSK: '+03:00',
-  EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', PST: '-08:00', PDT: '-07:00',
+  Z: '+00:00',
+  UT: '+00:00',
+  GMT: '+00:00',
+  UTC: '+00:00',
+  MSK: '+03:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  PST: '-08:00',
+  PDT: '-07:00',
 };
 
 const pad = (n: number | string, width = 2): string => String(n).padStart(width, '0');
@@ -45,7 +55,10 @@ export function parsePublished(value: string | number, what = 'published time'):
     const year = y!.length === 2 ? 2000 + Number(y) : Number(y);
     return `${year}-${pad(month)}-${pad(d!)}T${pad(h!)}:${mi}:${s ?? '00'}${zone ? normalizeZone(zone) : ''}`;
   }
-  throw new InputError(what, `${JSON.stringify(value)} is not a recognized date (ISO 8601, RFC 2822 or Unix time)`);
+  throw new InputError(
+    what,
+    `${JSON.stringify(value)} is not a recognized date (ISO 8601, RFC 2822 or Unix time)`,
+  );
 }
 
 function check(ok: boolean, value: unknown, what: string): void {
@@ -54,7 +67,8 @@ function check(ok: boolean, value: unknown, what: string): void {
 
 function normalizeZone(zone: string): string {
   const upper = zone.toUpperCase();
-  if (ZONES[upper]) return upper === 'Z' || upper === 'UT' || upper === 'GMT' || upper === 'UTC' ? 'Z' : ZONES[upper];
+  if (ZONES[upper])
+    return upper === 'Z' || upper === 'UT' || upper === 'GMT' || upper === 'UTC' ? 'Z' : ZONES[upper];
   const compact = upper.replace(':', '');
   if (/^[+-]\d{4}$/.test(compact)) {
     return compact === '+0000' || compact === '-0000' ? 'Z' : `${compact.slice(0, 3)}:${compact.slice(3)}`;

@@ -1,0 +1,69 @@
+// The embedded default store: one SQLite file in WAL mode, migrated on open.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Store } from '@echotrace/core';
+import Database from 'better-sqlite3';
+import { createAnnotationRepository } from './annotation.repository.ts';
+import { createCaptureRepository } from './capture.repository.ts';
+import { createDocumentRepository } from './document.repository.ts';
+import { createJobQueue } from './job.queue.ts';
+import { migrate } from './migrator.ts';
+import { createSearchIndex } from './search.index.ts';
+import { createSourceRepository } from './source.repository.ts';
+
+export interface SqliteStore extends Store {
+  /** The underlying connection, for adapters of later ports that share the file. */
+  readonly db: Database.Database;
+}
+
+export interface SqliteStoreOptions {
+  /** Open without applying migrations (for `db status`). */
+  migrate?: boolean;
+  readonly?: boolean;
+}
+
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, { readonly: options.readonly ?? false });
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (options.migrate !== false && !options.readonly) migrate(db);
+
+  // Units of work run one at a time: a second transaction waits for the first to settle.
+  let tail: Promise<unknown> = Promise.resolve();
+  const transaction = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = async (): Promise<T> => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work();
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const next = tail.then(run, run);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    db,
+    sources: createSourceRepository(db),
+    captures: createCaptureRepository(db),
+    documents: createDocumentRepository(db),
+    annotations: createAnnotationRepository(db),
+    search: createSearchIndex(db),
+    jobs: createJobQueue(db),
+    transaction,
+    async close() {
+      await tail;
+      if (db.open) db.close();
+    },
+  };
+}
