@@ -1,5 +1,5 @@
 // `echotrace eval ner`: scores the committed NER model on a public dataset with that dataset's metric.
-import { InputError, UsageError } from '@echotrace/core';
+import { UsageError } from '@echotrace/core';
 import { evaluateNer, NER_FORMATS } from '@echotrace/entities';
 import type { NerEvaluation, NerFormat, Score } from '@echotrace/entities';
 import { writeJson } from '../command.ts';
@@ -56,17 +56,10 @@ export const evalNerCommand: Command = {
     }
     if (typeof data !== 'string' || data === '') throw new UsageError('--data PATH is required');
     const language = typeof context.options.language === 'string' ? context.options.language : undefined;
-    try {
-      const result = evaluateNer(format as NerFormat, data, language ? { language } : {});
-      if (context.options.json === true) writeJson(context.stdout, result);
-      else context.stdout.write(formatNerEvaluation(result));
-      return Promise.resolve(0);
-    } catch (error) {
-      if (error instanceof InputError) {
-        context.stderr.write(`eval ner: ${error.message}\n`);
-        return Promise.resolve(1);
-      }
-      throw error;
-    }
+    // Bad paths and unknown languages raise InputError, which main reports with exit code 1.
+    const result = evaluateNer(format as NerFormat, data, language ? { language } : {});
+    if (context.options.json === true) writeJson(context.stdout, result);
+    else context.stdout.write(formatNerEvaluation(result));
+    return Promise.resolve(0);
   },
 };
