@@ -3,4 +3,10 @@
 import process from 'node:process';
 import { main } from '../src/main.ts';
 
+// `echotrace search … | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2));

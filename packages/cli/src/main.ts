@@ -1,8 +1,131 @@
-// Placeholder entry point; the lead is writing the real one (argument parsing, help, store wiring).
+// The CLI entry point: parses arguments, finds the command, wires the configured store into it,
+// and turns errors into exit codes (0 ok, 1 failure, 2 bad usage) in exactly one place.
+import process from 'node:process';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { describeError, InputError, NotFoundError, UsageError, type Store } from '@echotrace/core';
+import type { Command, CommandContext, OptionSpec } from './command.ts';
 import { commands } from './commands/index.ts';
+import { loadConfig } from './config.ts';
+import { openConfiguredStore } from './store.factory.ts';
+import { renderCommandHelp, renderHelp } from './help.ts';
 
-export async function main(argv: string[]): Promise<number> {
-  const command = commands.find((c) => c.name === argv[0]);
-  if (!command) return 2;
-  return Promise.resolve(2);
+export const GLOBAL_OPTIONS: OptionSpec[] = [
+  {
+    name: 'db',
+    type: 'string',
+    value: 'PATH',
+    description: 'SQLite database file (default ./data/echotrace.db; env ECHOTRACE_DB)',
+  },
+  { name: 'help', type: 'boolean', short: 'h', description: 'Show help for the command' },
+];
+
+export interface MainIo {
+  stdout?: CommandContext['stdout'];
+  stderr?: CommandContext['stderr'];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Finds the command whose (possibly multi-word) name is the longest prefix of argv. */
+function findCommand(argv: string[]): { command: Command; rest: string[] } | null {
+  let best: { command: Command; rest: string[] } | null = null;
+  for (const command of commands) {
+    const words = command.name.split(' ');
+    if (
+      words.every((word, i) => argv[i] === word) &&
+      (!best || words.length > best.command.name.split(' ').length)
+    ) {
+      best = { command, rest: argv.slice(words.length) };
+    }
+  }
+  return best;
+}
+
+export async function main(argv: string[], io: MainIo = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const env = io.env ?? process.env;
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    const topic = argv[0] === 'help' ? findCommand(argv.slice(1)) : null;
+    stdout.write(topic ? renderCommandHelp(topic.command, GLOBAL_OPTIONS) : renderHelp(commands));
+    return 0;
+  }
+  if (argv[0] === '--version') {
+    stdout.write('echotrace 0.1.0\n');
+    return 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    const group = commands.filter((c) => c.name.startsWith(`${argv[0]} `));
+    stderr.write(
+      group.length
+        ? `echotrace ${argv[0]}: expected one of: ${group.map((c) => c.name.split(' ')[1]).join(', ')}\n`
+        : `echotrace: unknown command ${JSON.stringify(argv[0])}. Run echotrace --help for the list.\n`,
+    );
+    return 2;
+  }
+  const { command, rest } = found;
+  const specs = [...command.options, ...GLOBAL_OPTIONS];
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: toParseArgsOptions(specs),
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    stderr.write(`echotrace ${command.name}: ${describeError(error)}\nUsage: echotrace ${command.usage}\n`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    stdout.write(renderCommandHelp(command, GLOBAL_OPTIONS));
+    return 0;
+  }
+  const config = loadConfig(env, { db: parsed.values.db as string | undefined });
+  const abort = new AbortController();
+  const onSigint = (): void => {
+    if (abort.signal.aborted) process.exit(130);
+    stderr.write('\nInterrupted: finishing the current unit of work (press Ctrl-C again to quit now)…\n');
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  let store: Store | null = null;
+  try {
+    return await command.run({
+      positionals: parsed.positionals,
+      options: parsed.values as CommandContext['options'],
+      config,
+      stdout,
+      stderr,
+      signal: abort.signal,
+      openStore: async () => (store ??= await openConfiguredStore(config)),
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr.write(`echotrace ${command.name}: ${error.message}\nUsage: echotrace ${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof InputError || error instanceof NotFoundError) {
+      stderr.write(`echotrace ${command.name}: ${error.message}\n`);
+      return 1;
+    }
+    stderr.write(`echotrace ${command.name}: ${describeError(error)}\n`);
+    if (env.ECHOTRACE_DEBUG && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+    if (store) await (store as Store).close();
+  }
+}
+
+function toParseArgsOptions(specs: OptionSpec[]): NonNullable<ParseArgsConfig['options']> {
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const spec of specs) {
+    options[spec.name] = {
+      type: spec.type,
+      ...(spec.short ? { short: spec.short } : {}),
+      ...(spec.multiple ? { multiple: true } : {}),
+    };
+  }
+  return options;
 }

@@ -1,4 +1,14 @@
-// Public surface of the entities package.
+// The public surface of @echotrace/entities.
+export * from './recognition/mention.types.ts';
+export { recognizeEntities, recognizeWithModel } from './recognition/entity.recognizer.ts';
+export { hasNerModel, loadNerModel, NER_LANGUAGES } from './recognition/model.registry.ts';
+export type { NerModel } from './recognition/ner.model.ts';
+export { tokenize } from './recognition/word.tokenizer.ts';
+export type { TextToken } from './recognition/word.tokenizer.ts';
+export { evaluateNer, NER_FORMATS } from './evaluation/ner.evaluation.ts';
+export type { NerEvaluation, NerFormat } from './evaluation/ner.evaluation.ts';
+export type { Score, ScoreTable } from './evaluation/ner.scoring.ts';
+
 export { buildKnowledgeBase, displayName, type KnowledgeBase } from './kb/knowledge.base.ts';
 export { parseKnowledgeBaseFile, formatKnowledgeBaseFile, entityType } from './kb/kb.file.ts';
 export { candidateId, isCandidateId } from './kb/entity.ids.ts';
@@ -11,6 +21,6 @@ export {
   ENTITY_PRODUCER,
   ENTITY_PRODUCER_VERSION,
 } from './resolution/entity.annotations.ts';
-export type { Mention as ResolvableMention, ResolvedMention } from './resolution/mention.ts';
+export type { ResolvableMention, ResolvedMention } from './resolution/mention.ts';
 export { governmentSense } from './resolution/metonymy.ts';
 export { nameKey, foldName, nominativeNameCandidates } from './resolution/name.keys.ts';

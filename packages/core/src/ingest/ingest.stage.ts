@@ -29,6 +29,8 @@ export interface IngestItem {
   /** When the input states it; otherwise identified from the text. */
   language?: string | null;
   canonicalUrl?: string | null;
+  /** Telegram: the channel this post was forwarded from. */
+  forwardedFrom?: string;
 }
 
 /** A reader's report that one input could not be turned into items. */

@@ -3,7 +3,7 @@
 import type { KnowledgeBase } from '../kb/knowledge.base.ts';
 import type { AliasIndex } from './alias.index.ts';
 import { resolveMentions } from './entity.resolver.ts';
-import type { Mention, ResolvedMention } from './mention.ts';
+import type { ResolvableMention as Mention, ResolvedMention } from './mention.ts';
 
 export type Recognizer = (text: string, language: string) => Mention[] | Promise<Mention[]>;
 

@@ -8,7 +8,7 @@ import type { EntityType, LinkReason } from '@echotrace/core';
 import { candidateId } from '../kb/entity.ids.ts';
 import { displayName, type KnowledgeBase } from '../kb/knowledge.base.ts';
 import { buildAliasIndex, type AliasEntry, type AliasIndex } from './alias.index.ts';
-import type { Mention, ResolvedMention } from './mention.ts';
+import type { ResolvableMention as Mention, ResolvedMention } from './mention.ts';
 import { governmentSense } from './metonymy.ts';
 import {
   cleanSurface,

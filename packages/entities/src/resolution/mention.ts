@@ -1,16 +1,8 @@
-// What resolution consumes: a recognized mention (the recognizer's output shape) and what it adds.
-import type { EntityType, LinkReason } from '@echotrace/core';
+// What resolution consumes (the recognizer's Mention) and what it adds to it.
+import type { LinkReason } from '@echotrace/core';
+import type { Mention } from '../recognition/mention.types.ts';
 
-export interface Mention {
-  text: string;
-  type: EntityType;
-  /** [start, end) into the document text. */
-  start: number;
-  end: number;
-  /** Recognition confidence, 0–1. */
-  confidence: number;
-  attributes?: { title?: string };
-}
+export type ResolvableMention = Mention;
 
 export interface ResolvedMention extends Mention {
   entityId: string;

@@ -1,7 +1,7 @@
 // Whether a capital's name stands for its government ("Moscow-Beijing-Pyongyang alliance",
 // "Pyongyang said", "ties with Pyongyang") or for the city ("in Pyongyang"). Cues are read from
 // the words right around the mention; with no cue the place is meant.
-import type { Mention } from './mention.ts';
+import type { ResolvableMention as Mention } from './mention.ts';
 
 export interface SenseDecision {
   government: boolean;

@@ -1,0 +1,51 @@
+import { NotFoundError, UsageError } from '@echotrace/core';
+import { writeJson, type Command } from '../command.ts';
+
+export const showCommand: Command = {
+  name: 'show',
+  summary: 'Show one document with its annotations, versions and capture',
+  usage: 'show ID [--json]',
+  help: `
+--json prints {"document": {...}, "annotations": [...], "versions": [...], "source": {...}, "capture": {...}}.
+Annotation offsets index into document.text.`,
+  options: [{ name: 'json', type: 'boolean', description: 'Print the document and its annotations as JSON' }],
+  async run(context) {
+    const id = context.positionals[0];
+    if (!id || context.positionals.length > 1) throw new UsageError('give exactly one document id');
+    const store = await context.openStore();
+    const document = await store.documents.get(id);
+    if (!document) throw new NotFoundError('document', id);
+    const [annotations, versions, source, capture] = await Promise.all([
+      store.annotations.forDocument(id),
+      store.documents.versions(id),
+      store.sources.get(document.sourceId),
+      store.captures.get(document.captureSha256),
+    ]);
+    if (context.options.json) {
+      writeJson(context.stdout, { document, annotations, versions, source, capture });
+      return 0;
+    }
+    const out = context.stdout;
+    out.write(`${document.title ?? '(untitled)'}\n`);
+    out.write(
+      `id ${document.id} · ${source?.name ?? document.sourceId} · ${document.publishedAt ?? 'undated'} · ${document.language}\n`,
+    );
+    if (document.byline) out.write(`by ${document.byline}\n`);
+    if (document.canonicalUrl) out.write(`${document.canonicalUrl}\n`);
+    out.write(
+      `capture sha256:${document.captureSha256}${capture ? ` (${capture.mediaType}, ${capture.byteLength} bytes, ${capture.origin})` : ''}\n`,
+    );
+    if (versions.length > 1)
+      out.write(`${versions.length} versions: ${versions.map((v) => v.seenAt).join(', ')}\n`);
+    out.write(`\n${document.text}\n`);
+    if (annotations.length > 0) {
+      out.write(`\nAnnotations (${annotations.length}):\n`);
+      for (const a of annotations) {
+        out.write(
+          `  ${a.kind}/${a.label} [${a.start}, ${a.end}) ${JSON.stringify(document.text.slice(a.start, a.end))} ${a.confidence.toFixed(2)} · ${a.producer}@${a.producerVersion}\n`,
+        );
+      }
+    }
+    return 0;
+  },
+};
