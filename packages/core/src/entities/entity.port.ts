@@ -45,6 +45,12 @@ export interface EntityRepository {
   /** The whole decision log, oldest first. */
   decisions(): Promise<EntityDecisionRecord[]>;
   /**
+   * Replaces the table of merged-away ids (id → the id it now is), which search's `entity:ID`
+   * filter follows so that mentions stored under an old id are found under the surviving one.
+   * Callers recompute it from the decision log after every decision.
+   */
+  replaceRedirects(redirects: ReadonlyMap<string, string>): Promise<void>;
+  /**
    * Mentions of any of `entityIds` (an entity and the ids merged into it), newest publication
    * first, documents without a date last.
    */
