@@ -56,7 +56,12 @@ export function readBratDocument(dir: string, id: string): LabeledDocument {
     const type = BRAT_TYPE_MAP[span.type];
     if (type) gold.push({ start: span.start, end: span.end, type });
   }
-  return { id, text, sequences: splitSequences(text, tokenize(text)), gold: outermostSpans(gold, (t) => PRIORITY[t] ?? 9) };
+  return {
+    id,
+    text,
+    sequences: splitSequences(text, tokenize(text)),
+    gold: outermostSpans(gold, (t) => PRIORITY[t] ?? 9),
+  };
 }
 
 export function readBrat(dir: string): LabeledDocument[] {

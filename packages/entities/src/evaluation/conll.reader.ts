@@ -25,7 +25,8 @@ export function parseConll(content: string, origin: string): LabeledDocument[] {
   };
   const closeDocument = (): void => {
     closeSentence();
-    if (sequences.length > 0) documents.push({ id: `${origin}#${documents.length + 1}`, text, sequences, gold });
+    if (sequences.length > 0)
+      documents.push({ id: `${origin}#${documents.length + 1}`, text, sequences, gold });
     text = '';
     sequences = [];
     gold = [];

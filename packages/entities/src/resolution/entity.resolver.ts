@@ -70,9 +70,13 @@ export function resolveMentions(
     const surface = cleanSurface(mention.text);
     const folded = foldName(surface);
     const tokens = nameTokens(folded);
-    const fromKb = matchKb(mention, surface, index, options.text);
     const coref =
       mention.type === 'PERSON' && tokens.length === 1 ? findFullName(tokens[0]!, fullNames) : null;
+    const fromKb =
+      matchKb(mention, surface, index, options.text, typeFit) ??
+      // Recognizers confuse types ("Pyongyang said" tagged PERSON): a name the KB knows under
+      // another type still links, less surely, once nothing of the recognized type matched.
+      (coref ? null : matchKb(mention, surface, index, options.text, anyTypeFit));
 
     let match: Match | null = fromKb;
     if (coref && (!fromKb || fromKb.entityId !== coref.entityId)) {
@@ -87,14 +91,16 @@ export function resolveMentions(
     let resolved: ResolvedMention;
     const entity = match ? kb.get(match.entityId) : null;
     if (match && entity) {
+      const retyped = match.reason !== 'in-document-coreference' && typeFit(mention.type, entity.type) === 0;
       resolved = {
         ...mention,
+        type: retyped ? entity.type : mention.type,
         entityId: entity.id,
         name: displayName(entity, options.language),
         reason: match.reason,
         linkConfidence: round(match.confidence),
         candidate: false,
-        explanation: match.explanation,
+        explanation: match.explanation + (retyped ? ` (recognized as ${mention.type})` : ''),
       };
     } else if (match && coref) {
       resolved = {
@@ -127,6 +133,7 @@ function matchKb(
   surface: string,
   index: AliasIndex,
   text: string | undefined,
+  fit: TypeFit,
 ): Match | null {
   const folded = foldName(surface);
   if (!folded) return null;
@@ -154,7 +161,9 @@ function matchKb(
         ),
   ];
   for (const level of levels) {
-    const hits = level().filter(({ entry, via }) => usable(entry, mention.type, via, index.kb));
+    const hits = level().filter(
+      ({ entry, via }) => fit(mention.type, entry.entityType) > 0 && !isBlocked(entry, via, index.kb),
+    );
     if (hits.length === 0) continue;
     const chosen = choose(
       hits.map((h) => h.entry),
@@ -164,7 +173,7 @@ function matchKb(
     if (!chosen) continue;
     const hit = hits.find((h) => h.entry === chosen.entry)!;
     const base =
-      CONFIDENCE[hit.reason as keyof typeof CONFIDENCE] * typeFit(mention.type, chosen.entry.entityType);
+      CONFIDENCE[hit.reason as keyof typeof CONFIDENCE] * fit(mention.type, chosen.entry.entityType);
     return {
       entityId: chosen.entry.entityId,
       reason: hit.reason,
@@ -172,7 +181,7 @@ function matchKb(
       explanation: explain(hit.reason, surface, hit.via, chosen.entry) + chosen.note,
     };
   }
-  return fuzzyMatch(mention, folded, index);
+  return fit === typeFit ? fuzzyMatch(mention, folded, index) : null;
 }
 
 /** Among entries matching at one level, the one meant; metonyms only in their government sense. */
@@ -221,7 +230,7 @@ function fuzzyMatch(mention: Mention, folded: string, index: AliasIndex): Match 
       const budget = Math.min(typoBudget(key), typoBudget(entry.key));
       if (budget === 0 || Math.abs(key.length - entry.key.length) > budget) continue;
       const distance = editDistance(key, entry.key);
-      if (distance === 0 || distance > budget || !usable(entry, mention.type, key, index.kb)) continue;
+      if (distance === 0 || distance > budget || isBlocked(entry, key, index.kb)) continue;
       if (!best || distance < best.distance) {
         best = { entry, distance, key };
         tied = false;
@@ -240,6 +249,14 @@ function fuzzyMatch(mention: Mention, folded: string, index: AliasIndex): Match 
   };
 }
 
+type TypeFit = (mentionType: EntityType, entityType: EntityType) => number;
+
+const RETYPE_FACTOR = 0.7;
+
+function anyTypeFit(mentionType: EntityType, entityType: EntityType): number {
+  return typeFit(mentionType, entityType) || RETYPE_FACTOR;
+}
+
 /** 1 for the same type, less for plausible confusions, 0 when a link is impossible. */
 function typeFit(mentionType: EntityType, entityType: EntityType): number {
   if (mentionType === entityType) return 1;
@@ -252,11 +269,9 @@ function typeFit(mentionType: EntityType, entityType: EntityType): number {
   return 0;
 }
 
-function usable(entry: AliasEntry, mentionType: EntityType, via: string, kb: KnowledgeBase): boolean {
-  if (typeFit(mentionType, entry.entityType) === 0) return false;
+function isBlocked(entry: AliasEntry, via: string, kb: KnowledgeBase): boolean {
   const blocked = kb.blocked.get(entry.entityId);
-  if (!blocked) return true;
-  return !blocked.has(foldName(via)) && !blocked.has(nameKey(via));
+  return blocked !== undefined && (blocked.has(foldName(via)) || blocked.has(nameKey(via)));
 }
 
 function findFullName(token: string, fullNames: FullName[]): FullName | null {

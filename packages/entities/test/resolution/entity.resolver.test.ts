@@ -111,9 +111,26 @@ describe('resolveMentions: one person across scripts, spellings, inflection and 
     );
   });
 
-  it('never links a person mention to a place or outlet', () => {
-    const [m] = resolve('[[Tsargrad|PERSON]]');
-    assert.equal(m!.candidate, true);
+  it('links a name the recognizer mistyped to the KB entity of its real type, less surely, but never by typo', () => {
+    const out = resolve('[[Tsargrad|PERSON]] wrote. [[Tsargrat|PERSON]] wrote.');
+    assert.deepEqual([out[0]!.entityId, out[0]!.type, out[0]!.reason], ['tsargrad', 'MEDIA', 'exact-alias']);
+    assert.ok(out[0]!.linkConfidence < 0.8);
+    assert.match(out[0]!.explanation, /recognized as PERSON/);
+    assert.equal(out[1]!.candidate, true, 'a fuzzy match across types is too weak');
+  });
+
+  it('prefers a same-type match over a mistyped one', () => {
+    const kb = buildKnowledgeBase(
+      parseKnowledgeBaseFile(
+        `- { type: PERSON, id: p, names: { en: Georgia Smith }, aliases: [Georgia] }\n- { type: LOCATION, id: l, names: { en: Georgia } }`,
+        'g.yaml',
+      ),
+    );
+    const { text, mentions } = marked('[[Georgia|PERSON]] and [[Georgia|LOCATION]]');
+    assert.deepEqual(
+      resolveMentions(mentions, kb, { text }).map((m) => m.entityId),
+      ['p', 'l'],
+    );
   });
 });
 
@@ -145,6 +162,11 @@ describe('resolveMentions: states, their capitals as governments, and outlets', 
         ['Q18808', 'inflection'],
       ],
     );
+  });
+
+  it('reads a capital mistyped as a person by its context (Пхеньян готов к сотрудничеству)', () => {
+    const [m] = resolve('По словам эксперта, [[Пхеньян|PERSON]] готов к сотрудничеству.', 'ru');
+    assert.deepEqual([m!.entityId, m!.type], ['Q423', 'LOCATION']);
   });
 
   it('takes an organization-typed capital as its government', () => {
