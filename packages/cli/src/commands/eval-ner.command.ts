@@ -13,7 +13,9 @@ function row(label: string, s: Score): string {
 export function formatNerEvaluation(result: NerEvaluation): string {
   const lines = [
     `${result.format} ${result.data} (${result.language}): ${result.documents} documents` +
-      (result.excludedTrainingDocuments > 0 ? `, ${result.excludedTrainingDocuments} excluded because the model trained on them` : ''),
+      (result.excludedTrainingDocuments > 0
+        ? `, ${result.excludedTrainingDocuments} excluded because the model trained on them`
+        : ''),
     `metric: ${result.metric}`,
     `type          P%     R%    F1%   gold   pred`,
   ];
