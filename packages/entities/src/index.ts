@@ -24,3 +24,9 @@ export {
 export type { ResolvableMention, ResolvedMention } from './resolution/mention.ts';
 export { governmentSense } from './resolution/metonymy.ts';
 export { nameKey, foldName, nominativeNameCandidates } from './resolution/name.keys.ts';
+export {
+  readFactRuEvalCoref,
+  type CorefDocument,
+  type GoldMention,
+} from './evaluation/factrueval.coref.reader.ts';
+export { scoreClusters, type ClusterScore, type ClusteredMention } from './evaluation/resolution.scoring.ts';

@@ -3,9 +3,12 @@
 import type { EntityType } from '@echotrace/core';
 import { nameKey } from '../resolution/name.keys.ts';
 
-/** `person:konstantin-malofeev` for Константин Малофеев and Konstantin Malofeyev alike. */
+/**
+ * `person:konstantin-malofev` for Константин Малофеев and Konstantin Malofeyev alike: the neutral
+ * key, lower-cased (the key marks ш, ч, ж, х with capitals) and hyphenated.
+ */
 export function candidateId(type: EntityType, name: string): string {
-  const key = nameKey(name).replace(/ /g, '-');
+  const key = nameKey(name).toLowerCase().replace(/ /g, '-');
   return `${type.toLowerCase()}:${key || 'unnamed'}`;
 }
 

@@ -51,6 +51,8 @@ interface Match {
 /** A PERSON named in full earlier in the document, by the keys of its name parts. */
 interface FullName {
   tokenKeys: Set<string>;
+  /** First letters of its parts, for "А. Кудрин". */
+  initials: Set<string>;
   entityId: string;
   name: string;
   candidate: boolean;
@@ -70,8 +72,7 @@ export function resolveMentions(
     const surface = cleanSurface(mention.text);
     const folded = foldName(surface);
     const tokens = nameTokens(folded);
-    const coref =
-      mention.type === 'PERSON' && tokens.length === 1 ? findFullName(tokens[0]!, fullNames) : null;
+    const coref = mention.type === 'PERSON' ? shortFormOfFullName(tokens, fullNames) : null;
     const fromKb =
       matchKb(mention, surface, index, options.text, typeFit) ??
       // Recognizers confuse types ("Pyongyang said" tagged PERSON): a name the KB knows under
@@ -116,9 +117,10 @@ export function resolveMentions(
       resolved = newCandidate(mention, surface, kb, docCandidates);
     }
 
-    if (mention.type === 'PERSON' && tokens.length > 1) {
+    if (mention.type === 'PERSON' && tokens.length > 1 && !coref) {
       fullNames.push({
         tokenKeys: personTokenKeys(tokens, resolved, kb),
+        initials: new Set(tokens.map((t) => t[0]!)),
         entityId: resolved.entityId,
         name: resolved.name,
         candidate: resolved.candidate,
@@ -274,10 +276,22 @@ function isBlocked(entry: AliasEntry, via: string, kb: KnowledgeBase): boolean {
   return blocked !== undefined && (blocked.has(foldName(via)) || blocked.has(nameKey(via)));
 }
 
-function findFullName(token: string, fullNames: FullName[]): FullName | null {
+/**
+ * The full name earlier in the document that a short form refers to: a bare surname or given name
+ * ("Kim", "Баранца"), or a surname after initials ("А. Кудрин").
+ */
+function shortFormOfFullName(tokens: string[], fullNames: FullName[]): FullName | null {
+  if (tokens.length === 1) return findFullName(tokens[0]!, fullNames, []);
+  const initials = tokens.slice(0, -1);
+  if (initials.every((t) => t.length === 1)) return findFullName(tokens.at(-1)!, fullNames, initials);
+  return null;
+}
+
+function findFullName(token: string, fullNames: FullName[], initials: string[]): FullName | null {
   const keys = nominativeCandidates(token).map(tokenKey);
   for (let i = fullNames.length - 1; i >= 0; i--) {
     const full = fullNames[i]!;
+    if (initials.some((initial) => !full.initials.has(initial))) continue;
     if (keys.some((k) => full.tokenKeys.has(k))) return full;
   }
   return null;
@@ -302,9 +316,16 @@ function newCandidate(
   kb: KnowledgeBase,
   docCandidates: Map<string, { id: string; name: string }>,
 ): ResolvedMention {
-  const variants = nominativeNameCandidates(foldName(surface)).map(nameKey);
-  const earlier = variants.map((k) => docCandidates.get(`${mention.type}\u0000${k}`)).find(Boolean);
+  // Two forms are one name when their sets of possible nominatives meet (Кубы and Куба share куба).
+  const variants = nominativeNameCandidates(foldName(surface)).map(
+    (v) => `${mention.type}\u0000${nameKey(v)}`,
+  );
+  const remember = (found: { id: string; name: string }): void => {
+    for (const v of variants) if (!docCandidates.has(v)) docCandidates.set(v, found);
+  };
+  const earlier = variants.map((k) => docCandidates.get(k)).find(Boolean);
   if (earlier) {
+    remember(earlier);
     return {
       ...mention,
       entityId: earlier.id,
@@ -330,7 +351,7 @@ function newCandidate(
       explanation: `candidate ${candidateId(mention.type, name)} was merged into ${entity.id}`,
     };
   }
-  docCandidates.set(`${mention.type}\u0000${nameKey(name)}`, { id, name });
+  remember({ id, name });
   return {
     ...mention,
     entityId: id,

@@ -1,70 +1,11 @@
 // Keys under which a name is compared. Three levels, from strict to loose:
 //   surface form  — how it is written, tidied (quotes, possessives, spaces);
 //   folded form   — case and ё folded, hyphens as spaces: exact alias matching;
-//   neutral key   — script- and transliteration-neutral Latin: Малофеев, Malofeev, Malofeyev,
-//                   Malofejew all give `malofeev`.
+//   neutral key   — script- and transliteration-neutral (core's name key): Малофеев, Malofeev,
+//                   Malofeyev, Malofejew all give `malofev`.
 // Names in the same script but a different case (Малофеева → Малофеев) are reached through
 // nominative candidates, not through the key, so that a key stays one deterministic string.
-
-const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'i',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-  і: 'i',
-  ї: 'yi',
-  є: 'ye',
-  ґ: 'g',
-  ў: 'u',
-};
-
-// Applied in order to Latin text (romanized Cyrillic and names written in Latin alike), collapsing
-// the differences between BGN/PCGN, ISO 9-ish, scholarly, German and French habits.
-const LATIN_FOLDS: Array<[RegExp, string]> = [
-  [/shch|sch/g, 'sh'],
-  [/tsch|tch/g, 'ch'],
-  [/dzh|dj/g, 'j'],
-  [/kh/g, 'h'],
-  [/ts|tz/g, 'c'],
-  [/w/g, 'v'],
-  [/ff\b/g, 'v'],
-  // After a vowel, boundary or ь/ъ, е is written `ye`/`je`/`e` by different systems.
-  [/(^|[aeiouy\s])(?:ye|je)/g, '$1e'],
-  [/yo/g, 'e'],
-  [/ya|ja/g, 'ia'],
-  [/yu|ju/g, 'iu'],
-  [/y/g, 'i'],
-  [/(.)\1+/g, '$1'],
-];
+import { nameTokenKey, nominativeCandidates as coreNominatives } from '@echotrace/core';
 
 const QUOTES = /[«»"“”„‟'’‘`]/g;
 
@@ -80,15 +21,19 @@ export function cleanSurface(surface: string): string {
 
 /** Case and ё folded, hyphens and dots as spaces: the form exact aliases are compared in. */
 export function foldName(name: string): string {
-  return cleanSurface(name)
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .replace(/[-‐‑–—.,]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    cleanSurface(name)
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .normalize('NFD')
+      // Accents go, but й is a letter of its own, not и with a breve.
+      .replace(/и\u0306/g, 'й')
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC')
+      .replace(/[-‐‑–—.,]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export function nameTokens(folded: string): string[] {
@@ -99,19 +44,12 @@ export function isCyrillic(text: string): boolean {
   return /\p{Script=Cyrillic}/u.test(text);
 }
 
-/** Romanizes Cyrillic; other scripts pass through. Input is expected folded. */
-export function romanize(folded: string): string {
-  let out = '';
-  for (const ch of folded) out += CYRILLIC_TO_LATIN[ch] ?? ch;
-  return out;
-}
-
-/** Script- and transliteration-neutral key of one folded token. */
+/**
+ * Script- and transliteration-neutral key of one folded token: core's name key (which romanizes any
+ * script and folds the spelling systems), with digits kept so that Россия-1 is not Россия.
+ */
 export function tokenKey(foldedToken: string): string {
-  let key = romanize(foldedToken).replace(/[^\p{L}\p{N}]/gu, '');
-  for (const [pattern, replacement] of LATIN_FOLDS) key = key.replace(pattern, replacement);
-  // `-ii`/`-iy`/`-yi` endings (Dmitrii, Dmitriy, Dmitry) all fold to a single `i` above.
-  return key;
+  return nameTokenKey(foldedToken) + foldedToken.replace(/\D/g, '');
 }
 
 /** Script- and transliteration-neutral key of a whole name (tokens joined by one space). */
@@ -190,6 +128,9 @@ const MIN_STEM = 2;
  */
 export function nominativeCandidates(foldedToken: string): string[] {
   const out = new Set<string>([foldedToken]);
+  // Core's rules know names (patronymics, feminine surnames); ours add common nouns and adjectives
+  // that organization and place names decline by.
+  for (const candidate of coreNominatives(foldedToken)) out.add(candidate.form.toLowerCase());
   if (!isCyrillic(foldedToken)) return [...out];
   for (const [ending, replacements] of RUSSIAN_CASE_RULES) {
     if (!foldedToken.endsWith(ending) || foldedToken.length - ending.length < MIN_STEM) continue;

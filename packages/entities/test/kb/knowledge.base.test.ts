@@ -146,6 +146,24 @@ describe('the seed knowledge base', () => {
   });
 });
 
+describe('keys keep digits', () => {
+  it('does not confuse Россия-1 (a channel) with Россия (the state) across scripts', () => {
+    const kb = buildKnowledgeBase(parseKnowledgeBaseFile(readFileSync(SEED_KB_PATH, 'utf8'), 'seed'));
+    const text = 'Rossiya 1 | Rossiya';
+    const mentions = [
+      { text: 'Rossiya 1', type: 'MEDIA' as const, start: 0, end: 9, confidence: 1 },
+      { text: 'Rossiya', type: 'LOCATION' as const, start: 12, end: 19, confidence: 1 },
+    ];
+    assert.deepEqual(
+      resolveMentions(mentions, kb, { text }).map((m) => [m.entityId, m.reason]),
+      [
+        ['rossiya-1', 'exact-alias'],
+        ['Q159', 'transliteration'],
+      ],
+    );
+  });
+});
+
 describe('buildKnowledgeBase: analyst decisions', () => {
   const entries = (): Entity[] => parseKnowledgeBaseFile(YAML, 'kb.yaml');
   const candidate: Entity = {

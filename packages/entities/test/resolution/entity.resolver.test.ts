@@ -242,6 +242,38 @@ describe('resolveMentions: new candidates', () => {
   });
 });
 
+describe('resolveMentions: forms of one new name within a document', () => {
+  it('joins case forms of a candidate whichever comes first (Кубы … Куба … Кубой)', () => {
+    const out = resolve('[[Кубы|LOCATION]] и [[Куба|LOCATION]], с [[Кубой|LOCATION]].', 'ru');
+    assert.equal(new Set(out.map((m) => m.entityId)).size, 1);
+    assert.deepEqual(
+      out.map((m) => m.reason),
+      ['new-candidate', 'in-document-coreference', 'in-document-coreference'],
+    );
+  });
+
+  it('ties initials and a surname to the full name (Алексей Кудрин … А. Кудрин), but not other initials', () => {
+    const out = resolve(
+      '[[Алексей Кудрин|PERSON]] сказал. [[А. Кудрин|PERSON]] добавил. [[Б. Кудрин|PERSON]] нет.',
+      'ru',
+    );
+    assert.equal(out[1]!.entityId, out[0]!.entityId);
+    assert.equal(out[1]!.reason, 'in-document-coreference');
+    assert.notEqual(out[2]!.entityId, out[0]!.entityId);
+  });
+
+  it('keeps й a letter when folding, so -ей/-ой endings decline (Россией, Сергеем Шойгу)', () => {
+    const out = resolve('[[Россией|LOCATION]] и [[Сергеем Шойгу|PERSON]]', 'ru');
+    assert.deepEqual(
+      out.map((m) => [m.entityId, m.reason]),
+      [
+        ['Q159', 'inflection'],
+        ['sergei-shoigu', 'inflection'],
+      ],
+    );
+  });
+});
+
 describe('resolveMentions with analyst decisions', () => {
   const entries = parseKnowledgeBaseFile(FIXTURE_YAML, 'fixture.yaml');
 
