@@ -68,7 +68,7 @@ export function resolveMentions(
   const docCandidates = new Map<string, { id: string; name: string }>();
   const ordered = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
 
-  return ordered.map((mention): ResolvedMention => {
+  const resolved = ordered.map((mention): ResolvedMention => {
     const surface = cleanSurface(mention.text);
     const folded = foldName(surface);
     const tokens = nameTokens(folded);
@@ -128,6 +128,7 @@ export function resolveMentions(
     }
     return resolved;
   });
+  return nameCandidatesByNominative(resolved, kb);
 }
 
 function matchKb(
@@ -361,6 +362,38 @@ function newCandidate(
     candidate: true,
     explanation: `no knowledge-base entry matches "${surface}": new candidate`,
   };
+}
+
+/**
+ * Renames each new candidate after the form of its name that every form seen in the document
+ * can come from (Кубы, Кубой, Куба → Куба), so that documents that name it in different cases
+ * still give it the same id; candidates seen in one form only keep it.
+ */
+function nameCandidatesByNominative(resolved: ResolvedMention[], kb: KnowledgeBase): ResolvedMention[] {
+  const groups = new Map<string, ResolvedMention[]>();
+  for (const m of resolved) {
+    if (!m.candidate) continue;
+    const group = groups.get(m.entityId);
+    if (group) group.push(m);
+    else groups.set(m.entityId, [m]);
+  }
+  const renamed = new Map<string, { id: string; name: string }>();
+  for (const [id, group] of groups) {
+    const forms = [...new Set(group.map((m) => cleanSurface(m.text)))];
+    if (forms.length < 2) continue;
+    const [first, ...rest] = forms.map((form) => new Set(nominativeNameCandidates(foldName(form))));
+    const common = [...first!].filter((c) => rest.every((set) => set.has(c)));
+    const best = forms.find((form) => common.includes(foldName(form)));
+    if (!best || foldName(best) === foldName(group[0]!.name)) continue;
+    const newId = candidateId(group[0]!.type, best);
+    if (kb.get(newId)) continue;
+    renamed.set(id, { id: kb.canonicalId(newId), name: best });
+  }
+  if (renamed.size === 0) return resolved;
+  return resolved.map((m) => {
+    const to = renamed.get(m.entityId);
+    return to ? { ...m, entityId: to.id, name: to.name } : m;
+  });
 }
 
 // Unambiguous case endings only, so a candidate's name and id are the same in most cases it

@@ -245,7 +245,11 @@ describe('resolveMentions: new candidates', () => {
 describe('resolveMentions: forms of one new name within a document', () => {
   it('joins case forms of a candidate whichever comes first (Кубы … Куба … Кубой)', () => {
     const out = resolve('[[Кубы|LOCATION]] и [[Куба|LOCATION]], с [[Кубой|LOCATION]].', 'ru');
-    assert.equal(new Set(out.map((m) => m.entityId)).size, 1);
+    assert.deepEqual(
+      out.map((m) => [m.entityId, m.name]),
+      Array(3).fill([candidateId('LOCATION', 'Куба'), 'Куба']),
+      'named (and identified) after the form all three come from',
+    );
     assert.deepEqual(
       out.map((m) => m.reason),
       ['new-candidate', 'in-document-coreference', 'in-document-coreference'],
