@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import {
@@ -11,7 +11,6 @@ import {
   type ResolvableMention,
 } from '@echotrace/entities';
 import { openSqliteStore } from '@echotrace/storage';
-import { readFileSync } from 'node:fs';
 import { runCli, tempDir } from './cli.harness.ts';
 
 const ARTICLE = `Пхеньян и Москва
@@ -187,6 +186,29 @@ describe('echotrace entities', () => {
   it("search's entity: filter finds documents through merged-away ids", async () => {
     const found = json<{ total: number }>((await cli('search', 'entity:Q423', '--json')).stdout);
     assert.equal(found.total, 2);
+  });
+
+  it('relinks stored documents with the recognizer and the current KB', async () => {
+    const relinkDir = tempDir();
+    const relinkDb = path.join(relinkDir, 'db.sqlite');
+    writeFileSync(
+      path.join(relinkDir, 'a.txt'),
+      'Министр обороны Сергей Шойгу посетил Пхеньян.\n\nШойгу встретился с лидером КНДР.',
+    );
+    assert.equal((await runCli(['ingest', path.join(relinkDir, 'a.txt'), '--db', relinkDb])).code, 0);
+    const result = await runCli(['entities', 'relink', '--json', '--db', relinkDb]);
+    assert.equal(result.code, 0, result.stderr);
+    const summary = json<{ documents: number; mentions: number }>(result.stdout);
+    assert.equal(summary.documents, 1);
+    assert.ok(summary.mentions >= 2);
+    const shoigu = json<{ mentions: Array<{ surface: string }> }>(
+      (await runCli(['entities', 'show', 'sergei-shoigu', '--json', '--db', relinkDb])).stdout,
+    );
+    assert.ok(shoigu.mentions.length >= 1, 'Shoigu linked in the stored document');
+    const again = json<{ mentions: number }>(
+      (await runCli(['entities', 'relink', '--json', '--db', relinkDb])).stdout,
+    );
+    assert.equal(again.mentions, summary.mentions, 'relinking replaces, never adds');
   });
 
   it('accepts a discovered candidate and exports a KB that imports back', async () => {

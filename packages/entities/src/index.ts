@@ -16,6 +16,7 @@ export { SEED_KB_PATH } from './kb/seed.path.ts';
 export { buildAliasIndex, type AliasIndex, type AliasEntry } from './resolution/alias.index.ts';
 export { resolveMentions, type ResolveOptions } from './resolution/entity.resolver.ts';
 export { analyzeEntities, type Recognizer } from './resolution/entity.analysis.ts';
+export { createEntityEnricher, type EntityEnricherOptions } from './resolution/entity.enricher.ts';
 export {
   entityAnnotations,
   ENTITY_PRODUCER,

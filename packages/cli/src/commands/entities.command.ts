@@ -5,6 +5,9 @@ import { describeError, InputError, NotFoundError, UsageError, type Entity } fro
 import {
   buildKnowledgeBase,
   candidateId,
+  createEntityEnricher,
+  hasNerModel,
+  recognizeEntities,
   displayName,
   entityType,
   foldName,
@@ -360,6 +363,55 @@ File format: docs/entities.md. Example:
   },
 };
 
+export const entitiesRelinkCommand: Command = {
+  name: 'entities relink',
+  summary: 'Re-recognize and re-resolve stored documents against the current knowledge base',
+  usage: 'entities relink [--source ID] [--json]',
+  help: `
+Replaces every document's entity annotations (producer "entities") with fresh ones: run it after
+importing a KB or recording decisions so that stored mentions follow them. Documents in a
+language without a recognizer get none. Safe to interrupt and re-run.`,
+  options: [
+    { name: 'source', type: 'string', value: 'ID', description: 'Only documents of this source' },
+    jsonOption('{documents, mentions}'),
+  ],
+  async run(context) {
+    if (context.positionals.length > 0) throw new UsageError('entities relink takes no arguments');
+    const store = await context.openStore();
+    const enricher = createEntityEnricher({
+      kb: await loadStoredKnowledgeBase(store),
+      recognize: recognizeEntities,
+      supports: hasNerModel,
+    });
+    const sourceId = context.options.source ? String(context.options.source) : undefined;
+    let afterId: string | undefined;
+    let documents = 0;
+    let mentions = 0;
+    while (!context.signal.aborted) {
+      const page = await store.documents.list({
+        limit: 100,
+        ...(afterId ? { afterId } : {}),
+        ...(sourceId ? { sourceId } : {}),
+      });
+      if (page.length === 0) break;
+      const annotated = await Promise.all(
+        page.map(async (d) => ({ id: d.id, annotations: await enricher.annotate(d) })),
+      );
+      await store.transaction(async () => {
+        for (const { id, annotations } of annotated)
+          await store.annotations.replace(id, enricher.producer, annotations);
+      });
+      documents += page.length;
+      mentions += annotated.reduce((sum, a) => sum + a.annotations.length, 0);
+      afterId = page.at(-1)!.id;
+      if (!context.options.json) context.stderr.write(`\r${documents} documents, ${mentions} mentions`);
+    }
+    if (context.options.json) writeJson(context.stdout, { documents, mentions });
+    else context.stderr.write(`\nRelinked ${documents} documents: ${mentions} entity mentions.\n`);
+    return 0;
+  },
+};
+
 export const entitiesCommands: Command[] = [
   entitiesListCommand,
   entitiesShowCommand,
@@ -368,6 +420,7 @@ export const entitiesCommands: Command[] = [
   entitiesAcceptCommand,
   entitiesExportCommand,
   entitiesImportCommand,
+  entitiesRelinkCommand,
 ];
 
 function namesOf(entity: Entity): string[] {
