@@ -232,6 +232,8 @@ function fuzzyMatch(mention: Mention, folded: string, index: AliasIndex): Match 
     for (const key of keys) {
       const budget = Math.min(typoBudget(key), typoBudget(entry.key));
       if (budget === 0 || Math.abs(key.length - entry.key.length) > budget) continue;
+      // In a short name a different first letter is a different name (Тютин is not Путин).
+      if (budget === 1 && key[0] !== entry.key[0]) continue;
       const distance = editDistance(key, entry.key);
       if (distance === 0 || distance > budget || isBlocked(entry, key, index.kb)) continue;
       if (!best || distance < best.distance) {

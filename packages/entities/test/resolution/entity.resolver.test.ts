@@ -229,6 +229,11 @@ describe('resolveMentions: new candidates', () => {
     assert.equal(m!.candidate, true);
   });
 
+  it('does not take a different first letter of a short name as a typo (Тютин is not Путин)', () => {
+    const [m] = resolve('[[Тютин|PERSON]]', 'ru');
+    assert.equal(m!.candidate, true);
+  });
+
   it('does not fuzzy-match when two entities are equally close', () => {
     const kb = buildKnowledgeBase(
       parseKnowledgeBaseFile(
