@@ -31,3 +31,8 @@ export {
   type GoldMention,
 } from './evaluation/factrueval.coref.reader.ts';
 export { scoreClusters, type ClusterScore, type ClusteredMention } from './evaluation/resolution.scoring.ts';
+export {
+  readNerelLinks,
+  type LinkedDocument,
+  type LinkedGoldMention,
+} from './evaluation/nerel.links.reader.ts';

@@ -230,12 +230,8 @@ function fuzzyMatch(mention: Mention, folded: string, index: AliasIndex): Match 
   for (const entry of index.fuzzy) {
     if (typeFit(mention.type, entry.entityType) === 0) continue;
     for (const key of keys) {
-      const budget = Math.min(typoBudget(key), typoBudget(entry.key));
-      if (budget === 0 || Math.abs(key.length - entry.key.length) > budget) continue;
-      // In a short name a different first letter is a different name (Тютин is not Путин).
-      if (budget === 1 && key[0] !== entry.key[0]) continue;
-      const distance = editDistance(key, entry.key);
-      if (distance === 0 || distance > budget || isBlocked(entry, key, index.kb)) continue;
+      const distance = typoDistance(key, entry.key);
+      if (distance === null || isBlocked(entry, key, index.kb)) continue;
       if (!best || distance < best.distance) {
         best = { entry, distance, key };
         tied = false;
@@ -260,6 +256,30 @@ const RETYPE_FACTOR = 0.7;
 
 function anyTypeFit(mentionType: EntityType, entityType: EntityType): number {
   return typeFit(mentionType, entityType) || RETYPE_FACTOR;
+}
+
+/**
+ * Edits between two keys when they differ by typos only, else null. Word by word, so that a typo
+ * budget earned by a long name is not spent on a short word (МВД России is not МИД России); in a
+ * short word a different first letter is a different name (Тютин is not Путин).
+ */
+function typoDistance(a: string, b: string): number | null {
+  const aWords = a.split(' ');
+  const bWords = b.split(' ');
+  if (aWords.length !== bWords.length || a === b) return null;
+  let total = 0;
+  for (let i = 0; i < aWords.length; i++) {
+    const x = aWords[i]!;
+    const y = bWords[i]!;
+    if (x === y) continue;
+    const budget = Math.min(typoBudget(x), typoBudget(y));
+    if (budget === 0 || Math.abs(x.length - y.length) > budget) return null;
+    if (budget === 1 && x[0] !== y[0]) return null;
+    const distance = editDistance(x, y);
+    if (distance > budget) return null;
+    total += distance;
+  }
+  return total;
 }
 
 /** 1 for the same type, less for plausible confusions, 0 when a link is impossible. */

@@ -229,6 +229,21 @@ describe('resolveMentions: new candidates', () => {
     assert.equal(m!.candidate, true);
   });
 
+  it('spends no typo budget on short words of a long name (МВД России is not МИД России)', () => {
+    const kb = buildKnowledgeBase(
+      parseKnowledgeBaseFile(
+        '- { type: ORGANIZATION, id: mfa, names: { ru: МИД России } }\n- { type: ORGANIZATION, id: mod, names: { ru: Министерство обороны России } }',
+        'ministries.yaml',
+      ),
+    );
+    const { text, mentions } = marked(
+      '[[МВД России|ORGANIZATION]] [[Министерство оброны России|ORGANIZATION]]',
+    );
+    const out = resolveMentions(mentions, kb, { text });
+    assert.equal(out[0]!.candidate, true);
+    assert.deepEqual([out[1]!.entityId, out[1]!.reason], ['mod', 'fuzzy']);
+  });
+
   it('does not take a different first letter of a short name as a typo (Тютин is not Путин)', () => {
     const [m] = resolve('[[Тютин|PERSON]]', 'ru');
     assert.equal(m!.candidate, true);
