@@ -14,6 +14,7 @@ import {
   cleanSurface,
   editDistance,
   foldName,
+  isCyrillic,
   nameKey,
   nameTokens,
   nominativeCandidates,
@@ -65,6 +66,7 @@ export function resolveMentions(
 ): ResolvedMention[] {
   const index = options.index ?? buildAliasIndex(kb);
   const fullNames: FullName[] = [];
+  const organizations: FullName[] = [];
   const docCandidates = new Map<string, { id: string; name: string }>();
   const ordered = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
 
@@ -72,12 +74,18 @@ export function resolveMentions(
     const surface = cleanSurface(mention.text);
     const folded = foldName(surface);
     const tokens = nameTokens(folded);
-    const coref = mention.type === 'PERSON' ? shortFormOfFullName(tokens, fullNames) : null;
+    const personCoref = mention.type === 'PERSON' ? shortFormOfFullName(tokens, fullNames) : null;
     const fromKb =
       matchKb(mention, surface, index, options.text, typeFit) ??
       // Recognizers confuse types ("Pyongyang said" tagged PERSON): a name the KB knows under
       // another type still links, less surely, once nothing of the recognized type matched.
-      (coref ? null : matchKb(mention, surface, index, options.text, anyTypeFit));
+      (personCoref ? null : matchKb(mention, surface, index, options.text, anyTypeFit));
+    // "Treasury" after "US Treasury": an organization's head word alone, when the KB has no such name.
+    const coref =
+      personCoref ??
+      (!fromKb && isOrganization(mention.type) && tokens.length === 1
+        ? findFullName(tokens[0]!, organizations, [])
+        : null);
 
     let match: Match | null = fromKb;
     if (coref && (!fromKb || fromKb.entityId !== coref.entityId)) {
@@ -117,10 +125,21 @@ export function resolveMentions(
       resolved = newCandidate(mention, surface, kb, docCandidates);
     }
 
-    if (mention.type === 'PERSON' && tokens.length > 1 && !coref) {
+    if (resolved.type === 'PERSON' && tokens.length > 1 && !coref) {
       fullNames.push({
         tokenKeys: personTokenKeys(tokens, resolved, kb),
         initials: new Set(tokens.map((t) => t[0]!)),
+        entityId: resolved.entityId,
+        name: resolved.name,
+        candidate: resolved.candidate,
+      });
+    }
+    if (isOrganization(resolved.type) && tokens.length > 1) {
+      // The head noun comes first in Russian (Министерство обороны России), last in English.
+      const head = nominativeCandidates((isCyrillic(folded) ? tokens[0] : tokens.at(-1))!).map(tokenKey);
+      organizations.push({
+        tokenKeys: new Set(head),
+        initials: new Set(),
         entityId: resolved.entityId,
         name: resolved.name,
         candidate: resolved.candidate,
@@ -248,6 +267,10 @@ function fuzzyMatch(mention: Mention, folded: string, index: AliasIndex): Match 
     confidence: 0.85 * (1 - best.distance / length) * typeFit(mention.type, best.entry.entityType),
     explanation: `"${cleanSurface(mention.text)}" is ${best.distance} edit${best.distance > 1 ? 's' : ''} from "${best.entry.form}" (keys ${best.key} ~ ${best.entry.key})`,
   };
+}
+
+function isOrganization(type: EntityType): boolean {
+  return type === 'ORGANIZATION' || type === 'MEDIA';
 }
 
 type TypeFit = (mentionType: EntityType, entityType: EntityType) => number;

@@ -119,6 +119,17 @@ describe('resolveMentions: one person across scripts, spellings, inflection and 
     assert.equal(out[1]!.candidate, true, 'a fuzzy match across types is too weak');
   });
 
+  it('lets a bare name refer back to a full name the recognizer mistyped', () => {
+    const out = resolve('[[Kim Jong Un|LOCATION]] came. [[Kim|PERSON]] left.');
+    assert.deepEqual(
+      out.map((m) => [m.type, m.entityId, m.reason]),
+      [
+        ['PERSON', 'Q56226', 'exact-alias'],
+        ['PERSON', 'Q56226', 'in-document-coreference'],
+      ],
+    );
+  });
+
   it('prefers a same-type match over a mistyped one', () => {
     const kb = buildKnowledgeBase(
       parseKnowledgeBaseFile(
@@ -295,6 +306,42 @@ describe('resolveMentions: forms of one new name within a document', () => {
         ['sergei-shoigu', 'inflection'],
       ],
     );
+  });
+});
+
+describe('resolveMentions: organizations named by their head word', () => {
+  it('ties "Treasury" to an earlier "US Treasury", and "Council" to a candidate council', () => {
+    const kb = buildKnowledgeBase(
+      parseKnowledgeBaseFile('- { type: ORGANIZATION, id: ust, names: { en: US Treasury } }', 'ust.yaml'),
+    );
+    const { text, mentions } = marked(
+      '[[US Treasury|ORGANIZATION]] said. [[Treasury|ORGANIZATION]] added. [[Atlantic Council|ORGANIZATION]]: the [[Council|ORGANIZATION]].',
+    );
+    const out = resolveMentions(mentions, kb, { text });
+    assert.deepEqual(
+      out.map((m) => [m.entityId, m.reason]),
+      [
+        ['ust', 'exact-alias'],
+        ['ust', 'in-document-coreference'],
+        [candidateId('ORGANIZATION', 'Atlantic Council'), 'new-candidate'],
+        [candidateId('ORGANIZATION', 'Atlantic Council'), 'in-document-coreference'],
+      ],
+    );
+  });
+
+  it('takes the first word as the head of a Russian name (Министерства обороны … министерство), not a genitive', () => {
+    const { text, mentions } = marked(
+      '[[Министерства обороны Украины|ORGANIZATION]] … [[министерство|ORGANIZATION]] … [[Украины|ORGANIZATION]]',
+    );
+    const out = resolveMentions(mentions, fixtureKb(), { text });
+    assert.equal(out[1]!.entityId, out[0]!.entityId);
+    assert.notEqual(out[2]!.entityId, out[0]!.entityId);
+  });
+
+  it('does not tie a head word to an organization when the KB knows the word itself', () => {
+    const { text, mentions } = marked('[[Tsargrad Channel One|MEDIA]] … [[Tsargrad|MEDIA]]');
+    const out = resolveMentions(mentions, fixtureKb(), { text });
+    assert.equal(out[1]!.entityId, 'tsargrad');
   });
 });
 
