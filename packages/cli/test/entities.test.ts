@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import {
@@ -52,6 +54,56 @@ describe('echotrace analyze', () => {
     const ids = new Set(out.entities.map((e) => e.entityId));
     assert.ok(ids.has('sergei-shoigu'), `Shoigu resolved (${[...ids].join(', ')})`);
     assert.equal(existsSync(db), false, 'analyze does not create the database');
+  });
+
+  it('reads an HTML page from a URL, taking title, date and language from the page', async () => {
+    const html =
+      '<html lang="ru"><head><title>Визит</title><meta property="article:published_time" content="2023-09-14T10:00:00+03:00"></head>' +
+      '<body><article><p>Министр обороны Сергей Шойгу посетил Пхеньян.</p><p>Шойгу встретился с лидером КНДР.</p></article></body></html>';
+    const server = createServer((request, response) => {
+      if (request.url !== '/visit') {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const dir = tempDir();
+      const result = await runCli([
+        'analyze',
+        `http://127.0.0.1:${port}/visit`,
+        '--json',
+        '--db',
+        path.join(dir, 'db'),
+      ]);
+      assert.equal(result.code, 0, result.stderr);
+      const out = json<{
+        source: string;
+        title: string;
+        publishedAt: string;
+        language: string;
+        paragraphs: unknown[];
+        entities: Array<{ entityId: string }>;
+      }>(result.stdout);
+      assert.deepEqual(
+        [out.title, out.publishedAt, out.language],
+        ['Визит', '2023-09-14T10:00:00+03:00', 'ru'],
+      );
+      assert.equal(out.paragraphs.length, 2);
+      assert.ok(out.entities.some((e) => e.entityId === 'sergei-shoigu'));
+      const missing = await runCli([
+        'analyze',
+        `http://127.0.0.1:${port}/gone`,
+        '--db',
+        path.join(dir, 'db'),
+      ]);
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, /\/gone: HTTP 404/);
+    } finally {
+      server.close();
+    }
   });
 
   it('uses --kb files and reports an unreadable input naming it', async () => {
