@@ -1,6 +1,7 @@
 // Ports: what core needs from the outside world. Adapters (packages/storage, packages/fetch)
 // implement them; entry points choose which. Every method is async so that a networked database
 // implements the same interface as the embedded one.
+import type { EntityRepository } from './entities/entity.port.ts';
 import type { Annotation, Capture, Document, Source, Timestamp } from './model.ts';
 import type { SearchRequest, SearchResult } from './search/search.types.ts';
 
@@ -125,6 +126,8 @@ export interface Store {
   readonly captures: CaptureRepository;
   readonly documents: DocumentRepository;
   readonly annotations: AnnotationRepository;
+  /** The knowledge base, analyst decisions and entity mention queries. */
+  readonly entities: EntityRepository;
   readonly search: SearchIndex;
   readonly jobs: JobQueue;
   /** Runs `work` as one atomic unit: all of its writes land, or none. Units do not interleave. */

@@ -1,7 +1,10 @@
 // The command registry: every command the CLI offers, in help order. Add new commands here.
 import type { Command } from '../command.ts';
+import { analyzeCommand } from './analyze.command.ts';
 import { dbCopyCommand, dbMigrateCommand, dbStatusCommand } from './db.command.ts';
+import { entitiesCommands } from './entities.command.ts';
 import { evalExtractionCommand } from './eval-extraction.command.ts';
+import { evalNerCommand } from './eval-ner.command.ts';
 import { exportWarcCommand } from './export-warc.command.ts';
 import { fetchCommand } from './fetch.command.ts';
 import { ingestCommand } from './ingest.command.ts';
@@ -11,25 +14,33 @@ import { searchCommand } from './search.command.ts';
 import { showCommand } from './show.command.ts';
 import { sourcesCommands } from './sources.command.ts';
 import { statsCommand } from './stats.command.ts';
-import { workerCommand } from './worker.command.ts';
 import { watchCommand } from './watch.command.ts';
+import { workerCommand } from './worker.command.ts';
 
 export const commands: Command[] = [
+  // The corpus
   ingestCommand,
   searchCommand,
   showCommand,
   statsCommand,
-  workerCommand,
-  jobsCommand,
-  jobsAddCommand,
+  // Enrichment
+  analyzeCommand,
+  ...entitiesCommands,
+  sanctionsImportCommand,
+  sanctionsMatchCommand,
+  // Acquisition
+  ...sourcesCommands,
+  fetchCommand,
+  watchCommand,
+  exportWarcCommand,
+  // Evaluation
+  evalExtractionCommand,
+  evalNerCommand,
+  // Operations
   dbMigrateCommand,
   dbStatusCommand,
   dbCopyCommand,
-  sanctionsImportCommand,
-  sanctionsMatchCommand,
-  evalExtractionCommand,
-  fetchCommand,
-  exportWarcCommand,
-  ...sourcesCommands,
-  watchCommand,
+  workerCommand,
+  jobsCommand,
+  jobsAddCommand,
 ];

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { createAnnotationRepository } from './annotation.repository.ts';
 import { createCaptureRepository } from './capture.repository.ts';
 import { createDocumentRepository } from './document.repository.ts';
+import { createEntityRepository } from './entity.repository.ts';
 import { createJobQueue } from './job.queue.ts';
 import { migrate } from './migrator.ts';
 import { createSearchIndex } from './search.index.ts';
@@ -54,6 +55,7 @@ export async function openPostgresStore(
     annotations: createAnnotationRepository(sql),
     search: createSearchIndex(sql),
     jobs: createJobQueue(sql),
+    entities: createEntityRepository(sql),
     transaction: (work) => sql.transaction(work),
     async close() {
       await sql.idle();

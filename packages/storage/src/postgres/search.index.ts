@@ -55,7 +55,7 @@ export function createSearchIndex(sql: Sql): SearchIndex {
       if (filters.to) where.push(`d.published_utc < ${param(filters.to)}`);
       for (const entity of filters.entities) {
         where.push(
-          `EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.kind = 'entity' AND a.entity_id = ${param(entity)})`,
+          `EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.kind = 'entity' AND a.entity_id IN (SELECT ${param(entity)}::text UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ${param(entity)}))`,
         );
       }
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -1,0 +1,204 @@
+// Trains the committed NER models from ../shared/data only and writes packages/entities/models/.
+//   node packages/entities/scripts/train-ner.ts            # both languages
+//   node packages/entities/scripts/train-ner.ts --lang en  # one
+// Reproducible: fixed seed, fixed epoch count, deterministic data order and splits.
+//   en: CoNLL-2003 eng.train → scored on eng.testa.
+//   ru: NEREL v1.1 train + the FactRuEval-2016 devset documents whose id hash is odd → scored on
+//       the other half of the devset (held out) and on NEREL dev.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseBratAnnotations, readBrat } from '../src/evaluation/brat.reader.ts';
+import { parseConll } from '../src/evaluation/conll.reader.ts';
+import { readFactRuEval, readFactRuEvalJobs } from '../src/evaluation/factrueval.reader.ts';
+import { bioLabels } from '../src/evaluation/labeled.document.ts';
+import type { LabeledDocument } from '../src/evaluation/labeled.document.ts';
+import { evaluateNer } from '../src/evaluation/ner.evaluation.ts';
+import type { NerEvaluation } from '../src/evaluation/ner.evaluation.ts';
+import { hashFeature } from '../src/recognition/feature.hashing.ts';
+import { decodeModel, encodeModel } from '../src/recognition/ner.model.ts';
+import type { NerModel } from '../src/recognition/ner.model.ts';
+import { sequenceHashes } from '../src/recognition/ner.tagging.ts';
+import { trainPerceptron } from '../src/recognition/perceptron.trainer.ts';
+import type { TrainingSequence } from '../src/recognition/perceptron.trainer.ts';
+import { bioConstraints, decode, featureRowsOf } from '../src/recognition/sequence.tagger.ts';
+import { documentContext } from '../src/recognition/token.features.ts';
+import { tokenize } from '../src/recognition/word.tokenizer.ts';
+
+const repoRoot = resolve(fileURLToPath(import.meta.url), '../../../..');
+const dataRoot = resolve(repoRoot, '../shared/data/ner');
+const modelsDir = resolve(repoRoot, 'packages/entities/models');
+
+const { values } = parseArgs({
+  options: {
+    lang: { type: 'string' },
+    epochs: { type: 'string' },
+    'min-count': { type: 'string' },
+    prune: { type: 'string' },
+    'no-write': { type: 'boolean' },
+    raw: { type: 'boolean' },
+  },
+});
+
+const SEED = 20160229;
+const EPOCHS = Number(values.epochs ?? 12);
+const MIN_COUNT = Number(values['min-count'] ?? 2);
+const PRUNE_BELOW = Number(values.prune ?? 0.05);
+
+/** FactRuEval devset split: documents whose id hashes odd are for training, even are held out. */
+export function factRuEvalIsHeldOut(id: string): boolean {
+  return hashFeature(id) % 2 === 0;
+}
+
+function toSequences(documents: LabeledDocument[]): TrainingSequence[] {
+  const out: TrainingSequence[] = [];
+  for (const doc of documents) {
+    const context = documentContext(doc.sequences.map((s) => s.map((t) => t.text)));
+    for (const sequence of doc.sequences) {
+      if (sequence.length === 0) continue;
+      out.push({
+        features: sequenceHashes(
+          sequence.map((t) => t.text),
+          context,
+        ),
+        labels: bioLabels(sequence, doc.gold),
+      });
+    }
+  }
+  return out;
+}
+
+function marginScale(model: NerModel, data: TrainingSequence[]): number {
+  const allowed = bioConstraints(model.weights.labels);
+  const margins: number[] = [];
+  for (const sequence of data.slice(0, 3000)) {
+    const decoded = decode(model.weights, allowed, featureRowsOf(model.weights, sequence.features));
+    decoded.labels.forEach((label, i) => {
+      if (label !== 0) margins.push(decoded.margins[i]!);
+    });
+  }
+  margins.sort((a, b) => a - b);
+  return Math.max((margins[Math.floor(margins.length / 2)] ?? 2) / 2, 0.1);
+}
+
+function train(language: string, documents: LabeledDocument[], base: Omit<NerModel, 'weights'>): NerModel {
+  const data = toSequences(documents);
+  const tokens = data.reduce((n, s) => n + s.labels.length, 0);
+  console.log(`[${language}] ${documents.length} documents, ${data.length} sequences, ${tokens} tokens`);
+  const started = Date.now();
+  const weights = trainPerceptron(data, {
+    epochs: EPOCHS,
+    seed: SEED,
+    minFeatureCount: MIN_COUNT,
+    onEpoch: (epoch, mistakes) => console.log(`[${language}] epoch ${epoch}: ${mistakes} sequences wrong`),
+  });
+  console.log(
+    `[${language}] trained in ${((Date.now() - started) / 1000).toFixed(1)} s, ${weights.featureRows.size} features`,
+  );
+  const model: NerModel = { ...base, weights };
+  weights.marginScale = marginScale(model, data);
+  // Round-trip through the compact encoding so what we score is exactly what is committed.
+  const bytes = encodeModel(model, { pruneBelow: PRUNE_BELOW });
+  const committed = decodeModel(bytes, language);
+  console.log(
+    `[${language}] encoded ${committed.weights.featureRows.size} features, ${(bytes.length / 1024).toFixed(0)} KiB`,
+  );
+  committed.info.sizeBytes = bytes.length;
+  if (values.raw) return model;
+  if (!values['no-write']) {
+    mkdirSync(modelsDir, { recursive: true });
+    writeFileSync(join(modelsDir, `ner.${language}.bin`), bytes);
+  }
+  return committed;
+}
+
+function report(name: string, evaluation: NerEvaluation): void {
+  const line = (label: string, s: { precision: number; recall: number; f1: number; gold: number }): string =>
+    `  ${label.padEnd(8)} P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (gold ${s.gold})`;
+  console.log(
+    `${name}: ${evaluation.documents} documents (${evaluation.excludedTrainingDocuments} training documents excluded)`,
+  );
+  for (const [type, s] of Object.entries(evaluation.exact.perType)) console.log(line(type, s));
+  console.log(line('overall', evaluation.exact.overall));
+  if (evaluation.tokens) console.log(`  token-level overall F1 ${evaluation.tokens.overall.f1.toFixed(3)}`);
+}
+
+function trainEnglish(): void {
+  const file = join(dataRoot, 'conll2003/eng.train');
+  const documents = parseConll(readFileSync(file, 'utf8'), 'eng.train');
+  const model = train('en', documents, {
+    language: 'en',
+    typeMap: { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION', MISC: null },
+    titleWords: [],
+    trainedOn: {},
+    info: { data: 'CoNLL-2003 eng.train', epochs: EPOCHS, seed: SEED, minFeatureCount: MIN_COUNT },
+  });
+  report('CoNLL-2003 eng.testa', evaluateNer('conll', join(dataRoot, 'conll2003/eng.testa'), { model }));
+}
+
+/** Words of NEREL PROFESSION spans written right before a PERSON span ("министр обороны Сергей …"). */
+function nerelTitleWords(dir: string, ids: string[], counts: Map<string, number>): void {
+  for (const id of ids) {
+    const text = readFileSync(join(dir, `${id}.txt`), 'utf8');
+    const spans = parseBratAnnotations(readFileSync(join(dir, `${id}.ann`), 'utf8'));
+    const personStarts = new Set(spans.filter((s) => s.type === 'PERSON').map((s) => s.start));
+    for (const span of spans) {
+      if (span.type !== 'PROFESSION') continue;
+      const after = /^\s+/.exec(text.slice(span.end))?.[0].length ?? -1;
+      if (after < 0 || !personStarts.has(span.end + after)) continue;
+      for (const token of tokenize(text.slice(span.start, span.end))) {
+        const word = token.text.toLowerCase();
+        if (/\p{L}/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+    }
+  }
+}
+
+function trainRussian(): void {
+  const nerelTrain = join(dataRoot, 'nerel/NEREL-v1.1/train');
+  const nerelDev = join(dataRoot, 'nerel/NEREL-v1.1/dev');
+  const factDir = join(dataRoot, 'factRuEval-2016/devset');
+  const nerel = readBrat(nerelTrain);
+  const fact = readFactRuEval(factDir).filter((doc) => !factRuEvalIsHeldOut(doc.id));
+  const counts = new Map<string, number>();
+  nerelTitleWords(
+    nerelTrain,
+    nerel.map((d) => d.id),
+    counts,
+  );
+  for (const doc of fact) {
+    for (const job of readFactRuEvalJobs(factDir, doc.id)) {
+      for (const token of tokenize(job)) {
+        const word = token.text.toLowerCase();
+        if (/\p{L}/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+    }
+  }
+  const titleWords = [...counts]
+    .filter(([word, n]) => n >= 2 && word.length > 1 && word === word.toLowerCase())
+    .map(([w]) => w)
+    .sort();
+  console.log(`[ru] ${titleWords.length} title words`);
+  const model = train('ru', [...nerel, ...fact], {
+    language: 'ru',
+    typeMap: { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION', MISC: null },
+    titleWords,
+    trainedOn: { factrueval: fact.map((d) => d.id) },
+    info: {
+      data: 'NEREL v1.1 train + FactRuEval-2016 devset (odd-hash half)',
+      epochs: EPOCHS,
+      seed: SEED,
+      minFeatureCount: MIN_COUNT,
+    },
+  });
+  report('FactRuEval-2016 devset (held-out half)', evaluateNer('factrueval', factDir, { model }));
+  report('NEREL v1.1 dev', evaluateNer('brat', nerelDev, { model, language: 'ru' }));
+}
+
+const languages = values.lang ? [values.lang] : ['en', 'ru'];
+for (const language of languages) {
+  if (language === 'en') trainEnglish();
+  else if (language === 'ru') trainRussian();
+  else throw new Error(`no training recipe for language ${language}`);
+}

@@ -1,0 +1,119 @@
+// Runs a model over token sequences and turns BIO paths into typed spans, then separates titles from
+// names: a role written before a person ("military expert Viktor Baranets") becomes an attribute and
+// an honorific the tagger swallowed ("President Obama") is moved out of the span.
+import { hashFeature } from './feature.hashing.ts';
+import type { NerModel } from './ner.model.ts';
+import { bioConstraints, decode, featureRowsOf } from './sequence.tagger.ts';
+import { BUILT_IN_TITLE_WORDS, TITLE_EDGE_STOPWORDS } from './title.lexicon.ts';
+import { documentContext, sequenceFeatures } from './token.features.ts';
+import type { TextToken } from './word.tokenizer.ts';
+
+/** A span in the tagger's own type codes (PER, ORG, LOC, MISC). */
+export interface TaggedSpan {
+  start: number;
+  end: number;
+  type: string;
+  confidence: number;
+  title?: string;
+}
+
+interface PreparedModel {
+  model: NerModel;
+  allowed: Uint8Array;
+  titleWords: Set<string>;
+}
+
+const prepared = new WeakMap<NerModel, PreparedModel>();
+
+function prepare(model: NerModel): PreparedModel {
+  let ready = prepared.get(model);
+  if (!ready) {
+    const titleWords = new Set([...(BUILT_IN_TITLE_WORDS[model.language] ?? []), ...model.titleWords]);
+    ready = { model, allowed: bioConstraints(model.weights.labels), titleWords };
+    prepared.set(model, ready);
+  }
+  return ready;
+}
+
+/** Feature hashes of every token of one sequence (shared by training and tagging). */
+export function sequenceHashes(words: string[], context: ReturnType<typeof documentContext>): number[][] {
+  return sequenceFeatures(words, context).map((names) => names.map(hashFeature));
+}
+
+export function tagSequences(model: NerModel, text: string, sequences: TextToken[][]): TaggedSpan[] {
+  const ready = prepare(model);
+  const { weights } = model;
+  const context = documentContext(sequences.map((s) => s.map((t) => t.text)));
+  const spans: TaggedSpan[] = [];
+  for (const sequence of sequences) {
+    if (sequence.length === 0) continue;
+    const rows = featureRowsOf(
+      weights,
+      sequenceHashes(
+        sequence.map((t) => t.text),
+        context,
+      ),
+    );
+    const { labels, margins } = decode(weights, ready.allowed, rows);
+    const found: Array<{ first: number; last: number; type: string }> = [];
+    labels.forEach((labelIndex, i) => {
+      const label = weights.labels[labelIndex]!;
+      if (label === 'O') return;
+      const type = label.slice(2);
+      const open = found[found.length - 1];
+      if (label.startsWith('I-') && open && open.last === i - 1 && open.type === type) open.last = i;
+      else found.push({ first: i, last: i, type });
+    });
+    for (const entity of found) {
+      let lowest = Infinity;
+      for (let i = entity.first; i <= entity.last; i++) lowest = Math.min(lowest, margins[i]!);
+      const confidence = 1 / (1 + Math.exp(-lowest / weights.marginScale));
+      const span = separateTitle(ready, text, sequence, entity.first, entity.last, entity.type, confidence);
+      if (span) spans.push(span);
+    }
+  }
+  return spans;
+}
+
+function isTitleWord(ready: PreparedModel, word: string): boolean {
+  return ready.titleWords.has(word.toLowerCase());
+}
+
+function separateTitle(
+  ready: PreparedModel,
+  text: string,
+  sequence: TextToken[],
+  first: number,
+  last: number,
+  type: string,
+  confidence: number,
+): TaggedSpan | null {
+  if (type !== 'PER') return { start: sequence[first]!.start, end: sequence[last]!.end, type, confidence };
+  // Honorifics the tagger included: "President Obama" → name "Obama". Keep at least one token.
+  let nameFirst = first;
+  while (nameFirst < last && isTitleWord(ready, sequence[nameFirst]!.text.replace(/\.$/, ''))) nameFirst++;
+  // "Mr." may be tokenized as "Mr" + ".".
+  while (nameFirst < last && sequence[nameFirst]!.text === '.') nameFirst++;
+  // Role words written just before the name, joined only by spaces.
+  let titleFirst = nameFirst;
+  let cursor = first - 1;
+  while (cursor >= 0 && nameFirst - cursor <= 7) {
+    const token = sequence[cursor]!;
+    const gap = text.slice(token.end, sequence[cursor + 1]!.start);
+    if (!/^\s*$/.test(gap) && !(gap === '' && token.text === '.')) break;
+    if (token.text === '.' && cursor > 0 && isTitleWord(ready, sequence[cursor - 1]!.text)) {
+      cursor--;
+      continue;
+    }
+    if (!isTitleWord(ready, token.text) && !/^\p{Lu}/u.test(token.text)) break;
+    cursor--;
+    if (isTitleWord(ready, token.text)) titleFirst = cursor + 1;
+  }
+  while (titleFirst < nameFirst && TITLE_EDGE_STOPWORDS.has(sequence[titleFirst]!.text.toLowerCase()))
+    titleFirst++;
+  const span: TaggedSpan = { start: sequence[nameFirst]!.start, end: sequence[last]!.end, type, confidence };
+  if (titleFirst < nameFirst) {
+    span.title = text.slice(sequence[titleFirst]!.start, sequence[nameFirst - 1]!.end).replace(/\s+/g, ' ');
+  }
+  return span;
+}

@@ -1,0 +1,126 @@
+// A linear-chain sequence tagger: per-token label scores from sparse hashed features plus label
+// transition scores, decoded exactly with Viterbi under BIO constraints (I-X only after B-X/I-X).
+
+/** Weights of a trained tagger, as stored and as used at run time. */
+export interface TaggerWeights {
+  /** BIO labels, `O` first: `O`, `B-PER`, `I-PER`, … */
+  labels: string[];
+  /** Feature hash → row in `emissions`. */
+  featureRows: Map<number, number>;
+  /** rows × labels.length, row-major. */
+  emissions: Float32Array;
+  /** (labels.length + 1) × labels.length: row `labels.length` holds start-of-sequence scores. */
+  transitions: Float32Array;
+  /** Margin that maps to confidence ≈ 0.73 (sigmoid(1)); set at training time. */
+  marginScale: number;
+}
+
+export interface Decoded {
+  labels: number[];
+  /** Per token: score of the chosen label minus the best alternative's, in context. */
+  margins: number[];
+}
+
+/** allowed[prev * L + next], prev = L meaning start of sequence. */
+export function bioConstraints(labels: string[]): Uint8Array {
+  const size = labels.length;
+  const allowed = new Uint8Array((size + 1) * size);
+  for (let prev = 0; prev <= size; prev++) {
+    for (let next = 0; next < size; next++) {
+      const label = labels[next]!;
+      let ok = true;
+      if (label.startsWith('I-')) {
+        const previous = prev === size ? 'O' : labels[prev]!;
+        ok = previous.slice(2) === label.slice(2) && previous !== 'O';
+      }
+      allowed[prev * size + next] = ok ? 1 : 0;
+    }
+  }
+  return allowed;
+}
+
+/** Rows of the known features of each token (unknown features are dropped). */
+export function featureRowsOf(
+  weights: { featureRows: Map<number, number> },
+  hashes: number[][],
+): Int32Array[] {
+  return hashes.map((token) => {
+    const rows: number[] = [];
+    for (const hash of token) {
+      const row = weights.featureRows.get(hash);
+      if (row !== undefined) rows.push(row);
+    }
+    return Int32Array.from(rows);
+  });
+}
+
+export function emissionScores(emissions: Float32Array, size: number, rows: Int32Array[]): Float64Array {
+  const scores = new Float64Array(rows.length * size);
+  for (let t = 0; t < rows.length; t++) {
+    const base = t * size;
+    for (const row of rows[t]!) {
+      const offset = row * size;
+      for (let y = 0; y < size; y++) scores[base + y]! += emissions[offset + y]!;
+    }
+  }
+  return scores;
+}
+
+export function viterbi(
+  scores: Float64Array,
+  transitions: Float32Array,
+  allowed: Uint8Array,
+  size: number,
+): number[] {
+  const length = scores.length / size;
+  if (length === 0) return [];
+  const best = new Float64Array(length * size);
+  const back = new Int32Array(length * size);
+  for (let y = 0; y < size; y++) {
+    best[y] = allowed[size * size + y] ? scores[y]! + transitions[size * size + y]! : -Infinity;
+  }
+  for (let t = 1; t < length; t++) {
+    for (let y = 0; y < size; y++) {
+      let top = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < size; p++) {
+        if (!allowed[p * size + y]) continue;
+        const s = best[(t - 1) * size + p]! + transitions[p * size + y]!;
+        if (s > top) {
+          top = s;
+          arg = p;
+        }
+      }
+      best[t * size + y] = top + scores[t * size + y]!;
+      back[t * size + y] = arg;
+    }
+  }
+  const path = new Array<number>(length);
+  let last = 0;
+  for (let y = 1; y < size; y++)
+    if (best[(length - 1) * size + y]! > best[(length - 1) * size + last]!) last = y;
+  path[length - 1] = last;
+  for (let t = length - 1; t > 0; t--) path[t - 1] = back[t * size + path[t]!]!;
+  return path;
+}
+
+export function decode(weights: TaggerWeights, allowed: Uint8Array, rows: Int32Array[]): Decoded {
+  const size = weights.labels.length;
+  const scores = emissionScores(weights.emissions, size, rows);
+  const labels = viterbi(scores, weights.transitions, allowed, size);
+  const margins = labels.map((chosen, t) => {
+    const prev = t === 0 ? size : labels[t - 1]!;
+    const next = labels[t + 1];
+    const local = (y: number): number => {
+      if (!allowed[prev * size + y] || (next !== undefined && !allowed[y * size + next])) return -Infinity;
+      let s = scores[t * size + y]! + weights.transitions[prev * size + y]!;
+      if (next !== undefined) s += weights.transitions[y * size + next]!;
+      return s;
+    };
+    const own = local(chosen);
+    let rival = -Infinity;
+    for (let y = 0; y < size; y++) if (y !== chosen) rival = Math.max(rival, local(y));
+    return rival === -Infinity ? weights.marginScale * 5 : own - rival;
+  });
+  return { labels, margins };
+}

@@ -1,0 +1,123 @@
+// The feature templates of the sequence tagger: what it may look at around each token. Only the
+// token strings themselves are used (no external lexicons), so a model is a pure function of its
+// training data.
+
+/** Word shape: letters to X/x, digits to d, runs collapsed ("Нью-Йорк" → "Xx-Xx", "1996-08-22" → "d-d-d"). */
+export function wordShape(word: string): string {
+  let shape = '';
+  let last = '';
+  for (const char of word) {
+    let c: string;
+    if (/\p{Lu}/u.test(char)) c = 'X';
+    else if (/\p{Ll}/u.test(char)) c = 'x';
+    else if (/\p{N}/u.test(char)) c = 'd';
+    else c = char;
+    if (c !== last) shape += c;
+    last = c;
+  }
+  return shape;
+}
+
+function script(word: string): string {
+  if (/\p{Script=Cyrillic}/u.test(word)) return 'cyr';
+  if (/\p{Script=Latin}/u.test(word)) return 'lat';
+  if (/\p{N}/u.test(word)) return 'num';
+  return 'other';
+}
+
+const SENTENCE_START_PREVIOUS = new Set(['.', '!', '?', '…', '...', '«', '"', '“', '„', ':', '—', '-', '(']);
+
+/** Per-token facts computed once per sequence, shared by neighbouring tokens' templates. */
+interface TokenView {
+  lower: string;
+  shape: string;
+  suffix2: string;
+  suffix3: string;
+}
+
+function view(word: string): TokenView {
+  const lower = word.toLowerCase();
+  return { lower, shape: wordShape(word), suffix2: lower.slice(-2), suffix3: lower.slice(-3) };
+}
+
+const BOUNDARY: TokenView = { lower: '<s>', shape: '<s>', suffix2: '<s>', suffix3: '<s>' };
+const END: TokenView = { lower: '</s>', shape: '</s>', suffix2: '</s>', suffix3: '</s>' };
+
+/**
+ * Optional document-level knowledge: lowercased words that the same document also writes
+ * capitalized in mid-sentence. It tells a sentence-initial capital (weak evidence) from a name.
+ */
+export interface DocumentContext {
+  capitalizedMidSentence: Set<string>;
+}
+
+export function documentContext(sequences: string[][]): DocumentContext {
+  const capitalizedMidSentence = new Set<string>();
+  for (const words of sequences) {
+    for (let i = 1; i < words.length; i++) {
+      const word = words[i]!;
+      if (/^\p{Lu}/u.test(word) && !SENTENCE_START_PREVIOUS.has(words[i - 1]!)) {
+        capitalizedMidSentence.add(word.toLowerCase());
+      }
+    }
+  }
+  return { capitalizedMidSentence };
+}
+
+/** Feature names for every token of one sequence. */
+export function sequenceFeatures(words: string[], context?: DocumentContext): string[][] {
+  const views = words.map(view);
+  const at = (i: number): TokenView => (i < 0 ? BOUNDARY : i >= views.length ? END : views[i]!);
+  const result: string[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const v = views[i]!;
+    const lower = v.lower;
+    const p1 = at(i - 1);
+    const p2 = at(i - 2);
+    const n1 = at(i + 1);
+    const n2 = at(i + 2);
+    const initial = i === 0 || SENTENCE_START_PREVIOUS.has(words[i - 1]!);
+    const f: string[] = [
+      'b',
+      `w=${lower}`,
+      `sh=${v.shape}`,
+      `sc=${script(word)}`,
+      `len=${Math.min(word.length, 10)}`,
+      `p2=${lower.slice(0, 2)}`,
+      `p3=${lower.slice(0, 3)}`,
+      `p4=${lower.slice(0, 4)}`,
+      `p5=${lower.slice(0, 5)}`,
+      `s1=${lower.slice(-1)}`,
+      `s2=${v.suffix2}`,
+      `s3=${v.suffix3}`,
+      `s4=${lower.slice(-4)}`,
+      `s5=${lower.slice(-5)}`,
+      `w-1=${p1.lower}`,
+      `w-2=${p2.lower}`,
+      `w+1=${n1.lower}`,
+      `w+2=${n2.lower}`,
+      `sh-1=${p1.shape}`,
+      `sh+1=${n1.shape}`,
+      `sh-1|sh=${p1.shape}|${v.shape}`,
+      `sh|sh+1=${v.shape}|${n1.shape}`,
+      `sh-2|sh-1|sh=${p2.shape}|${p1.shape}|${v.shape}`,
+      `sh|sh+1|sh+2=${v.shape}|${n1.shape}|${n2.shape}`,
+      `w-1|w=${p1.lower}|${lower}`,
+      `w|w+1=${lower}|${n1.lower}`,
+      `s3-1=${p1.suffix3}`,
+      `s3+1=${n1.suffix3}`,
+      `s2-1|s2=${p1.suffix2}|${v.suffix2}`,
+      `s2|s2+1=${v.suffix2}|${n1.suffix2}`,
+      `w-1|sh=${p1.lower}|${v.shape}`,
+      `sh|w+1=${v.shape}|${n1.lower}`,
+      `init|sh=${initial}|${v.shape}`,
+    ];
+    if (word !== lower && /^\p{Lu}/u.test(word)) f.push(`W=${word}`);
+    if (context && initial && /^\p{Lu}/u.test(word)) {
+      f.push(`doccap=${context.capitalizedMidSentence.has(lower)}`);
+    }
+    result.push(f);
+  }
+  return result;
+}
