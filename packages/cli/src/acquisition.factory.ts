@@ -1,18 +1,7 @@
-// Chooses the acquisition adapters from configuration: the HTTP fetcher, and the archive
-// repository that shares the store's database.
-import {
-  OperationalError,
-  type ArchiveRepository,
-  type Fetcher,
-  type SourceSettingsRepository,
-  type Store,
-} from '@echotrace/core';
+// Chooses the acquisition adapter from configuration: the HTTP fetcher. (The archive and source
+// settings are members of the Store, whichever adapter it is.)
+import type { Fetcher } from '@echotrace/core';
 import { HttpFetcher } from '@echotrace/fetch';
-import {
-  createSqliteArchiveRepository,
-  createSqliteSourceSettingsRepository,
-  type SqliteStore,
-} from '@echotrace/storage';
 import type { Config } from './config.ts';
 
 export function createFetcher(config: Config): Fetcher {
@@ -22,14 +11,4 @@ export function createFetcher(config: Config): Fetcher {
     perHostDelayMs: config.fetchDelayMs,
     timeoutMs: config.fetchTimeoutMs,
   });
-}
-
-export function openArchive(store: Store): ArchiveRepository {
-  if ('db' in store) return createSqliteArchiveRepository((store as SqliteStore).db);
-  throw new OperationalError('this store has no archive adapter yet');
-}
-
-export function openSourceSettings(store: Store): SourceSettingsRepository {
-  if ('db' in store) return createSqliteSourceSettingsRepository((store as SqliteStore).db);
-  throw new OperationalError('this store has no source settings adapter yet');
 }

@@ -1,14 +1,14 @@
 // Wires the extract stages and the acquisition adapters into core's watch stage.
 import type { ExtractedPage, Listing, Store, WatchDependencies } from '@echotrace/core';
 import { decodeBytes, extractArticle, parseFeed, parseSitemap } from '@echotrace/extract';
-import { createFetcher, openArchive, openSourceSettings } from './acquisition.factory.ts';
+import { createFetcher } from './acquisition.factory.ts';
 import type { Config } from './config.ts';
 
 export function watchDependencies(store: Store, config: Config): WatchDependencies {
   return {
     store,
-    archive: openArchive(store),
-    settings: openSourceSettings(store),
+    archive: store.archive,
+    settings: store.sourceSettings,
     fetcher: createFetcher(config),
     clock: { now: () => new Date() },
     parseFeed: (bytes, origin, contentType): Listing => {

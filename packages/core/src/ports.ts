@@ -1,8 +1,11 @@
 // Ports: what core needs from the outside world. Adapters (packages/storage, packages/fetch)
 // implement them; entry points choose which. Every method is async so that a networked database
 // implements the same interface as the embedded one.
+import type { ArchiveRepository } from './acquisition/archive.port.ts';
+import type { SourceSettingsRepository } from './acquisition/source-settings.port.ts';
 import type { EntityRepository } from './entities/entity.port.ts';
 import type { Annotation, Capture, Document, Source, Timestamp } from './model.ts';
+import type { SanctionsRepository } from './sanctions/sanctions.port.ts';
 import type { SearchRequest, SearchResult } from './search/search.types.ts';
 
 export interface SourceRepository {
@@ -128,6 +131,12 @@ export interface Store {
   readonly annotations: AnnotationRepository;
   /** The knowledge base, analyst decisions and entity mention queries. */
   readonly entities: EntityRepository;
+  /** Every HTTP exchange, pointing at its payload in `captures`. */
+  readonly archive: ArchiveRepository;
+  /** What to watch per source (feeds, sitemaps, interval) and how polling is going. */
+  readonly sourceSettings: SourceSettingsRepository;
+  /** Imported sanctions lists with their import history. */
+  readonly sanctions: SanctionsRepository;
   readonly search: SearchIndex;
   readonly jobs: JobQueue;
   /** Runs `work` as one atomic unit: all of its writes land, or none. Units do not interleave. */

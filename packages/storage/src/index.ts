@@ -23,6 +23,3 @@ export {
   type StoreKind,
 } from './open.store.ts';
 export { copySqliteToPostgres, type CopyOptions, type CopyProgress } from './copy/sqlite-to-postgres.copy.ts';
-export { createSanctionsRepository } from './sqlite/sanctions.repository.ts';
-export { createArchiveRepository as createSqliteArchiveRepository } from './sqlite/archive.repository.ts';
-export { createSourceSettingsRepository as createSqliteSourceSettingsRepository } from './sqlite/source-settings.repository.ts';

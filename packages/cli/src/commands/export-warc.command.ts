@@ -2,7 +2,6 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { InputError, NotFoundError, UsageError, type ArchiveEntry, type Store } from '@echotrace/core';
 import { exchangeRecords, resourceRecord, WarcWriter, warcinfoRecord } from '@echotrace/fetch';
 import { writeJson, type Command } from '../command.ts';
-import { openArchive } from '../acquisition.factory.ts';
 
 const PAGE = 500;
 
@@ -48,7 +47,7 @@ ending in .gz) compresses each record separately, as .warc.gz readers expect.
     if (documents.length > 0 && (from || to))
       throw new UsageError('use either --from/--to or --document, not both');
     const store = await context.openStore();
-    const archive = openArchive(store);
+    const archive = store.archive;
     const gzip = Boolean(context.options.gzip) || out.endsWith('.gz');
 
     const fd = openSync(out, 'w');

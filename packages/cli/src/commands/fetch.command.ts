@@ -8,7 +8,7 @@ import {
 } from '@echotrace/core';
 import { decodeBytes } from '@echotrace/extract';
 import { writeJson, type Command } from '../command.ts';
-import { createFetcher, openArchive } from '../acquisition.factory.ts';
+import { createFetcher } from '../acquisition.factory.ts';
 
 interface FetchOutcome {
   url: string;
@@ -34,7 +34,7 @@ refused unless ECHOTRACE_ALLOW_PRIVATE_NETWORK=1; cloud metadata addresses alway
   async run(context) {
     if (context.positionals.length === 0) throw new UsageError('give at least one URL');
     const store = await context.openStore();
-    const archive = openArchive(store);
+    const archive = store.archive;
     const fetcher = createFetcher(context.config);
     const outcomes: FetchOutcome[] = [];
     for (const url of context.positionals) {

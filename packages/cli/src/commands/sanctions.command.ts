@@ -2,20 +2,10 @@
 // recording what the import added and removed; `sanctions match` screens one name against the stored
 // lists.
 import { readFile } from 'node:fs/promises';
-import { OperationalError, UsageError } from '@echotrace/core';
-import type { SanctionsRepository, Store } from '@echotrace/core';
+import { UsageError } from '@echotrace/core';
 import { createSanctionsMatcher, MATCH_THRESHOLD, parseSanctionsFiles } from '@echotrace/sanctions';
 import type { SanctionsFile } from '@echotrace/sanctions';
-import { createSanctionsRepository } from '@echotrace/storage';
 import { writeJson, type Command } from '../command.ts';
-
-function sanctionsRepository(store: Store): SanctionsRepository {
-  if ('db' in store)
-    return createSanctionsRepository(
-      (store as Store & { db: Parameters<typeof createSanctionsRepository>[0] }).db,
-    );
-  throw new OperationalError('this store has no sanctions repository yet (SQLite only)');
-}
 
 // OFAC files are ASCII or Windows-1252; FtM is UTF-8. Decode as UTF-8 when valid, else as Latin-1.
 function decode(bytes: Uint8Array): string {
@@ -71,7 +61,7 @@ Examples:
     }
     const publishedOn = parsed.publishedOn ?? date;
     const store = await context.openStore();
-    const record = await sanctionsRepository(store).importList({
+    const record = await store.sanctions.importList({
       list: parsed.list,
       sources: context.positionals,
       ...(publishedOn !== undefined && { publishedOn }),
@@ -138,7 +128,7 @@ Examples:
     if (!Number.isInteger(limit) || limit < 1)
       throw new UsageError(`--limit must be a positive integer, got ${JSON.stringify(limitText)}`);
     const store = await context.openStore();
-    const entries = await sanctionsRepository(store).entries(context.options.list as string | undefined);
+    const entries = await store.sanctions.entries(context.options.list as string | undefined);
     if (entries.length === 0) {
       context.stderr.write('no sanctions list imported yet: run echotrace sanctions import FILE...\n');
       return 1;

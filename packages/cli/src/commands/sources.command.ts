@@ -10,13 +10,13 @@ import {
 } from '@echotrace/core';
 import { decodeBytes, feedCandidates, parseFeed, sitemapsFromRobots } from '@echotrace/extract';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
-import { createFetcher, openSourceSettings } from '../acquisition.factory.ts';
+import { createFetcher } from '../acquisition.factory.ts';
 import { parseSourcesFile, serializeSources, sourceEntryFrom, type SourceEntry } from '../sources.file.ts';
 
 const json = { name: 'json', type: 'boolean', description: 'Print as JSON' } as const;
 
 async function entries(store: Store): Promise<SourceEntry[]> {
-  const settings = openSourceSettings(store);
+  const settings = store.sourceSettings;
   const list: SourceEntry[] = [];
   for (const source of await store.sources.list()) {
     list.push({
@@ -34,7 +34,7 @@ async function entries(store: Store): Promise<SourceEntry[]> {
 }
 
 async function save(store: Store, entry: SourceEntry): Promise<void> {
-  const settings = openSourceSettings(store);
+  const settings = store.sourceSettings;
   await store.transaction(async () => {
     await store.sources.upsert(entry.source);
     await settings.upsert(entry.settings);
@@ -202,7 +202,7 @@ export const sourcesShowCommand: Command = {
     const store = await context.openStore();
     const source = await store.sources.get(id);
     if (!source) throw new NotFoundError('source', id);
-    const repo = openSourceSettings(store);
+    const repo = store.sourceSettings;
     const [settings, health] = await Promise.all([repo.get(id), repo.health(id)]);
     if (context.options.json) {
       writeJson(context.stdout, { source, settings, health });
@@ -230,7 +230,7 @@ export const sourcesRemoveCommand: Command = {
     if (!id || context.positionals.length > 1) throw new UsageError('give exactly one source id');
     const store = await context.openStore();
     if (!(await store.sources.get(id))) throw new NotFoundError('source', id);
-    const settings = openSourceSettings(store);
+    const settings = store.sourceSettings;
     await store.transaction(async () => {
       await store.sources.remove(id);
       await settings.remove(id);
@@ -289,7 +289,7 @@ export const sourcesHealthCommand: Command = {
   options: [json],
   async run(context) {
     const store = await context.openStore();
-    const health = await openSourceSettings(store).listHealth();
+    const health = await store.sourceSettings.listHealth();
     if (context.options.json) writeJson(context.stdout, health);
     else for (const h of health) context.stdout.write(`${h.sourceId}\n${describeHealth(h)}`);
     return 0;

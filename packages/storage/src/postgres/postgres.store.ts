@@ -3,12 +3,15 @@
 import type { Store } from '@echotrace/core';
 import pg from 'pg';
 import { createAnnotationRepository } from './annotation.repository.ts';
+import { createArchiveRepository } from './archive.repository.ts';
 import { createCaptureRepository } from './capture.repository.ts';
 import { createDocumentRepository } from './document.repository.ts';
 import { createEntityRepository } from './entity.repository.ts';
 import { createJobQueue } from './job.queue.ts';
 import { migrate } from './migrator.ts';
+import { createSanctionsRepository } from './sanctions.repository.ts';
 import { createSearchIndex } from './search.index.ts';
+import { createSourceSettingsRepository } from './source-settings.repository.ts';
 import { createSourceRepository } from './source.repository.ts';
 import { createSql, type QueryClient, type Sql } from './sql.client.ts';
 
@@ -56,6 +59,9 @@ export async function openPostgresStore(
     search: createSearchIndex(sql),
     jobs: createJobQueue(sql),
     entities: createEntityRepository(sql),
+    archive: createArchiveRepository(sql),
+    sourceSettings: createSourceSettingsRepository(sql),
+    sanctions: createSanctionsRepository(sql),
     transaction: (work) => sql.transaction(work),
     async close() {
       await sql.idle();

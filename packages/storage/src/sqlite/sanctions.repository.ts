@@ -44,7 +44,8 @@ interface ImportRow {
   unchanged: number;
 }
 
-function contentHash(entry: SanctionsEntry): string {
+/** What "updated" compares; shared with the PostgreSQL adapter so that copied rows compare equal. */
+export function sanctionsContentHash(entry: SanctionsEntry): string {
   return createHash('sha256').update(JSON.stringify(entry)).digest('hex');
 }
 
@@ -77,7 +78,7 @@ function importFromRow(row: ImportRow): SanctionsImportRecord {
 
 export function createSanctionsRepository(db: Database.Database): SanctionsRepository {
   const existing = db.prepare(
-    'SELECT list, id, content_sha256, removed_at FROM sanctions_entries WHERE list = ?',
+    'SELECT list, id, content_sha256, removed_at FROM sanctions_entries WHERE list = ? ORDER BY id',
   );
   const insertEntry = db.prepare(
     `INSERT INTO sanctions_entries (list, id, kind, name, data, content_sha256, first_seen_at, removed_at)
@@ -124,7 +125,7 @@ export function createSanctionsRepository(db: Database.Database): SanctionsRepos
       if (seen.has(entry.id)) continue;
       seen.add(entry.id);
       const stored: SanctionsEntry = entry.list === data.list ? entry : { ...entry, list: data.list };
-      const hash = contentHash(stored);
+      const hash = sanctionsContentHash(stored);
       const row = {
         list: data.list,
         id: stored.id,

@@ -4,12 +4,15 @@ import path from 'node:path';
 import type { Store } from '@echotrace/core';
 import Database from 'better-sqlite3';
 import { createAnnotationRepository } from './annotation.repository.ts';
+import { createArchiveRepository } from './archive.repository.ts';
 import { createCaptureRepository } from './capture.repository.ts';
 import { createDocumentRepository } from './document.repository.ts';
 import { createEntityRepository } from './entity.repository.ts';
 import { createJobQueue } from './job.queue.ts';
 import { migrate } from './migrator.ts';
+import { createSanctionsRepository } from './sanctions.repository.ts';
 import { createSearchIndex } from './search.index.ts';
+import { createSourceSettingsRepository } from './source-settings.repository.ts';
 import { createSourceRepository } from './source.repository.ts';
 
 export interface SqliteStore extends Store {
@@ -63,6 +66,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     documents: createDocumentRepository(db),
     annotations: createAnnotationRepository(db),
     entities: createEntityRepository(db),
+    archive: createArchiveRepository(db),
+    sourceSettings: createSourceSettingsRepository(db),
+    sanctions: createSanctionsRepository(db),
     search: createSearchIndex(db),
     jobs: createJobQueue(db),
     transaction,

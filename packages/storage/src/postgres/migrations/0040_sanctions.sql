@@ -1,0 +1,64 @@
+-- Sanctions lists (mirror of SQLite's 0040): current and formerly listed entries, every name and
+-- alias, relations between entries, and the import history.
+-- sanctions_names and sanctions_relations have no natural key; in SQLite their implicit rowid is the
+-- key. Here `seq` plays that part, so that `db copy` can carry SQLite's rowid over and a re-run of
+-- the copy skips rows it already copied (ON CONFLICT DO NOTHING needs a key).
+
+CREATE TABLE sanctions_lists (
+  list TEXT COLLATE "C" PRIMARY KEY,
+  published_on TEXT,
+  last_import_at TEXT
+);
+
+CREATE TABLE sanctions_entries (
+  list TEXT COLLATE "C" NOT NULL,
+  id TEXT COLLATE "C" NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  -- The whole entry as JSON (programs, identifiers, dates, addresses): read back as it was imported.
+  data TEXT NOT NULL,
+  content_sha256 TEXT NOT NULL,
+  first_seen_at TEXT NOT NULL,
+  removed_at TEXT,
+  PRIMARY KEY (list, id)
+);
+
+CREATE TABLE sanctions_names (
+  seq BIGSERIAL PRIMARY KEY,
+  list TEXT COLLATE "C" NOT NULL,
+  entry_id TEXT COLLATE "C" NOT NULL,
+  name TEXT NOT NULL,
+  -- 'primary', 'aka', 'fka' or 'nka'.
+  name_kind TEXT NOT NULL,
+  weak INTEGER NOT NULL DEFAULT 0,
+  FOREIGN KEY (list, entry_id) REFERENCES sanctions_entries (list, id) ON DELETE CASCADE
+);
+CREATE INDEX sanctions_names_entry ON sanctions_names (list, entry_id);
+CREATE INDEX sanctions_names_name ON sanctions_names (name);
+
+CREATE TABLE sanctions_relations (
+  seq BIGSERIAL PRIMARY KEY,
+  list TEXT COLLATE "C" NOT NULL,
+  from_id TEXT COLLATE "C" NOT NULL,
+  kind TEXT COLLATE "C" NOT NULL,
+  to_id TEXT COLLATE "C",
+  to_name TEXT,
+  detail TEXT,
+  start_date TEXT,
+  end_date TEXT
+);
+CREATE INDEX sanctions_relations_from ON sanctions_relations (list, from_id);
+CREATE INDEX sanctions_relations_to ON sanctions_relations (list, to_id);
+
+CREATE TABLE sanctions_imports (
+  id BIGSERIAL PRIMARY KEY,
+  list TEXT COLLATE "C" NOT NULL,
+  sources TEXT NOT NULL,
+  published_on TEXT,
+  imported_at TEXT COLLATE "C" NOT NULL,
+  added TEXT NOT NULL,
+  removed TEXT NOT NULL,
+  updated TEXT NOT NULL,
+  unchanged INTEGER NOT NULL
+);
+CREATE INDEX sanctions_imports_list ON sanctions_imports (list, imported_at);
