@@ -1,8 +1,14 @@
 // Copies a SQLite store into a PostgreSQL store table by table, in keyset-ordered batches, each
 // batch one transaction with ON CONFLICT DO NOTHING: an interrupted copy keeps its committed
-// batches, and a re-run inserts only what is missing (nothing is copied twice). Version history and
-// annotations are copied as rows, so the target holds exactly what the source held. Jobs are not
-// copied: they belong to the running system, not to the corpus.
+// batches, and a re-run inserts only what is missing (nothing is copied twice). Version history,
+// annotations, the knowledge base with its decision log, the archive, source settings and sanctions
+// lists with their history are copied as rows, so the target holds exactly what the source held.
+// Jobs are not copied: they belong to the running system, not to the corpus.
+//
+// Rows keyed by a counter (decision seq, import id, and SQLite's rowid for the keyless sanctions
+// name and relation rows) keep their numbers, and the target's sequence is moved past them
+// afterwards. Such keys only mean "the same row" between a source and its own copy, so the target
+// should be empty or an earlier (interrupted) copy of the same source.
 import type { SqliteStore } from '../sqlite/sqlite.store.ts';
 import type { PostgresStore } from '../postgres/postgres.store.ts';
 import { searchVector } from '../postgres/search.vector.ts';
@@ -16,6 +22,10 @@ interface TableSpec {
   batch: number;
   /** Extra target columns computed from the row. */
   computed?: { column: string; cast: string; value: (row: Record<string, unknown>) => unknown };
+  /** Source expressions for columns that SQLite holds under another name (`seq` from `rowid`). */
+  from?: Record<string, string>;
+  /** A counter column whose sequence must be moved past the copied values. */
+  serial?: string;
 }
 
 const TABLES: TableSpec[] = [
@@ -80,6 +90,112 @@ const TABLES: TableSpec[] = [
     key: ['id'],
     batch: 1000,
   },
+  {
+    table: 'entities',
+    columns: [
+      'id',
+      'type',
+      'names',
+      'aliases',
+      'metonyms',
+      'description',
+      'external_ids',
+      'origin',
+      'updated_at',
+    ],
+    key: ['id'],
+    batch: 1000,
+  },
+  {
+    table: 'entity_decisions',
+    columns: ['seq', 'kind', 'decision', 'note', 'decided_at'],
+    key: ['seq'],
+    batch: 1000,
+    serial: 'seq',
+  },
+  { table: 'entity_redirects', columns: ['from_id', 'to_id'], key: ['from_id'], batch: 1000 },
+  {
+    table: 'archive_entries',
+    columns: [
+      'id',
+      'request_url',
+      'final_url',
+      'status',
+      'status_text',
+      'headers',
+      'request_headers',
+      'fetched_at',
+      'sha256',
+      'byte_length',
+    ],
+    key: ['id'],
+    batch: 1000,
+  },
+  {
+    table: 'source_settings',
+    columns: ['source_id', 'feeds', 'sitemaps', 'poll_interval_minutes', 'enabled'],
+    key: ['source_id'],
+    batch: 1000,
+  },
+  {
+    table: 'source_health',
+    columns: [
+      'source_id',
+      'last_poll_at',
+      'last_success_at',
+      'last_error',
+      'consecutive_failures',
+      'last_new_items',
+      'next_poll_at',
+    ],
+    key: ['source_id'],
+    batch: 1000,
+  },
+  {
+    table: 'sanctions_lists',
+    columns: ['list', 'published_on', 'last_import_at'],
+    key: ['list'],
+    batch: 1000,
+  },
+  {
+    table: 'sanctions_entries',
+    columns: ['list', 'id', 'kind', 'name', 'data', 'content_sha256', 'first_seen_at', 'removed_at'],
+    key: ['list', 'id'],
+    batch: 500,
+  },
+  {
+    table: 'sanctions_names',
+    columns: ['seq', 'list', 'entry_id', 'name', 'name_kind', 'weak'],
+    key: ['seq'],
+    batch: 2000,
+    from: { seq: 'rowid' },
+    serial: 'seq',
+  },
+  {
+    table: 'sanctions_relations',
+    columns: ['seq', 'list', 'from_id', 'kind', 'to_id', 'to_name', 'detail', 'start_date', 'end_date'],
+    key: ['seq'],
+    batch: 2000,
+    from: { seq: 'rowid' },
+    serial: 'seq',
+  },
+  {
+    table: 'sanctions_imports',
+    columns: [
+      'id',
+      'list',
+      'sources',
+      'published_on',
+      'imported_at',
+      'added',
+      'removed',
+      'updated',
+      'unchanged',
+    ],
+    key: ['id'],
+    batch: 100,
+    serial: 'id',
+  },
 ];
 
 export interface CopyProgress {
@@ -99,21 +215,30 @@ export async function copySqliteToPostgres(
   options: CopyOptions = {},
 ): Promise<CopyProgress[]> {
   const report: CopyProgress[] = [];
+  const present = from.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
   for (const spec of TABLES) {
     const progress: CopyProgress = { table: spec.table, read: 0, copied: 0 };
     report.push(progress);
-    const keyList = spec.key.join(', ');
-    const first = from.db.prepare(
-      `SELECT ${spec.columns.join(', ')} FROM ${spec.table} ORDER BY ${keyList} LIMIT ?`,
-    );
+    // A source made by an older version lacks the later tables: nothing to copy from them.
+    if (present.get(spec.table) === undefined) continue;
+    const source = (column: string): string => spec.from?.[column] ?? column;
+    const select = spec.columns
+      .map((column) => (spec.from?.[column] ? `${spec.from[column]} AS ${column}` : column))
+      .join(', ');
+    const keyList = spec.key.map(source).join(', ');
+    const first = from.db.prepare(`SELECT ${select} FROM ${spec.table} ORDER BY ${keyList} LIMIT ?`);
     // Row-value comparison: (a, b) > (?, ?) walks a composite key in order.
     const next = from.db.prepare(
-      `SELECT ${spec.columns.join(', ')} FROM ${spec.table} WHERE (${keyList}) > (${spec.key.map(() => '?').join(', ')})
+      `SELECT ${select} FROM ${spec.table} WHERE (${keyList}) > (${spec.key.map(() => '?').join(', ')})
        ORDER BY ${keyList} LIMIT ?`,
     );
     let last: unknown[] | null = null;
     for (;;) {
-      if (options.shouldStop?.()) return report;
+      if (options.shouldStop?.()) {
+        // Rows already copied must not be reused by new inserts, even if no re-run follows.
+        if (spec.serial) await advanceSequence(to, spec.table, spec.serial);
+        return report;
+      }
       const rows = (last ? next.all(...last, spec.batch) : first.all(spec.batch)) as Array<
         Record<string, unknown>
       >;
@@ -123,8 +248,18 @@ export async function copySqliteToPostgres(
       last = spec.key.map((k) => rows.at(-1)![k]);
       options.onProgress?.({ ...progress });
     }
+    if (spec.serial) await advanceSequence(to, spec.table, spec.serial);
   }
   return report;
+}
+
+/** Moves the column's sequence past the largest copied value, so that new rows do not collide. */
+async function advanceSequence(to: PostgresStore, table: string, column: string): Promise<void> {
+  await to.sql.rows(
+    `SELECT setval(pg_get_serial_sequence($1, $2), m) FROM (SELECT max(${column}) AS m FROM ${table}) t
+     WHERE m IS NOT NULL`,
+    [table, column],
+  );
 }
 
 async function insertBatch(
