@@ -6,5 +6,6 @@ export type { NerModel } from './recognition/ner.model.ts';
 export { tokenize } from './recognition/word.tokenizer.ts';
 export type { TextToken } from './recognition/word.tokenizer.ts';
 export { evaluateNer, NER_FORMATS } from './evaluation/ner.evaluation.ts';
-export type { NerEvaluation, NerFormat } from './evaluation/ner.evaluation.ts';
+export type { NerEvaluation, NerFormat, EvaluateOptions } from './evaluation/ner.evaluation.ts';
+export type { FlatteningConvention } from './evaluation/brat.reader.ts';
 export type { Score, ScoreTable } from './evaluation/ner.scoring.ts';
