@@ -63,7 +63,13 @@ function toSequences(documents: LabeledDocument[]): TrainingSequence[] {
     const context = documentContext(doc.sequences.map((s) => s.map((t) => t.text)));
     for (const sequence of doc.sequences) {
       if (sequence.length === 0) continue;
-      out.push({ features: sequenceHashes(sequence.map((t) => t.text), context), labels: bioLabels(sequence, doc.gold) });
+      out.push({
+        features: sequenceHashes(
+          sequence.map((t) => t.text),
+          context,
+        ),
+        labels: bioLabels(sequence, doc.gold),
+      });
     }
   }
   return out;
@@ -93,13 +99,17 @@ function train(language: string, documents: LabeledDocument[], base: Omit<NerMod
     minFeatureCount: MIN_COUNT,
     onEpoch: (epoch, mistakes) => console.log(`[${language}] epoch ${epoch}: ${mistakes} sequences wrong`),
   });
-  console.log(`[${language}] trained in ${((Date.now() - started) / 1000).toFixed(1)} s, ${weights.featureRows.size} features`);
+  console.log(
+    `[${language}] trained in ${((Date.now() - started) / 1000).toFixed(1)} s, ${weights.featureRows.size} features`,
+  );
   const model: NerModel = { ...base, weights };
   weights.marginScale = marginScale(model, data);
   // Round-trip through the compact encoding so what we score is exactly what is committed.
   const bytes = encodeModel(model, { pruneBelow: PRUNE_BELOW });
   const committed = decodeModel(bytes, language);
-  console.log(`[${language}] encoded ${committed.weights.featureRows.size} features, ${(bytes.length / 1024).toFixed(0)} KiB`);
+  console.log(
+    `[${language}] encoded ${committed.weights.featureRows.size} features, ${(bytes.length / 1024).toFixed(0)} KiB`,
+  );
   committed.info.sizeBytes = bytes.length;
   if (values.raw) return model;
   if (!values['no-write']) {
@@ -112,7 +122,9 @@ function train(language: string, documents: LabeledDocument[], base: Omit<NerMod
 function report(name: string, evaluation: NerEvaluation): void {
   const line = (label: string, s: { precision: number; recall: number; f1: number; gold: number }): string =>
     `  ${label.padEnd(8)} P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (gold ${s.gold})`;
-  console.log(`${name}: ${evaluation.documents} documents (${evaluation.excludedTrainingDocuments} training documents excluded)`);
+  console.log(
+    `${name}: ${evaluation.documents} documents (${evaluation.excludedTrainingDocuments} training documents excluded)`,
+  );
   for (const [type, s] of Object.entries(evaluation.exact.perType)) console.log(line(type, s));
   console.log(line('overall', evaluation.exact.overall));
   if (evaluation.tokens) console.log(`  token-level overall F1 ${evaluation.tokens.overall.f1.toFixed(3)}`);
@@ -157,7 +169,11 @@ function trainRussian(): void {
   const nerel = values['no-nerel'] ? [] : readBrat(nerelTrain, convention);
   const fact = readFactRuEval(factDir).filter((doc) => !factRuEvalIsHeldOut(doc.id));
   const counts = new Map<string, number>();
-  nerelTitleWords(nerelTrain, nerel.map((d) => d.id), counts);
+  nerelTitleWords(
+    nerelTrain,
+    nerel.map((d) => d.id),
+    counts,
+  );
   for (const doc of fact) {
     for (const job of readFactRuEvalJobs(factDir, doc.id)) {
       for (const token of tokenize(job)) {
@@ -166,7 +182,10 @@ function trainRussian(): void {
       }
     }
   }
-  const titleWords = [...counts].filter(([word, n]) => n >= 2 && word.length > 1 && word === word.toLowerCase()).map(([w]) => w).sort();
+  const titleWords = [...counts]
+    .filter(([word, n]) => n >= 2 && word.length > 1 && word === word.toLowerCase())
+    .map(([w]) => w)
+    .sort();
   console.log(`[ru] ${titleWords.length} title words`);
   const factCopies = Array.from({ length: FACT_WEIGHT }, () => fact).flat();
   const model = train('ru', [...nerel, ...factCopies], {

@@ -13,7 +13,9 @@ function row(label: string, s: Score): string {
 export function formatNerEvaluation(result: NerEvaluation): string {
   const lines = [
     `${result.format} ${result.data} (${result.language}): ${result.documents} documents` +
-      (result.excludedTrainingDocuments > 0 ? `, ${result.excludedTrainingDocuments} excluded because the model trained on them` : ''),
+      (result.excludedTrainingDocuments > 0
+        ? `, ${result.excludedTrainingDocuments} excluded because the model trained on them`
+        : ''),
     `metric: ${result.metric}${result.convention ? ` (${result.convention})` : ''}`,
     `type          P%     R%    F1%   gold   pred`,
   ];
@@ -31,7 +33,8 @@ export function formatNerEvaluation(result: NerEvaluation): string {
 export const evalNerCommand: Command = {
   name: 'eval ner',
   summary: 'Score named-entity recognition on FactRuEval, CoNLL-2003 or brat (NEREL) data',
-  usage: 'eval ner --format factrueval|conll|brat --data PATH [--language ru] [--convention outermost|names] [--json]',
+  usage:
+    'eval ner --format factrueval|conll|brat --data PATH [--language ru] [--convention outermost|names] [--json]',
   help: [
     'Runs the committed model of the dataset language (factrueval: ru, conll: en, brat: --language,',
     'default ru) and prints per-type and overall precision, recall and F1 with exact span matching.',

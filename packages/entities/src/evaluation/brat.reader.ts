@@ -62,7 +62,9 @@ function nameConvention(text: string, spans: GoldSpan[]): GoldSpan[] {
   for (const span of spans) {
     if (/^\p{Ll}/u.test(text.slice(span.start, span.end))) continue;
     if (span.type === 'ORG') {
-      const tail = spans.find((inner) => inner !== span && inner.end === span.end && inner.start > span.start);
+      const tail = spans.find(
+        (inner) => inner !== span && inner.end === span.end && inner.start > span.start,
+      );
       if (tail) {
         const prefix = text.slice(span.start, tail.start).trimEnd();
         const lastWord = /(\S+)$/u.exec(prefix)?.[1] ?? '';
@@ -77,7 +79,11 @@ function nameConvention(text: string, spans: GoldSpan[]): GoldSpan[] {
   return result;
 }
 
-export function readBratDocument(dir: string, id: string, convention: FlatteningConvention = 'outermost'): LabeledDocument {
+export function readBratDocument(
+  dir: string,
+  id: string,
+  convention: FlatteningConvention = 'outermost',
+): LabeledDocument {
   const text = readFileSync(join(dir, `${id}.txt`), 'utf8');
   const raw = parseBratAnnotations(readFileSync(join(dir, `${id}.ann`), 'utf8'));
   let gold: GoldSpan[] = [];
@@ -86,7 +92,12 @@ export function readBratDocument(dir: string, id: string, convention: Flattening
     if (type) gold.push({ start: span.start, end: span.end, type });
   }
   if (convention === 'names') gold = nameConvention(text, gold);
-  return { id, text, sequences: splitSequences(text, tokenize(text)), gold: outermostSpans(gold, (t) => PRIORITY[t] ?? 9) };
+  return {
+    id,
+    text,
+    sequences: splitSequences(text, tokenize(text)),
+    gold: outermostSpans(gold, (t) => PRIORITY[t] ?? 9),
+  };
 }
 
 export function readBrat(dir: string, convention: FlatteningConvention = 'outermost'): LabeledDocument[] {

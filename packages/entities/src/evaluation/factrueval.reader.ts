@@ -46,14 +46,23 @@ export function readFactRuEvalDocument(dir: string, id: string): LabeledDocument
     const parts = line.split('#')[0]!.trim().split(/\s+/);
     if (parts.length < 3) continue;
     const objectType = parts[1]!;
-    const parts2 = parts.slice(2).map((sid) => spans.get(sid)).filter((s): s is RawSpan => s !== undefined);
+    const parts2 = parts
+      .slice(2)
+      .map((sid) => spans.get(sid))
+      .filter((s): s is RawSpan => s !== undefined);
     if (parts2.length === 0) continue;
     if (objectType === 'Person') {
-      gold.push({ start: Math.min(...parts2.map((s) => s.start)), end: Math.max(...parts2.map((s) => s.end)), type: 'PER' });
+      gold.push({
+        start: Math.min(...parts2.map((s) => s.start)),
+        end: Math.max(...parts2.map((s) => s.end)),
+        type: 'PER',
+      });
     } else if (objectType === 'Org') {
-      for (const s of parts2) if (s.type === 'org_name') gold.push({ start: s.start, end: s.end, type: 'ORG' });
+      for (const s of parts2)
+        if (s.type === 'org_name') gold.push({ start: s.start, end: s.end, type: 'ORG' });
     } else if (objectType === 'Location' || objectType === 'LocOrg') {
-      for (const s of parts2) if (s.type === 'loc_name') gold.push({ start: s.start, end: s.end, type: 'LOC' });
+      for (const s of parts2)
+        if (s.type === 'loc_name') gold.push({ start: s.start, end: s.end, type: 'LOC' });
     }
   }
   return { id, text, sequences, gold: outermostSpans(gold, (t) => PRIORITY[t] ?? 9) };

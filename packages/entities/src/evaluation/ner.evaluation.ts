@@ -51,7 +51,11 @@ const METRIC: Record<NerFormat, string> = {
   brat: 'exact-span entity P/R/F1; NEREL types mapped to PER/ORG/LOC, nested spans flattened',
 };
 
-export function readNerDataset(format: NerFormat, path: string, convention: FlatteningConvention = 'outermost'): LabeledDocument[] {
+export function readNerDataset(
+  format: NerFormat,
+  path: string,
+  convention: FlatteningConvention = 'outermost',
+): LabeledDocument[] {
   let stat;
   try {
     stat = statSync(path);
@@ -68,16 +72,19 @@ export function readNerDataset(format: NerFormat, path: string, convention: Flat
       return files.flatMap((file) => parseConll(readFileSync(file, 'utf8'), basename(file)));
     }
     case 'factrueval':
-      if (!stat.isDirectory()) throw new InputError(path, 'FactRuEval data must be a directory of *.txt/*.objects files');
+      if (!stat.isDirectory())
+        throw new InputError(path, 'FactRuEval data must be a directory of *.txt/*.objects files');
       return readFactRuEval(path);
     case 'brat':
-      if (!stat.isDirectory()) throw new InputError(path, 'brat data must be a directory of *.txt/*.ann files');
+      if (!stat.isDirectory())
+        throw new InputError(path, 'brat data must be a directory of *.txt/*.ann files');
       return readBrat(path, convention);
   }
 }
 
 export function evaluateNer(format: NerFormat, path: string, options: EvaluateOptions = {}): NerEvaluation {
-  if (!NER_FORMATS.includes(format)) throw new InputError(`format ${JSON.stringify(format)}`, `expected one of ${NER_FORMATS.join(', ')}`);
+  if (!NER_FORMATS.includes(format))
+    throw new InputError(`format ${JSON.stringify(format)}`, `expected one of ${NER_FORMATS.join(', ')}`);
   const language = options.language ?? LANGUAGE[format];
   const model = options.model ?? loadNerModel(language);
   const all = readNerDataset(format, path, options.convention);

@@ -60,7 +60,12 @@ export function tallyExact(tally: Tally, gold: GoldSpan[], predicted: GoldSpan[]
   }
 }
 
-export function tallyTokens(tally: Tally, tokens: TextToken[], gold: GoldSpan[], predicted: GoldSpan[]): void {
+export function tallyTokens(
+  tally: Tally,
+  tokens: TextToken[],
+  gold: GoldSpan[],
+  predicted: GoldSpan[],
+): void {
   const typeAt = (spans: GoldSpan[], token: TextToken): string | undefined =>
     spans.find((s) => token.start < s.end && s.start < token.end)?.type;
   for (const token of tokens) {

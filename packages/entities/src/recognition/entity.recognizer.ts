@@ -28,7 +28,13 @@ export function recognizeWithModel(model: NerModel, text: string): Mention[] {
       if (!isKnownOutlet(name)) continue;
       type = 'MEDIA';
     }
-    const mention: Mention = { text: name, type, start: span.start, end: span.end, confidence: round(span.confidence) };
+    const mention: Mention = {
+      text: name,
+      type,
+      start: span.start,
+      end: span.end,
+      confidence: round(span.confidence),
+    };
     if (span.title) mention.attributes = { title: span.title };
     mentions.push(mention);
   }

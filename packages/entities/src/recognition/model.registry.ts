@@ -24,7 +24,10 @@ export function loadNerModel(language: string): NerModel {
   const cached = cache.get(language);
   if (cached) return cached;
   if (!hasNerModel(language)) {
-    throw new InputError(`language ${JSON.stringify(language)}`, `no NER model (available: ${NER_LANGUAGES.join(', ')})`);
+    throw new InputError(
+      `language ${JSON.stringify(language)}`,
+      `no NER model (available: ${NER_LANGUAGES.join(', ')})`,
+    );
   }
   const path = modelPath(language);
   const model = decodeModel(readFileSync(path), path);

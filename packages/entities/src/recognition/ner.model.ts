@@ -47,7 +47,8 @@ export function encodeModel(model: NerModel, options: EncodeOptions): Buffer {
     deltas[i] = hash - (i > 0 ? kept[i - 1]![0] : 0);
     const scale = peak / 127;
     scales[i] = scale;
-    for (let y = 0; y < size; y++) quantized[i * size + y] = Math.round(weights.emissions[row * size + y]! / scale);
+    for (let y = 0; y < size; y++)
+      quantized[i * size + y] = Math.round(weights.emissions[row * size + y]! / scale);
   });
   const header = Buffer.from(
     JSON.stringify({
@@ -89,7 +90,8 @@ interface Header {
 
 export function decodeModel(compressed: Uint8Array, origin: string): NerModel {
   const body = gunzipSync(compressed);
-  if (body.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error(`${origin}: not an Echotrace NER model`);
+  if (body.subarray(0, MAGIC.length).toString() !== MAGIC)
+    throw new Error(`${origin}: not an Echotrace NER model`);
   const headerLength = body.readUInt32LE(MAGIC.length);
   let offset = MAGIC.length + 4;
   const header = JSON.parse(body.subarray(offset, offset + headerLength).toString()) as Header;
@@ -106,7 +108,8 @@ export function decodeModel(compressed: Uint8Array, origin: string): NerModel {
   for (let i = 0; i < header.features; i++) scales[i] = body.readFloatLE(offset + i * 4);
   offset += header.features * 4;
   const emissions = new Float32Array(header.features * size);
-  for (let i = 0; i < emissions.length; i++) emissions[i] = body.readInt8(offset + i) * scales[Math.floor(i / size)]!;
+  for (let i = 0; i < emissions.length; i++)
+    emissions[i] = body.readInt8(offset + i) * scales[Math.floor(i / size)]!;
   return {
     language: header.language,
     weights: {

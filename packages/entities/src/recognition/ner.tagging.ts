@@ -47,7 +47,13 @@ export function tagSequences(model: NerModel, text: string, sequences: TextToken
   const spans: TaggedSpan[] = [];
   for (const sequence of sequences) {
     if (sequence.length === 0) continue;
-    const rows = featureRowsOf(weights, sequenceHashes(sequence.map((t) => t.text), context));
+    const rows = featureRowsOf(
+      weights,
+      sequenceHashes(
+        sequence.map((t) => t.text),
+        context,
+      ),
+    );
     const { labels, margins } = decode(weights, ready.allowed, rows);
     const found: Array<{ first: number; last: number; type: string }> = [];
     labels.forEach((labelIndex, i) => {
@@ -89,7 +95,7 @@ function separateTitle(
   // "Mr." may be tokenized as "Mr" + ".".
   while (nameFirst < last && sequence[nameFirst]!.text === '.') nameFirst++;
   // Role words written just before the name, joined only by spaces.
-  let titleFirst = nameFirst;
+  let titleFirst = nameFirst > first ? first : nameFirst;
   let cursor = first - 1;
   while (cursor >= 0 && nameFirst - cursor <= 7) {
     const token = sequence[cursor]!;
@@ -103,7 +109,8 @@ function separateTitle(
     cursor--;
     if (isTitleWord(ready, token.text)) titleFirst = cursor + 1;
   }
-  while (titleFirst < nameFirst && TITLE_EDGE_STOPWORDS.has(sequence[titleFirst]!.text.toLowerCase())) titleFirst++;
+  while (titleFirst < nameFirst && TITLE_EDGE_STOPWORDS.has(sequence[titleFirst]!.text.toLowerCase()))
+    titleFirst++;
   const span: TaggedSpan = { start: sequence[nameFirst]!.start, end: sequence[last]!.end, type, confidence };
   if (titleFirst < nameFirst) {
     span.title = text.slice(sequence[titleFirst]!.start, sequence[nameFirst - 1]!.end).replace(/\s+/g, ' ');

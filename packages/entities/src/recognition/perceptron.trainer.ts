@@ -42,10 +42,12 @@ export function trainPerceptron(data: TrainingSequence[], options: TrainingOptio
 
   const counts = new Map<number, number>();
   for (const sequence of data) {
-    for (const token of sequence.features) for (const hash of token) counts.set(hash, (counts.get(hash) ?? 0) + 1);
+    for (const token of sequence.features)
+      for (const hash of token) counts.set(hash, (counts.get(hash) ?? 0) + 1);
   }
   const featureRows = new Map<number, number>();
-  for (const [hash, count] of counts) if (count >= options.minFeatureCount) featureRows.set(hash, featureRows.size);
+  for (const [hash, count] of counts)
+    if (count >= options.minFeatureCount) featureRows.set(hash, featureRows.size);
   counts.clear();
 
   const prepared = data.map((sequence) => ({

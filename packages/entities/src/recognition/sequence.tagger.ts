@@ -40,7 +40,10 @@ export function bioConstraints(labels: string[]): Uint8Array {
 }
 
 /** Rows of the known features of each token (unknown features are dropped). */
-export function featureRowsOf(weights: { featureRows: Map<number, number> }, hashes: number[][]): Int32Array[] {
+export function featureRowsOf(
+  weights: { featureRows: Map<number, number> },
+  hashes: number[][],
+): Int32Array[] {
   return hashes.map((token) => {
     const rows: number[] = [];
     for (const hash of token) {
@@ -63,7 +66,12 @@ export function emissionScores(emissions: Float32Array, size: number, rows: Int3
   return scores;
 }
 
-export function viterbi(scores: Float64Array, transitions: Float32Array, allowed: Uint8Array, size: number): number[] {
+export function viterbi(
+  scores: Float64Array,
+  transitions: Float32Array,
+  allowed: Uint8Array,
+  size: number,
+): number[] {
   const length = scores.length / size;
   if (length === 0) return [];
   const best = new Float64Array(length * size);
@@ -89,7 +97,8 @@ export function viterbi(scores: Float64Array, transitions: Float32Array, allowed
   }
   const path = new Array<number>(length);
   let last = 0;
-  for (let y = 1; y < size; y++) if (best[(length - 1) * size + y]! > best[(length - 1) * size + last]!) last = y;
+  for (let y = 1; y < size; y++)
+    if (best[(length - 1) * size + y]! > best[(length - 1) * size + last]!) last = y;
   path[length - 1] = last;
   for (let t = length - 1; t > 0; t--) path[t - 1] = back[t * size + path[t]!]!;
   return path;

@@ -38,7 +38,8 @@ export function splitSequences(text: string, tokens: TextToken[]): TextToken[][]
     if (!next) break;
     const gap = text.slice(token.end, next.start);
     const lineBreak = gap.includes('\n');
-    const sentenceEnd = SENTENCE_END.has(token.text) && gap.length > 0 && /^[\p{Lu}\p{N}«"“„(—-]/u.test(next.text);
+    const sentenceEnd =
+      SENTENCE_END.has(token.text) && gap.length > 0 && /^[\p{Lu}\p{N}«"“„(—-]/u.test(next.text);
     if (lineBreak || sentenceEnd || current.length >= MAX_SEQUENCE) {
       sequences.push(current);
       current = [];
