@@ -40,7 +40,9 @@ export async function benchNer(): Promise<Record<string, number>> {
   if (existsSync(telegram)) {
     const texts = readdirSync(telegram)
       .filter((name) => name.endsWith('.json'))
-      .flatMap((name) => JSON.parse(readFileSync(path.join(telegram, name), 'utf8')) as Array<{ text?: string }>)
+      .flatMap(
+        (name) => JSON.parse(readFileSync(path.join(telegram, name), 'utf8')) as Array<{ text?: string }>,
+      )
       .map((post) => post.text ?? '')
       .filter((text) => text.length > 0);
     measure('ru', texts, 'ru_telegram', result);

@@ -49,11 +49,15 @@ const END: TokenView = { lower: '</s>', shape: '</s>', suffix2: '</s>', suffix3:
  */
 export interface DocumentContext {
   capitalizedMidSentence: Set<string>;
+  /** Words the document also writes all-lowercase: a capital there is probably just sentence case. */
+  lowercase: Set<string>;
 }
 
 export function documentContext(sequences: string[][]): DocumentContext {
   const capitalizedMidSentence = new Set<string>();
+  const lowercase = new Set<string>();
   for (const words of sequences) {
+    for (const word of words) if (/^\p{Ll}+$/u.test(word)) lowercase.add(word);
     for (let i = 1; i < words.length; i++) {
       const word = words[i]!;
       if (/^\p{Lu}/u.test(word) && !SENTENCE_START_PREVIOUS.has(words[i - 1]!)) {
@@ -61,7 +65,7 @@ export function documentContext(sequences: string[][]): DocumentContext {
       }
     }
   }
-  return { capitalizedMidSentence };
+  return { capitalizedMidSentence, lowercase };
 }
 
 /** Feature names for every token of one sequence. */
@@ -112,11 +116,14 @@ export function sequenceFeatures(words: string[], context?: DocumentContext): st
       `w-1|sh=${p1.lower}|${v.shape}`,
       `sh|w+1=${v.shape}|${n1.lower}`,
       `init|sh=${initial}|${v.shape}`,
+      `w-1|w+1=${p1.lower}|${n1.lower}`,
+      `s4-1=${p1.lower.slice(-4)}`,
     ];
     if (word !== lower && /^\p{Lu}/u.test(word)) f.push(`W=${word}`);
     if (context && initial && /^\p{Lu}/u.test(word)) {
       f.push(`doccap=${context.capitalizedMidSentence.has(lower)}`);
     }
+    if (context && word !== lower && context.lowercase.has(lower)) f.push('doclower');
     result.push(f);
   }
   return result;
