@@ -145,6 +145,14 @@ function trainEnglish(): void {
   report('CoNLL-2003 eng.testa', evaluateNer('conll', join(dataRoot, 'conll2003/eng.testa'), { model }));
 }
 
+/**
+ * Only words written in lowercase count: names inside roles ("депутат от ЛДПР") must stay names,
+ * and a capitalized role at a sentence start is still learned from its lowercase occurrences.
+ */
+function countTitleWord(word: string, counts: Map<string, number>): void {
+  if (/^[\p{Ll}-]+$/u.test(word) && /\p{L}/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+}
+
 /** Words of NEREL PROFESSION spans written right before a PERSON span ("министр обороны Сергей …"). */
 function nerelTitleWords(dir: string, ids: string[], counts: Map<string, number>): void {
   for (const id of ids) {
@@ -155,10 +163,7 @@ function nerelTitleWords(dir: string, ids: string[], counts: Map<string, number>
       if (span.type !== 'PROFESSION') continue;
       const after = /^\s+/.exec(text.slice(span.end))?.[0].length ?? -1;
       if (after < 0 || !personStarts.has(span.end + after)) continue;
-      for (const token of tokenize(text.slice(span.start, span.end))) {
-        const word = token.text.toLowerCase();
-        if (/\p{L}/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-      }
+      for (const token of tokenize(text.slice(span.start, span.end))) countTitleWord(token.text, counts);
     }
   }
 }
@@ -178,14 +183,11 @@ function trainRussian(): void {
   );
   for (const doc of fact) {
     for (const job of readFactRuEvalJobs(factDir, doc.id)) {
-      for (const token of tokenize(job)) {
-        const word = token.text.toLowerCase();
-        if (/\p{L}/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-      }
+      for (const token of tokenize(job)) countTitleWord(token.text, counts);
     }
   }
   const titleWords = [...counts]
-    .filter(([word, n]) => n >= 2 && word.length > 1 && word === word.toLowerCase())
+    .filter(([word, n]) => n >= 2 && word.length > 1)
     .map(([w]) => w)
     .sort();
   console.log(`[ru] ${titleWords.length} title words`);
