@@ -4,6 +4,7 @@
 import { hashFeature } from './feature.hashing.ts';
 import type { NerModel } from './ner.model.ts';
 import { bioConstraints, decode, featureRowsOf } from './sequence.tagger.ts';
+import { MEDIA_NAMES } from './media.lexicon.ts';
 import { BUILT_IN_TITLE_WORDS, TITLE_EDGE_STOPWORDS } from './title.lexicon.ts';
 import { documentContext, sequenceFeatures } from './token.features.ts';
 import type { TextToken } from './word.tokenizer.ts';
@@ -71,6 +72,64 @@ export function tagSequences(model: NerModel, text: string, sequences: TextToken
       const span = separateTitle(ready, text, sequence, entity.first, entity.last, entity.type, confidence);
       if (span) spans.push(span);
     }
+  }
+  return harmonizeTypes(text, addKnownOutlets(text, spans));
+}
+
+const OUTLET_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...MEDIA_NAMES]
+    .filter((name) => name.includes(' ') || name.length >= 3)
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+/**
+ * Outlets named verbatim are organizations even where the tagger missed them or took a part for a
+ * place ("Голос Америки" → LOC "Америки"). Only capitalized multi-word names and all-caps acronyms
+ * are matched, so common words that are also outlet names ("дождь", "life") are left to the tagger.
+ */
+function addKnownOutlets(text: string, spans: TaggedSpan[]): TaggedSpan[] {
+  const added: TaggedSpan[] = [];
+  for (const match of text.matchAll(OUTLET_PATTERN)) {
+    const name = match[0];
+    const multiword = name.includes(' ');
+    if (multiword ? !/^\p{Lu}/u.test(name) : name !== name.toUpperCase()) continue;
+    const start = match.index;
+    const end = start + name.length;
+    const overlapping = spans.filter((s) => s.start < end && start < s.end);
+    if (overlapping.some((s) => s.start < start || s.end > end)) continue;
+    const same = overlapping.length === 1 && overlapping[0]!.start === start && overlapping[0]!.end === end;
+    if (same) {
+      overlapping[0]!.type = 'ORG';
+      continue;
+    }
+    for (const s of overlapping) spans.splice(spans.indexOf(s), 1);
+    added.push({ start, end, type: 'ORG', confidence: 0.6 });
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * One name, one type per document: the tagger decides each occurrence from its local context and
+ * sometimes disagrees with itself ("Vestas" as ORG in one sentence, PER in another). Every
+ * occurrence takes the type with the highest total confidence across the document.
+ */
+function harmonizeTypes(text: string, spans: TaggedSpan[]): TaggedSpan[] {
+  const votes = new Map<string, Map<string, number>>();
+  for (const span of spans) {
+    const name = text.slice(span.start, span.end);
+    let byType = votes.get(name);
+    if (!byType) votes.set(name, (byType = new Map<string, number>()));
+    byType.set(span.type, (byType.get(span.type) ?? 0) + span.confidence);
+  }
+  for (const span of spans) {
+    const byType = votes.get(text.slice(span.start, span.end))!;
+    if (byType.size < 2) continue;
+    let best = span.type;
+    for (const [type, weight] of byType) if (weight > byType.get(best)!) best = type;
+    span.type = best;
   }
   return spans;
 }

@@ -96,6 +96,29 @@ describe('recognizeEntities (ru)', () => {
   });
 });
 
+describe('document-level decisions', () => {
+  it('takes a verbatim outlet name whole even where the tagger saw only a place in it', () => {
+    const text = 'Об этом сообщила радиостанция Голос Америки. Корреспондент Голос Америки был в Киеве.';
+    const mentions = recognizeEntities(text, 'ru');
+    assertExactSpans(text, mentions);
+    const outlets = mentions.filter((m) => m.text === 'Голос Америки');
+    assert.equal(outlets.length, 2, JSON.stringify(mentions));
+    for (const m of outlets) assert.equal(m.type, 'MEDIA');
+    assert.ok(!mentions.some((m) => m.text === 'Америки'));
+  });
+
+  it('gives one name one type within a document', () => {
+    const text =
+      'Vestas said profits rose. Shares in Vestas fell 3 percent in Copenhagen. Analysts expect Vestas to cut jobs.';
+    const types = new Set(
+      recognizeEntities(text, 'en')
+        .filter((m) => m.text === 'Vestas')
+        .map((m) => m.type),
+    );
+    assert.ok(types.size <= 1, [...types].join(','));
+  });
+});
+
 describe('recognizeEntities on odd input', () => {
   const odd = [
     '',
