@@ -7,9 +7,12 @@ export function wordShape(word: string): string {
   let shape = '';
   let last = '';
   for (const char of word) {
+    // Case mapping instead of Unicode-property regexes: this runs for every token and dominates.
+    const upper = char.toUpperCase();
+    const lower = char.toLowerCase();
     let c: string;
-    if (/\p{Lu}/u.test(char)) c = 'X';
-    else if (/\p{Ll}/u.test(char)) c = 'x';
+    if (upper !== lower) c = char === upper ? 'X' : 'x';
+    else if (char >= '0' && char <= '9') c = 'd';
     else if (/\p{N}/u.test(char)) c = 'd';
     else c = char;
     if (c !== last) shape += c;
