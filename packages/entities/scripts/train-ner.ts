@@ -139,6 +139,7 @@ function trainEnglish(): void {
     language: 'en',
     typeMap: { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION', MISC: null },
     titleWords: [],
+    titleHeads: [],
     trainedOn: {},
     info: { data: 'CoNLL-2003 eng.train', epochs: EPOCHS.en, seed: SEED, minFeatureCount: MIN_COUNT },
   });
@@ -153,8 +154,20 @@ function countTitleWord(word: string, counts: Map<string, number>): void {
   if (/^[\p{Ll}-]+$/u.test(word) && /\p{L}/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
 }
 
+/** Counts the words of one role phrase, and its first word as a head. */
+function countRolePhrase(phrase: string, counts: Map<string, number>, heads: Map<string, number>): void {
+  const tokens = tokenize(phrase);
+  for (const token of tokens) countTitleWord(token.text, counts);
+  if (tokens[0]) countTitleWord(tokens[0].text, heads);
+}
+
 /** Words of NEREL PROFESSION spans written right before a PERSON span ("министр обороны Сергей …"). */
-function nerelTitleWords(dir: string, ids: string[], counts: Map<string, number>): void {
+function nerelTitleWords(
+  dir: string,
+  ids: string[],
+  counts: Map<string, number>,
+  heads: Map<string, number>,
+): void {
   for (const id of ids) {
     const text = readFileSync(join(dir, `${id}.txt`), 'utf8');
     const spans = parseBratAnnotations(readFileSync(join(dir, `${id}.ann`), 'utf8'));
@@ -163,7 +176,7 @@ function nerelTitleWords(dir: string, ids: string[], counts: Map<string, number>
       if (span.type !== 'PROFESSION') continue;
       const after = /^\s+/.exec(text.slice(span.end))?.[0].length ?? -1;
       if (after < 0 || !personStarts.has(span.end + after)) continue;
-      for (const token of tokenize(text.slice(span.start, span.end))) countTitleWord(token.text, counts);
+      countRolePhrase(text.slice(span.start, span.end), counts, heads);
     }
   }
 }
@@ -176,26 +189,30 @@ function trainRussian(): void {
   const nerel = values['no-nerel'] ? [] : readBrat(nerelTrain, convention);
   const fact = readFactRuEval(factDir).filter((doc) => !factRuEvalIsHeldOut(doc.id));
   const counts = new Map<string, number>();
+  const heads = new Map<string, number>();
   nerelTitleWords(
     nerelTrain,
     nerel.map((d) => d.id),
     counts,
+    heads,
   );
   for (const doc of fact) {
     for (const job of readFactRuEvalJobs(factDir, doc.id)) {
-      for (const token of tokenize(job)) countTitleWord(token.text, counts);
+      countRolePhrase(job, counts, heads);
     }
   }
   const titleWords = [...counts]
     .filter(([word, n]) => n >= 2 && word.length > 1)
     .map(([w]) => w)
     .sort();
-  console.log(`[ru] ${titleWords.length} title words`);
+  const titleHeads = titleWords.filter((word) => (heads.get(word) ?? 0) >= 2);
+  console.log(`[ru] ${titleWords.length} title words, ${titleHeads.length} of them heads`);
   const factCopies = Array.from({ length: FACT_WEIGHT }, () => fact).flat();
   const model = train('ru', [...nerel, ...factCopies], {
     language: 'ru',
     typeMap: { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'LOCATION', MISC: null },
     titleWords,
+    titleHeads,
     trainedOn: { factrueval: fact.map((d) => d.id) },
     info: {
       data: 'NEREL v1.1 train (names convention) + FactRuEval-2016 devset (odd-hash half)',

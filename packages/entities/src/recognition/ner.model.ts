@@ -11,6 +11,8 @@ export interface NerModel {
   typeMap: Record<string, 'PERSON' | 'ORGANIZATION' | 'LOCATION' | 'MEDIA' | null>;
   /** Lowercased words seen in role/profession phrases next to person names in training data. */
   titleWords: string[];
+  /** The subset of titleWords that may begin a role phrase ("министр", not "обороны" or "дома"). */
+  titleHeads: string[];
   /** Dataset name → document ids used for training (only for sets that are also evaluated). */
   trainedOn: Record<string, string[]>;
   /** Free description: data, epochs, seed, scores. */
@@ -59,6 +61,7 @@ export function encodeModel(model: NerModel, options: EncodeOptions): Buffer {
       features: kept.length,
       typeMap: model.typeMap,
       titleWords: model.titleWords,
+      titleHeads: model.titleHeads,
       trainedOn: model.trainedOn,
       info: model.info,
     }),
@@ -84,6 +87,7 @@ interface Header {
   features: number;
   typeMap: NerModel['typeMap'];
   titleWords: string[];
+  titleHeads?: string[];
   trainedOn: Record<string, string[]>;
   info: Record<string, unknown>;
 }
@@ -121,6 +125,7 @@ export function decodeModel(compressed: Uint8Array, origin: string): NerModel {
     },
     typeMap: header.typeMap,
     titleWords: header.titleWords,
+    titleHeads: header.titleHeads ?? header.titleWords,
     trainedOn: header.trainedOn,
     info: header.info,
   };

@@ -5,7 +5,7 @@ import { hashFeature } from './feature.hashing.ts';
 import type { NerModel } from './ner.model.ts';
 import { bioConstraints, decode, featureRowsOf } from './sequence.tagger.ts';
 import { MEDIA_NAMES } from './media.lexicon.ts';
-import { BUILT_IN_TITLE_WORDS, TITLE_EDGE_STOPWORDS } from './title.lexicon.ts';
+import { BUILT_IN_TITLE_HEADS, BUILT_IN_TITLE_WORDS, TITLE_EDGE_STOPWORDS } from './title.lexicon.ts';
 import { documentContext, sequenceFeatures } from './token.features.ts';
 import type { TextToken } from './word.tokenizer.ts';
 
@@ -22,6 +22,7 @@ interface PreparedModel {
   model: NerModel;
   allowed: Uint8Array;
   titleWords: Set<string>;
+  titleHeads: Set<string>;
 }
 
 const prepared = new WeakMap<NerModel, PreparedModel>();
@@ -30,7 +31,8 @@ function prepare(model: NerModel): PreparedModel {
   let ready = prepared.get(model);
   if (!ready) {
     const titleWords = new Set([...(BUILT_IN_TITLE_WORDS[model.language] ?? []), ...model.titleWords]);
-    ready = { model, allowed: bioConstraints(model.weights.labels), titleWords };
+    const titleHeads = new Set([...(BUILT_IN_TITLE_HEADS[model.language] ?? []), ...model.titleHeads]);
+    ready = { model, allowed: bioConstraints(model.weights.labels), titleWords, titleHeads };
     prepared.set(model, ready);
   }
   return ready;
@@ -134,8 +136,15 @@ function harmonizeTypes(text: string, spans: TaggedSpan[]): TaggedSpan[] {
   return spans;
 }
 
+/** In the set, or (long words) in it after dropping a case ending: "губернатору" → "губернатор". */
+function inWordSet(set: Set<string>, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (set.has(lower)) return true;
+  return lower.length >= 6 && (set.has(lower.slice(0, -1)) || set.has(lower.slice(0, -2)));
+}
+
 function isTitleWord(ready: PreparedModel, word: string): boolean {
-  return ready.titleWords.has(word.toLowerCase());
+  return inWordSet(ready.titleWords, word);
 }
 
 function separateTitle(
@@ -168,7 +177,13 @@ function separateTitle(
     cursor--;
     if (isTitleWord(ready, token.text)) titleFirst = cursor + 1;
   }
-  while (titleFirst < nameFirst && TITLE_EDGE_STOPWORDS.has(sequence[titleFirst]!.text.toLowerCase()))
+  // A role phrase begins with a head word ("министр обороны", "military expert"), never with a
+  // complement alone ("обороны", "дома"), nor with a function word.
+  while (
+    titleFirst < nameFirst &&
+    (TITLE_EDGE_STOPWORDS.has(sequence[titleFirst]!.text.toLowerCase()) ||
+      !inWordSet(ready.titleHeads, sequence[titleFirst]!.text.replace(/\.$/, '')))
+  )
     titleFirst++;
   const span: TaggedSpan = { start: sequence[nameFirst]!.start, end: sequence[last]!.end, type, confidence };
   if (titleFirst < nameFirst) {

@@ -89,6 +89,7 @@ function trainToy(seed: number): NerModel {
     weights,
     typeMap: { PER: 'PERSON', LOC: 'LOCATION' },
     titleWords: [],
+    titleHeads: [],
     trainedOn: {},
     info: {},
   };
