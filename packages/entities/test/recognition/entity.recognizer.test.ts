@@ -77,6 +77,30 @@ describe('recognizeEntities (ru)', () => {
     assert.equal(find(mentions, 'США')?.type, 'LOCATION');
   });
 
+  it('reads roles in any case, and only when a role word begins them', () => {
+    const cases: Array<[string, string, string | undefined]> = [
+      [
+        'Губернатору Подмосковья Андрею Воробьеву направили письмо.',
+        'Андрею Воробьеву',
+        'Губернатору Подмосковья',
+      ],
+      [
+        'Пресс-секретарь президента России Дмитрий Песков ответил на вопрос.',
+        'Дмитрий Песков',
+        'Пресс-секретарь президента России',
+      ],
+      ['Об этом в интервью Сергей Лавров рассказал журналистам.', 'Сергей Лавров', undefined],
+      ['Ушел из дома Иван Петров.', 'Иван Петров', undefined],
+    ];
+    for (const [text, name, title] of cases) {
+      const mentions = recognizeEntities(text, 'ru');
+      assertExactSpans(text, mentions);
+      const person = find(mentions, name);
+      assert.equal(person?.type, 'PERSON', `${text}: ${JSON.stringify(mentions)}`);
+      assert.equal(person.attributes?.title, title, text);
+    }
+  });
+
   it('finds genitive and instrumental forms', () => {
     const text = 'По словам Владимира Путина, Москва готова к переговорам с Вашингтоном и Пекином.';
     const mentions = recognizeEntities(text, 'ru');
