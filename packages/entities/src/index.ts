@@ -2,6 +2,12 @@
 export * from './recognition/mention.types.ts';
 export { recognizeEntities, recognizeWithModel } from './recognition/entity.recognizer.ts';
 export { hasNerModel, loadNerModel, NER_LANGUAGES } from './recognition/model.registry.ts';
+export {
+  annotateEntities,
+  entityEnricher,
+  NER_PRODUCER,
+  NER_VERSION,
+} from './recognition/entity.enricher.ts';
 export type { NerModel } from './recognition/ner.model.ts';
 export { tokenize } from './recognition/word.tokenizer.ts';
 export type { TextToken } from './recognition/word.tokenizer.ts';
