@@ -4,9 +4,11 @@
 import { hashFeature } from './feature.hashing.ts';
 import type { NerModel } from './ner.model.ts';
 import { bioConstraints, decode, featureRowsOf } from './sequence.tagger.ts';
+import type { Decoded, TaggerWeights } from './sequence.tagger.ts';
 import { MEDIA_NAMES } from './media.lexicon.ts';
 import { BUILT_IN_TITLE_HEADS, BUILT_IN_TITLE_WORDS, TITLE_EDGE_STOPWORDS } from './title.lexicon.ts';
-import { documentContext, sequenceFeatures } from './token.features.ts';
+import { documentContext, documentHints, sequenceFeatures } from './token.features.ts';
+import type { TokenHint } from './token.features.ts';
 import type { TextToken } from './word.tokenizer.ts';
 
 /** A span in the tagger's own type codes (PER, ORG, LOC, MISC). */
@@ -20,7 +22,6 @@ export interface TaggedSpan {
 
 interface PreparedModel {
   model: NerModel;
-  allowed: Uint8Array;
   titleWords: Set<string>;
   titleHeads: Set<string>;
 }
@@ -32,32 +33,65 @@ function prepare(model: NerModel): PreparedModel {
   if (!ready) {
     const titleWords = new Set([...(BUILT_IN_TITLE_WORDS[model.language] ?? []), ...model.titleWords]);
     const titleHeads = new Set([...(BUILT_IN_TITLE_HEADS[model.language] ?? []), ...model.titleHeads]);
-    ready = { model, allowed: bioConstraints(model.weights.labels), titleWords, titleHeads };
+    ready = { model, titleWords, titleHeads };
     prepared.set(model, ready);
   }
   return ready;
 }
 
 /** Feature hashes of every token of one sequence (shared by training and tagging). */
-export function sequenceHashes(words: string[], context: ReturnType<typeof documentContext>): number[][] {
-  return sequenceFeatures(words, context).map((names) => names.map(hashFeature));
+export function sequenceHashes(
+  words: string[],
+  context: ReturnType<typeof documentContext>,
+  hints?: TokenHint[],
+): number[][] {
+  return sequenceFeatures(words, context, hints).map((names) => names.map(hashFeature));
+}
+
+/** Runs the first stage, then (when the model has one) the second stage over the first's hints. */
+export function decodeDocument(
+  model: NerModel,
+  words: string[][],
+): { weights: TaggerWeights; decoded: Decoded[] } {
+  const context = documentContext(words);
+  const first = model.weights;
+  const firstAllowed = allowedFor(first);
+  const stage1 = words.map((w) =>
+    w.length === 0
+      ? { labels: [], margins: [] }
+      : decode(first, firstAllowed, featureRowsOf(first, sequenceHashes(w, context))),
+  );
+  const second = model.stage2;
+  if (!second) return { weights: first, decoded: stage1 };
+  const hints = documentHints(
+    words,
+    stage1.map((d) => d.labels.map((i) => first.labels[i]!)),
+  );
+  const secondAllowed = allowedFor(second);
+  const stage2 = words.map((w, k) =>
+    w.length === 0
+      ? { labels: [], margins: [] }
+      : decode(second, secondAllowed, featureRowsOf(second, sequenceHashes(w, context, hints[k]))),
+  );
+  return { weights: second, decoded: stage2 };
+}
+
+const constraints = new WeakMap<TaggerWeights, Uint8Array>();
+function allowedFor(weights: TaggerWeights): Uint8Array {
+  let allowed = constraints.get(weights);
+  if (!allowed) constraints.set(weights, (allowed = bioConstraints(weights.labels)));
+  return allowed;
 }
 
 export function tagSequences(model: NerModel, text: string, sequences: TextToken[][]): TaggedSpan[] {
   const ready = prepare(model);
-  const { weights } = model;
-  const context = documentContext(sequences.map((s) => s.map((t) => t.text)));
+  const { weights, decoded } = decodeDocument(
+    model,
+    sequences.map((s) => s.map((t) => t.text)),
+  );
   const spans: TaggedSpan[] = [];
-  for (const sequence of sequences) {
-    if (sequence.length === 0) continue;
-    const rows = featureRowsOf(
-      weights,
-      sequenceHashes(
-        sequence.map((t) => t.text),
-        context,
-      ),
-    );
-    const { labels, margins } = decode(weights, ready.allowed, rows);
+  sequences.forEach((sequence, k) => {
+    const { labels, margins } = decoded[k]!;
     const found: Array<{ first: number; last: number; type: string }> = [];
     labels.forEach((labelIndex, i) => {
       const label = weights.labels[labelIndex]!;
@@ -74,7 +108,7 @@ export function tagSequences(model: NerModel, text: string, sequences: TextToken
       const span = separateTitle(ready, text, sequence, entity.first, entity.last, entity.type, confidence);
       if (span) spans.push(span);
     }
-  }
+  });
   return harmonizeTypes(text, addKnownOutlets(text, spans));
 }
 

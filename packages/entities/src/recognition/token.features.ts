@@ -71,8 +71,53 @@ export function documentContext(sequences: string[][]): DocumentContext {
   return { capitalizedMidSentence, lowercase };
 }
 
+/**
+ * Second-stage input for one token: the label the first stage gave it, and the type the first stage
+ * gave most often to the same word elsewhere in the document (`none` if it occurs only here).
+ * Lets the second stage make a name's type consistent across a document (Ratinov & Roth 2009).
+ */
+export interface TokenHint {
+  own: string;
+  elsewhere: string;
+}
+
+/** Hints for every token of a document from its first-stage BIO labels. */
+export function documentHints(sequences: string[][], labels: string[][]): TokenHint[][] {
+  const typeOf = (label: string): string => (label === 'O' ? 'O' : label.slice(2));
+  const counts = new Map<string, Map<string, number>>();
+  sequences.forEach((words, s) =>
+    words.forEach((word, i) => {
+      const key = word.toLowerCase();
+      let byType = counts.get(key);
+      if (!byType) counts.set(key, (byType = new Map<string, number>()));
+      const type = typeOf(labels[s]![i]!);
+      byType.set(type, (byType.get(type) ?? 0) + 1);
+    }),
+  );
+  return sequences.map((words, s) =>
+    words.map((word, i) => {
+      const own = labels[s]![i]!;
+      const ownType = typeOf(own);
+      let elsewhere = 'none';
+      let top = 0;
+      for (const [type, n] of counts.get(word.toLowerCase())!) {
+        const others = type === ownType ? n - 1 : n;
+        if (others > top) {
+          top = others;
+          elsewhere = type;
+        }
+      }
+      return { own, elsewhere };
+    }),
+  );
+}
+
 /** Feature names for every token of one sequence. */
-export function sequenceFeatures(words: string[], context?: DocumentContext): string[][] {
+export function sequenceFeatures(
+  words: string[],
+  context?: DocumentContext,
+  hints?: TokenHint[],
+): string[][] {
   const views = words.map(view);
   const at = (i: number): TokenView => (i < 0 ? BOUNDARY : i >= views.length ? END : views[i]!);
   const result: string[][] = [];
@@ -127,6 +172,17 @@ export function sequenceFeatures(words: string[], context?: DocumentContext): st
       f.push(`doccap=${context.capitalizedMidSentence.has(lower)}`);
     }
     if (context && word !== lower && context.lowercase.has(lower)) f.push('doclower');
+    if (hints) {
+      const h = hints[i]!;
+      f.push(
+        `y1=${h.own}`,
+        `y1-1=${hints[i - 1]?.own ?? '<s>'}`,
+        `y1+1=${hints[i + 1]?.own ?? '</s>'}`,
+        `else=${h.elsewhere}`,
+        `else|y1=${h.elsewhere}|${h.own}`,
+        `else|sh=${h.elsewhere}|${v.shape}`,
+      );
+    }
     result.push(f);
   }
   return result;
