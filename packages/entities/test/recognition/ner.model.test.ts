@@ -10,6 +10,7 @@ import {
   tagSequences,
   trainPerceptron,
   documentContext,
+  documentHints,
   splitSequences,
   tokenize,
 } from '@echotrace/entities/training';
@@ -32,6 +33,9 @@ describe('committed models', () => {
         model.weights.emissions.length,
         model.weights.featureRows.size * model.weights.labels.length,
       );
+      // Both stages are committed, over the same labels.
+      assert.ok(model.stage2, 'second stage present');
+      assert.deepEqual(model.stage2.labels, model.weights.labels);
       // Loading twice gives the cached instance, decoded once.
       assert.equal(loadNerModel(language), model);
     });
@@ -94,6 +98,26 @@ function trainToy(seed: number): NerModel {
     info: {},
   };
 }
+
+describe('document hints for the second stage', () => {
+  it('report the type the first stage gave the same word elsewhere, not here', () => {
+    const words = [
+      ['Vestas', 'said'],
+      ['shares', 'in', 'Vestas', 'fell'],
+      ['Vestas', 'Wind'],
+    ];
+    const labels = [
+      ['B-ORG', 'O'],
+      ['O', 'O', 'B-PER', 'O'],
+      ['B-ORG', 'I-ORG'],
+    ];
+    const hints = documentHints(words, labels);
+    assert.deepEqual(hints[1]![2], { own: 'B-PER', elsewhere: 'ORG' });
+    assert.deepEqual(hints[0]![0], { own: 'B-ORG', elsewhere: 'ORG' });
+    assert.deepEqual(hints[2]![1], { own: 'I-ORG', elsewhere: 'none' });
+    assert.equal(hints[1]![0]!.elsewhere, 'none');
+  });
+});
 
 describe('averaged perceptron', () => {
   it('learns a toy tagging task and generalizes to unseen names', () => {
