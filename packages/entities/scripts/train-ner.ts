@@ -1,10 +1,14 @@
 // Trains the committed NER models from ../shared/data only and writes packages/entities/models/.
 //   node packages/entities/scripts/train-ner.ts            # both languages
 //   node packages/entities/scripts/train-ner.ts --lang en  # one
-// Reproducible: fixed seed, fixed epoch count, deterministic data order and splits.
+// Reproducible: fixed seed, fixed epoch count, deterministic data order and splits (a re-run writes
+// byte-identical files). Two stages per language: see MODEL_CARD.md.
 //   en: CoNLL-2003 eng.train → scored on eng.testa.
 //   ru: NEREL v1.1 train + the FactRuEval-2016 devset documents whose id hash is odd → scored on
 //       the other half of the devset (held out) and on NEREL dev.
+// Experiment flags (defaults are what the committed models use): --no-write, --epochs N,
+// --min-count N, --prune X, --one-stage, --fact-weight N, --convention outermost|names, --no-nerel,
+// --swap-halves (train with the other FactRuEval half), --raw (score unquantized weights).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
