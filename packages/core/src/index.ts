@@ -11,6 +11,7 @@ export * from './search/search.types.ts';
 export * from './search/query.parser.ts';
 export * from './search/snippet.ts';
 export * from './ingest/ingest.stage.ts';
+export * from './ingest/source.matcher.ts';
 export * from './entities/entity.model.ts';
 export * from './entities/entity.port.ts';
 export * from './names/cyrillic.transliteration.ts';
