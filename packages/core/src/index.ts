@@ -11,3 +11,4 @@ export * from './search/search.types.ts';
 export * from './search/query.parser.ts';
 export * from './search/snippet.ts';
 export * from './ingest/ingest.stage.ts';
+export * from './dedupe/duplicate.port.ts';

@@ -4,3 +4,10 @@
 export * from './ingest/file.parsers.ts';
 export * from './ingest/text.decoder.ts';
 export * from './ingest/html.simple.ts';
+
+// Dedupe: near-duplicate groups (syndication, reposts) and Telegram forward edges.
+export * from './dedupe/dedupe.config.ts';
+export * from './dedupe/document.signature.ts';
+export * from './dedupe/duplicate.index.ts';
+export * from './dedupe/forward.edge.ts';
+export { shingleSequence } from './dedupe/shingle.hasher.ts';

@@ -1,0 +1,49 @@
+// Parameters of near-duplicate detection, in one place: the signature scheme name records those
+// that change stored signatures, so a store knows when its signatures must be recomputed.
+
+export interface DedupeConfig {
+  /** Words per shingle. Three keeps same-topic texts apart while surviving word-level edits. */
+  shingleSize: number;
+  /** MinHash permutations per signature; `bands × rows` of them are used for LSH. */
+  permutations: number;
+  bands: number;
+  rows: number;
+  /**
+   * Shingles per window. Long documents are also signed in overlapping windows of this size (step
+   * half of it), so that a short post quoting one passage collides with the window holding it.
+   */
+  windowShingles: number;
+  /** Windows beyond this many are not signed: quotes are looked for in the first part of long texts. */
+  maxWindows: number;
+  /** Documents with fewer distinct shingles are signed but never grouped (too short to tell). */
+  minShingles: number;
+  /** Two documents are copies when their estimated Jaccard index reaches this… */
+  jaccardThreshold: number;
+  /** …or when this share of the smaller one's shingles is estimated to occur in the other… */
+  containmentThreshold: number;
+  /** …and the smaller one has at least this many shingles (a headline alone is not a copy). */
+  minContainmentShingles: number;
+  /** At most this many entries of one LSH bucket are compared (newest first): bounds work on boilerplate. */
+  bucketScanLimit: number;
+  seed: number;
+}
+
+export const DEFAULT_DEDUPE_CONFIG: DedupeConfig = Object.freeze({
+  shingleSize: 3,
+  permutations: 128,
+  bands: 42,
+  rows: 3,
+  windowShingles: 40,
+  maxWindows: 24,
+  minShingles: 4,
+  jaccardThreshold: 0.35,
+  containmentThreshold: 0.6,
+  minContainmentShingles: 12,
+  bucketScanLimit: 64,
+  seed: 0x5eed1e55,
+});
+
+/** The name of the stored signature format under this configuration. */
+export function signatureScheme(config: DedupeConfig): string {
+  return `minhash16-${config.permutations}-s${config.shingleSize}-w${config.windowShingles}x${config.maxWindows}-seed${config.seed.toString(16)}-v1`;
+}
