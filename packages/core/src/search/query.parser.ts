@@ -138,14 +138,18 @@ class Parser {
     const lexeme = this.next();
     switch (lexeme.type) {
       case 'not': {
+        const following = this.peek();
+        if (!following || following.type === 'close' || following.type === 'or' || following.type === 'and') {
+          throw new QuerySyntaxError(this.input, 'NOT needs a condition after it', lexeme.at);
+        }
         const operand = this.parseUnary(depth + 1);
         if (!operand) throw new QuerySyntaxError(this.input, 'NOT needs a condition after it', lexeme.at);
         return { kind: 'not', child: operand };
       }
       case 'open': {
         const inner = this.parseOr(depth + 1);
-        const close = this.next();
-        if (close?.type !== 'close') throw new QuerySyntaxError(this.input, 'unclosed (', lexeme.at);
+        if (this.peek()?.type !== 'close') throw new QuerySyntaxError(this.input, 'unclosed (', lexeme.at);
+        this.next();
         return inner;
       }
       case 'filter':

@@ -45,11 +45,13 @@ export function paragraphSpans(normalized: string): Array<{ start: number; end: 
 
 /** Lower case, `ё`→`е`, and no combining accents: what a search term is compared as. */
 export function foldForSearch(term: string): string {
-  return term
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/й/g, 'й')
-    .normalize('NFC');
+  return (
+    term
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .normalize('NFD')
+      // Drop accents, but not the breve of й: in Russian it is a different letter, not an accent.
+      .replace(/(?<!и)[\u0300-\u036f]|(?<=и)[\u0300-\u0305\u0307-\u036f]/g, '')
+      .normalize('NFC')
+  );
 }

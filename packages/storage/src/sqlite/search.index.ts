@@ -25,22 +25,15 @@ interface HitRow {
 }
 
 export function createSearchIndex(db: Database.Database): SearchIndex {
+  const fetchHit = db.prepare(
+    'SELECT id, title, text, source_id, language, published_at, canonical_url FROM documents WHERE rowid = ?',
+  );
   return {
     async search(request: SearchRequest) {
       const { query } = request;
       const match = compileMatch(query.text, query.source);
       const where: string[] = [];
       const params: unknown[] = [];
-      let from = 'documents d';
-      let rank = '0';
-      let order = 'd.published_utc DESC, d.id';
-      if (match.include) {
-        from = 'documents_fts f JOIN documents d ON d.rowid = f.rowid';
-        where.push('documents_fts MATCH ?');
-        params.push(match.include);
-        rank = `bm25(documents_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT})`;
-        order = 'rank, d.published_utc DESC, d.id';
-      }
       if (match.exclude) {
         where.push('d.rowid NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
         params.push(match.exclude);
@@ -68,17 +61,54 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
         );
         params.push(entity);
       }
-      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = db
-        .prepare(`SELECT count(*) FROM ${from} ${whereSql}`)
-        .pluck()
-        .get(...params) as number;
-      const rows = db
-        .prepare(
-          `SELECT d.id, d.title, d.text, d.source_id, d.language, d.published_at, d.canonical_url, ${rank} AS rank
-           FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-        )
-        .all(...params, request.limit, request.offset) as HitRow[];
+      const page = request.limit + request.offset;
+      let total: number;
+      let ranked: Array<{ rowid: number; rank: number }>;
+      if (match.include) {
+        // Score in the index alone, then read document rows only for candidates: BM25 over tens of
+        // thousands of matches is cheap, reading their rows is not. Without filters, only rows
+        // scoring at least as well as the page's last hit (ties included) are joined.
+        const cutoff =
+          where.length === 0
+            ? 'WHERE ranked.r <= coalesce((SELECT r FROM ranked ORDER BY r LIMIT 1 OFFSET ?), 1e308)'
+            : `WHERE ${where.join(' AND ')}`;
+        const cutoffParams = where.length === 0 ? [page - 1] : params;
+        const sql = `WITH ranked AS MATERIALIZED (
+            SELECT rowid, bm25(documents_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS r FROM documents_fts WHERE documents_fts MATCH ?)
+          SELECT d.rowid AS rowid, ranked.r AS rank FROM ranked JOIN documents d ON d.rowid = ranked.rowid ${cutoff}
+          ORDER BY ranked.r, d.published_utc DESC, d.id LIMIT ? OFFSET ?`;
+        ranked = db
+          .prepare(sql)
+          .all(match.include, ...cutoffParams, request.limit, request.offset) as typeof ranked;
+        total = (
+          where.length === 0
+            ? db
+                .prepare('SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?')
+                .pluck()
+                .get(match.include)
+            : db
+                .prepare(
+                  `SELECT count(*) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? AND ${where.join(' AND ')}`,
+                )
+                .pluck()
+                .get(match.include, ...params)
+        ) as number;
+      } else {
+        const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+        ranked = db
+          .prepare(
+            `SELECT d.rowid AS rowid, 0 AS rank FROM documents d ${whereSql} ORDER BY d.published_utc DESC, d.id LIMIT ? OFFSET ?`,
+          )
+          .all(...params, request.limit, request.offset) as typeof ranked;
+        total = db
+          .prepare(`SELECT count(*) FROM documents d ${whereSql}`)
+          .pluck()
+          .get(...params) as number;
+      }
+      const rows = ranked.map(({ rowid, rank }) => ({
+        ...(fetchHit.get(rowid) as Omit<HitRow, 'rank'>),
+        rank,
+      }));
       const terms = positiveTerms(query.text);
       const hits = rows.map((row): SearchHit => {
         const snippet = makeSnippet(row.text, terms);

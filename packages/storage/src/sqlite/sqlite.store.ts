@@ -31,6 +31,9 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Search joins index hits to document rows at random; keep hot pages in memory, not behind syscalls.
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
   if (options.migrate !== false && !options.readonly) migrate(db);
 
   // Units of work run one at a time: a second transaction waits for the first to settle.

@@ -27,24 +27,25 @@ BEGIN
   SELECT RAISE(ABORT, 'captures are immutable');
 END;
 
--- The integer rowid doubles as the full-text index's rowid.
+-- The integer rowid doubles as the full-text index's rowid. Small columns come first and the text
+-- last: SQLite reads a row's columns in order, so filters and sorting never wade through the text.
 CREATE TABLE documents (
   rowid INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
-  key TEXT NOT NULL UNIQUE,
   source_id TEXT NOT NULL REFERENCES sources (id),
-  capture_sha256 TEXT NOT NULL REFERENCES captures (sha256),
-  content_sha256 TEXT NOT NULL,
-  text TEXT NOT NULL,
-  paragraphs TEXT NOT NULL,
-  title TEXT,
-  byline TEXT,
-  published_at TEXT,
+  language TEXT NOT NULL,
   -- published_at as a UTC instant, for range filters and ordering.
   published_utc TEXT,
-  language TEXT NOT NULL,
+  published_at TEXT,
+  content_sha256 TEXT NOT NULL,
+  capture_sha256 TEXT NOT NULL REFERENCES captures (sha256),
+  ingested_at TEXT NOT NULL,
+  key TEXT NOT NULL UNIQUE,
+  title TEXT,
+  byline TEXT,
   canonical_url TEXT,
-  ingested_at TEXT NOT NULL
+  paragraphs TEXT NOT NULL,
+  text TEXT NOT NULL
 );
 CREATE INDEX documents_source ON documents (source_id, published_utc);
 CREATE INDEX documents_published ON documents (published_utc);
