@@ -21,8 +21,16 @@ export interface DedupeConfig {
   jaccardThreshold: number;
   /** …or when this share of the smaller one's shingles is estimated to occur in the other… */
   containmentThreshold: number;
-  /** …and the smaller one has at least this many shingles (a headline alone is not a copy). */
+  /** …and the smaller one has at least this many shingles (a headline alone is not a copy)… */
   minContainmentShingles: number;
+  /** …and the compared signatures agree on at least this share (below it the estimate is noise). */
+  minContainmentJaccard: number;
+  /**
+   * Lines of at most this many words that earlier documents repeated `boilerplateRepeats` times
+   * (channel signatures, "subscribe" lines, rubric headers) are left out of later signatures.
+   */
+  boilerplateLineWords: number;
+  boilerplateRepeats: number;
   /** At most this many entries of one LSH bucket are compared (newest first): bounds work on boilerplate. */
   bucketScanLimit: number;
   seed: number;
@@ -36,14 +44,17 @@ export const DEFAULT_DEDUPE_CONFIG: DedupeConfig = Object.freeze({
   windowShingles: 40,
   maxWindows: 24,
   minShingles: 4,
-  jaccardThreshold: 0.35,
+  jaccardThreshold: 0.3,
   containmentThreshold: 0.6,
   minContainmentShingles: 12,
+  minContainmentJaccard: 0.1,
+  boilerplateLineWords: 16,
+  boilerplateRepeats: 8,
   bucketScanLimit: 64,
   seed: 0x5eed1e55,
 });
 
 /** The name of the stored signature format under this configuration. */
 export function signatureScheme(config: DedupeConfig): string {
-  return `minhash16-${config.permutations}-s${config.shingleSize}-w${config.windowShingles}x${config.maxWindows}-seed${config.seed.toString(16)}-v1`;
+  return `minhash16-${config.permutations}-s${config.shingleSize}-w${config.windowShingles}x${config.maxWindows}-seed${config.seed.toString(16)}-b${config.boilerplateLineWords}x${config.boilerplateRepeats}-v1`;
 }

@@ -4,7 +4,7 @@
 import { InputError } from '@echotrace/core';
 import type { DedupeConfig } from './dedupe.config.ts';
 import { createMinHasher, mergeSignatures, type MinHasher } from './minhash.signer.ts';
-import { shingleSequence } from './shingle.hasher.ts';
+import { shingleText } from './shingle.hasher.ts';
 
 /** What dedupe needs of a document (a core `Document` fits). */
 export interface DedupeInput {
@@ -26,20 +26,23 @@ export interface DedupeSignature {
   windowCounts: Uint32Array;
   /** `permutations` values for the whole text, then for each window. */
   values: Uint16Array;
+  /** Hashes of its short lines, which the index counts to recognise boilerplate. */
+  shortLines: Uint32Array;
 }
 
 export interface DocumentSigner {
-  sign(input: DedupeInput): DedupeSignature;
+  /** `isBoilerplate` says which short lines (by hash) to leave out. */
+  sign(input: DedupeInput, isBoilerplate?: (lineHash: number) => boolean): DedupeSignature;
 }
 
 export function createDocumentSigner(config: DedupeConfig): DocumentSigner {
   const hasher: MinHasher = createMinHasher(config.permutations, config.seed);
   const step = Math.max(1, Math.floor(config.windowShingles / 2));
   return {
-    sign(input) {
+    sign(input, isBoilerplate) {
       // The headline is left out: outlets rewrite headlines of the same text.
       const body = input.text.trim().length > 0 ? input.text : (input.title ?? '');
-      const shingles = shingleSequence(body, config.shingleSize);
+      const { shingles, shortLines } = shingleText(body, config.shingleSize, config.boilerplateLineWords, isBoilerplate);
       const { blocks, whole } = hasher.signBlocks(shingles, step);
       const blockCount = blocks.length / config.permutations;
       // Windows are two adjacent blocks; a text that fits in about three blocks needs none.
@@ -58,6 +61,7 @@ export function createDocumentSigner(config: DedupeConfig): DocumentSigner {
         shingleCount: shingles.length === 0 ? 0 : distinctCount(shingles),
         windowCounts,
         values,
+        shortLines,
       };
     },
   };
@@ -86,19 +90,34 @@ export function appearanceTime(publishedAt: string | null, ingestedAt: string, i
 }
 
 const FORMAT_VERSION = 1;
+const HEADER_WORDS = 5;
 
-/** Bytes for storage: version, permutations, shingle count, window count, window counts, values. */
+/** Bytes for storage: version, permutations, shingle count, window count, short-line count, window
+ * counts, short-line hashes (all u32), then the 16-bit values; little-endian. */
 export function encodeSignature(signature: DedupeSignature, permutations: number): Uint8Array {
   const windows = signature.windowCounts.length;
-  const headerBytes = 4 * (4 + windows);
+  const lines = signature.shortLines.length;
+  const headerBytes = 4 * (HEADER_WORDS + windows + lines);
   const bytes = new Uint8Array(headerBytes + signature.values.length * 2);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, FORMAT_VERSION, true);
   view.setUint32(4, permutations, true);
   view.setUint32(8, signature.shingleCount, true);
   view.setUint32(12, windows, true);
-  for (let w = 0; w < windows; w++) view.setUint32(16 + 4 * w, signature.windowCounts[w]!, true);
-  for (let i = 0; i < signature.values.length; i++) view.setUint16(headerBytes + 2 * i, signature.values[i]!, true);
+  view.setUint32(16, lines, true);
+  let offset = 4 * HEADER_WORDS;
+  for (const count of signature.windowCounts) {
+    view.setUint32(offset, count, true);
+    offset += 4;
+  }
+  for (const hash of signature.shortLines) {
+    view.setUint32(offset, hash, true);
+    offset += 4;
+  }
+  for (const value of signature.values) {
+    view.setUint16(offset, value, true);
+    offset += 2;
+  }
   return bytes;
 }
 
@@ -109,20 +128,24 @@ export function decodeSignature(
   permutations: number,
 ): DedupeSignature {
   const where = `signature of document ${documentId}`;
-  if (bytes.byteLength < 16) throw new InputError(where, 'truncated header');
+  if (bytes.byteLength < 4 * HEADER_WORDS) throw new InputError(where, 'truncated header');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== FORMAT_VERSION) throw new InputError(where, 'unknown format version');
   if (view.getUint32(4, true) !== permutations)
     throw new InputError(where, `signed with ${view.getUint32(4, true)} permutations, expected ${permutations}`);
   const shingleCount = view.getUint32(8, true);
   const windows = view.getUint32(12, true);
-  const headerBytes = 4 * (4 + windows);
+  const lines = view.getUint32(16, true);
   const valueCount = permutations * (1 + windows);
-  if (bytes.byteLength !== headerBytes + 2 * valueCount) throw new InputError(where, 'length does not match its header');
+  if (bytes.byteLength !== 4 * (HEADER_WORDS + windows + lines) + 2 * valueCount)
+    throw new InputError(where, 'length does not match its header');
+  let offset = 4 * HEADER_WORDS;
   const windowCounts = new Uint32Array(windows);
-  for (let w = 0; w < windows; w++) windowCounts[w] = view.getUint32(16 + 4 * w, true);
+  for (let w = 0; w < windows; w++, offset += 4) windowCounts[w] = view.getUint32(offset, true);
+  const shortLines = new Uint32Array(lines);
+  for (let l = 0; l < lines; l++, offset += 4) shortLines[l] = view.getUint32(offset, true);
   const values = new Uint16Array(valueCount);
-  for (let i = 0; i < valueCount; i++) values[i] = view.getUint16(headerBytes + 2 * i, true);
+  for (let i = 0; i < valueCount; i++, offset += 2) values[i] = view.getUint16(offset, true);
   return {
     documentId,
     appearedAt: appearanceTime(times.publishedAt, times.ingestedAt, documentId),
@@ -130,5 +153,6 @@ export function decodeSignature(
     shingleCount,
     windowCounts,
     values,
+    shortLines,
   };
 }

@@ -43,10 +43,11 @@ export interface DuplicateGroup {
 
 export interface DuplicateIndex {
   readonly config: DedupeConfig;
-  /** Signs and adds a document. */
+  /** Signs (leaving out lines the index has seen repeated as boilerplate) and adds a document. */
   addDocument(input: DedupeInput): AddOutcome;
   /** Adds a signature computed earlier (a rebuild from storage). */
   add(signature: DedupeSignature): AddOutcome;
+  /** The signature `addDocument` would add now (it depends on the boilerplate seen so far). */
   sign(input: DedupeInput): DedupeSignature;
   has(documentId: string): boolean;
   groupOf(documentId: string): string | null;
@@ -72,6 +73,10 @@ export function createDuplicateIndex(overrides: Partial<DedupeConfig> = {}): Dup
   const slotById = new Map<string, number>();
   let appeared = new Float64Array(1024);
   let ingested = new Float64Array(1024);
+  let containerUsed = new Uint8Array(1024);
+  let wholeEntry = new Int32Array(1024).fill(-1);
+  let docStamp = new Int32Array(1024);
+  let addStamp = 0;
   const before = (a: number, b: number): boolean =>
     appeared[a]! !== appeared[b]!
       ? appeared[a]! < appeared[b]!
@@ -98,6 +103,15 @@ export function createDuplicateIndex(overrides: Partial<DedupeConfig> = {}): Dup
     const i = new Float64Array(ingested.length * 2);
     i.set(ingested);
     ingested = i;
+    const c = new Uint8Array(containerUsed.length * 2);
+    c.set(containerUsed);
+    containerUsed = c;
+    const w = new Int32Array(wholeEntry.length * 2).fill(-1);
+    w.set(wholeEntry);
+    wholeEntry = w;
+    const d = new Int32Array(docStamp.length * 2);
+    d.set(docStamp);
+    docStamp = d;
   };
 
   const addEntry = (doc: number, window: number, count: number, values: Uint16Array, offset: number): number => {
@@ -133,7 +147,7 @@ export function createDuplicateIndex(overrides: Partial<DedupeConfig> = {}): Dup
     queryCount: number,
     queryWhole: boolean,
     entry: number,
-  ): { jaccard: number; containment: number; via: DuplicateMatch['via'] } | null => {
+  ): { jaccard: number; containment: number; via: DuplicateMatch['via']; queryContains: boolean } | null => {
     const base = entry * perms;
     let equal = 0;
     for (let p = 0; p < perms; p++) if (queryValues[queryOffset + p] === entryValues[base + p]) equal++;
@@ -143,18 +157,28 @@ export function createDuplicateIndex(overrides: Partial<DedupeConfig> = {}): Dup
     // |A ∩ B| from J = |A ∩ B| / |A ∪ B| and the set sizes.
     const intersection = (jaccard * (queryCount + otherCount)) / (1 + jaccard);
     if (queryWhole && entryWhole && jaccard >= config.jaccardThreshold)
-      return { jaccard, containment: Math.min(1, intersection / Math.min(queryCount, otherCount)), via: 'resemblance' };
+      return {
+        jaccard,
+        containment: Math.min(1, intersection / Math.min(queryCount, otherCount)),
+        via: 'resemblance',
+        queryContains: false,
+      };
     // Containment only counts for a whole text inside the other: a window inside a text says only
     // that part of one document appears in the other.
-    let containment = 0;
-    if (queryWhole && queryCount >= config.minContainmentShingles)
-      containment = Math.max(containment, intersection / queryCount);
-    if (entryWhole && otherCount >= config.minContainmentShingles)
-      containment = Math.max(containment, intersection / otherCount);
-    containment = Math.min(1, containment);
-    if (containment >= config.containmentThreshold) return { jaccard, containment, via: 'containment' };
+    // Far apart in size, J is small and its estimate too noisy to scale up: windows cover those.
+    if (jaccard < config.minContainmentJaccard) return null;
+    const queryInside = queryWhole && queryCount >= config.minContainmentShingles ? intersection / queryCount : 0;
+    const entryInside = entryWhole && otherCount >= config.minContainmentShingles ? intersection / otherCount : 0;
+    const containment = Math.min(1, Math.max(queryInside, entryInside));
+    if (containment >= config.containmentThreshold)
+      return { jaccard, containment, via: 'containment', queryContains: entryInside > queryInside };
     return null;
   };
+
+  // How many documents had each short line (by hash, saturating): repeated lines are boilerplate.
+  const lineCounts = new Uint8Array(1 << 22);
+  const lineMask = lineCounts.length - 1;
+  const isBoilerplate = (lineHash: number): boolean => lineCounts[lineHash & lineMask]! >= config.boilerplateRepeats;
 
   const add = (signature: DedupeSignature): AddOutcome => {
     const id = signature.documentId;
@@ -167,12 +191,17 @@ export function createDuplicateIndex(overrides: Partial<DedupeConfig> = {}): Dup
     slotById.set(id, slot);
     appeared[slot] = signature.appearedAt;
     ingested[slot] = signature.ingestedAt;
+    for (const line of signature.shortLines) {
+      const counter = line & lineMask;
+      if (lineCounts[counter]! < 255) lineCounts[counter] = lineCounts[counter]! + 1;
+    }
     const outcome: AddOutcome = { documentId: id, groupId: null, matches: [], changed: [] };
     if (signature.shingleCount < config.minShingles) return outcome;
 
     const changed = new Map<string, string>();
     const values = signature.values;
     const windows = signature.windowCounts.length;
+    addStamp++;
     for (let q = 0; q <= windows; q++) {
       stampNow++;
       const queryWhole = q === 0;
@@ -185,14 +214,36 @@ export function createDuplicateIndex(overrides: Partial<DedupeConfig> = {}): Dup
         stamp[entry] = stampNow;
         const other = entryDoc[entry]!;
         if (forest.find(other) === forest.find(slot)) return;
-        const verdict = verify(values, queryOffset, queryCount, queryWhole, entry);
+        // Whichever entries collided, the two whole texts are compared once: a text spanning several
+        // windows of the other is judged on all of it.
+        let verdict = null;
+        if (docStamp[other] !== addStamp) {
+          docStamp[other] = addStamp;
+          verdict = verify(values, 0, signature.shingleCount, true, wholeEntry[other]!);
+        }
+        if (!verdict && !(queryWhole && entryWindow[entry] === WHOLE))
+          verdict = verify(values, queryOffset, queryCount, queryWhole, entry);
         if (!verdict) return;
-        outcome.matches.push({ documentId: id, otherId: ids[other]!, ...verdict });
+        if (verdict.via === 'containment') {
+          // A text holding several others whole (a digest of earlier posts) would chain unrelated
+          // stories into one group: a document contains others into its group only once.
+          const container = verdict.queryContains ? slot : other;
+          if (containerUsed[container] === 1) return;
+          containerUsed[container] = 1;
+        }
+        outcome.matches.push({
+          documentId: id,
+          otherId: ids[other]!,
+          jaccard: verdict.jaccard,
+          containment: verdict.containment,
+          via: verdict.via,
+        });
         join(slot, other, changed);
       });
     }
 
-    lsh.insert(addEntry(slot, WHOLE, signature.shingleCount, values, 0), values, 0);
+    wholeEntry[slot] = addEntry(slot, WHOLE, signature.shingleCount, values, 0);
+    lsh.insert(wholeEntry[slot]!, values, 0);
     for (let w = 0; w < windows; w++) {
       const offset = (w + 1) * perms;
       lsh.insert(addEntry(slot, w, signature.windowCounts[w]!, values, offset), values, offset);
@@ -227,10 +278,10 @@ export function createDuplicateIndex(overrides: Partial<DedupeConfig> = {}): Dup
     config,
     add,
     addDocument(input) {
-      return add(signer.sign(input));
+      return add(signer.sign(input, isBoilerplate));
     },
     sign(input) {
-      return signer.sign(input);
+      return signer.sign(input, isBoilerplate);
     },
     has(documentId) {
       return slotById.has(documentId);

@@ -35,13 +35,64 @@ export function termHashes(text: string): Uint32Array {
   return hashes;
 }
 
+/** Hash of a line's words: the same line with other links, emoji or Markdown hashes the same. */
+function lineHash(terms: Uint32Array): number {
+  let hash = 0x1b873593;
+  for (let i = 0; i < terms.length; i++) hash = mix32(hash ^ terms[i]!);
+  return hash === 0 ? 1 : hash;
+}
+
+export interface ShingledText {
+  /** Shingle hashes in reading order (repeats kept, so windows stay aligned with the text). */
+  shingles: Uint32Array;
+  /** Hashes of the short lines (boilerplate candidates), dropped or not, once each. */
+  shortLines: Uint32Array;
+}
+
 /**
- * The hashes of every run of `size` consecutive words, in reading order (repeats kept, so windows
- * over the sequence stay aligned with the text). A text shorter than `size` words yields one
- * shingle of all its words, so very short posts still have a signature.
+ * Shingles of `size` consecutive words. Short lines (at most `shortLineWords` words) for which
+ * `isBoilerplate` holds are left out: channel signatures, "subscribe" lines, rubric headers. When
+ * that would leave nothing, nothing is left out. A text shorter than `size` words yields one shingle
+ * of all its words, so very short posts still have a signature.
  */
+export function shingleText(
+  text: string,
+  size: number,
+  shortLineWords = 0,
+  isBoilerplate: (lineHash: number) => boolean = () => false,
+): ShingledText {
+  const lines = text.replace(URL_PATTERN, ' ').split('\n');
+  const kept: Uint32Array[] = [];
+  const all: Uint32Array[] = [];
+  const shortLines = new Set<number>();
+  for (const line of lines) {
+    const terms = termHashes(line);
+    if (terms.length === 0) continue;
+    all.push(terms);
+    if (terms.length <= shortLineWords) {
+      const hash = lineHash(terms);
+      shortLines.add(hash);
+      if (isBoilerplate(hash)) continue;
+    }
+    kept.push(terms);
+  }
+  const chosen = kept.length > 0 ? kept : all;
+  let length = 0;
+  for (const terms of chosen) length += terms.length;
+  const words = new Uint32Array(length);
+  let offset = 0;
+  for (const terms of chosen) {
+    words.set(terms, offset);
+    offset += terms.length;
+  }
+  return { shingles: shingleWords(words, size), shortLines: Uint32Array.from(shortLines) };
+}
+
 export function shingleSequence(text: string, size: number): Uint32Array {
-  const terms = termHashes(text);
+  return shingleWords(termHashes(text), size);
+}
+
+function shingleWords(terms: Uint32Array, size: number): Uint32Array {
   if (terms.length === 0) return new Uint32Array(0);
   const count = Math.max(1, terms.length - size + 1);
   const shingles = new Uint32Array(count);
