@@ -11,3 +11,4 @@ export * from './dedupe/document.signature.ts';
 export * from './dedupe/duplicate.index.ts';
 export * from './dedupe/forward.edge.ts';
 export { shingleSequence } from './dedupe/shingle.hasher.ts';
+export * from './dedupe/dedupe.stage.ts';

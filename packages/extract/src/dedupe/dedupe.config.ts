@@ -31,6 +31,11 @@ export interface DedupeConfig {
    */
   boilerplateLineWords: number;
   boilerplateRepeats: number;
+  /**
+   * A match where the smaller text covers less than this share of the larger one is nesting (a
+   * quote, a digest): a document nests others from one group only, so digests do not chain stories.
+   */
+  nestedCoverage: number;
   /** At most this many entries of one LSH bucket are compared (newest first): bounds work on boilerplate. */
   bucketScanLimit: number;
   seed: number;
@@ -50,6 +55,7 @@ export const DEFAULT_DEDUPE_CONFIG: DedupeConfig = Object.freeze({
   minContainmentJaccard: 0.1,
   boilerplateLineWords: 16,
   boilerplateRepeats: 8,
+  nestedCoverage: 0.6,
   bucketScanLimit: 64,
   seed: 0x5eed1e55,
 });

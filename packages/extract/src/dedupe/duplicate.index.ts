@@ -60,7 +60,9 @@ export interface DuplicateIndex {
 
 const WHOLE = 0xffff;
 
-export function createDuplicateIndex(overrides: Partial<DedupeConfig> = {}): DuplicateIndex {
+export type DedupeConfigOverrides = Partial<DedupeConfig>;
+
+export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): DuplicateIndex {
   const config: DedupeConfig = { ...DEFAULT_DEDUPE_CONFIG, ...overrides };
   if (config.bands * config.rows > config.permutations)
     throw new InputError('dedupe config', `bands × rows (${config.bands * config.rows}) exceeds permutations (${config.permutations})`);
@@ -147,7 +149,8 @@ export function createDuplicateIndex(overrides: Partial<DedupeConfig> = {}): Dup
     queryCount: number,
     queryWhole: boolean,
     entry: number,
-  ): { jaccard: number; containment: number; via: DuplicateMatch['via']; queryContains: boolean } | null => {
+    // queryContains: which side nests the other (null when neither does: a symmetric near-copy).
+  ): { jaccard: number; containment: number; via: DuplicateMatch['via']; queryContains: boolean | null } | null => {
     const base = entry * perms;
     let equal = 0;
     for (let p = 0; p < perms; p++) if (queryValues[queryOffset + p] === entryValues[base + p]) equal++;
@@ -156,13 +159,16 @@ export function createDuplicateIndex(overrides: Partial<DedupeConfig> = {}): Dup
     const otherCount = entryCount[entry]!;
     // |A ∩ B| from J = |A ∩ B| / |A ∪ B| and the set sizes.
     const intersection = (jaccard * (queryCount + otherCount)) / (1 + jaccard);
-    if (queryWhole && entryWhole && jaccard >= config.jaccardThreshold)
+    if (queryWhole && entryWhole && jaccard >= config.jaccardThreshold) {
+      // Resemblance between texts of unequal size is nesting too (a two-story digest resembles each).
+      const nested = intersection / Math.max(queryCount, otherCount) < config.nestedCoverage;
       return {
         jaccard,
         containment: Math.min(1, intersection / Math.min(queryCount, otherCount)),
         via: 'resemblance',
-        queryContains: false,
+        queryContains: nested ? queryCount > otherCount : null,
       };
+    }
     // Containment only counts for a whole text inside the other: a window inside a text says only
     // that part of one document appears in the other.
     // Far apart in size, J is small and its estimate too noisy to scale up: windows cover those.
@@ -224,9 +230,9 @@ export function createDuplicateIndex(overrides: Partial<DedupeConfig> = {}): Dup
         if (!verdict && !(queryWhole && entryWindow[entry] === WHOLE))
           verdict = verify(values, queryOffset, queryCount, queryWhole, entry);
         if (!verdict) return;
-        if (verdict.via === 'containment') {
+        if (verdict.queryContains !== null) {
           // A text holding several others whole (a digest of earlier posts) would chain unrelated
-          // stories into one group: a document contains others into its group only once.
+          // stories into one group: a document nests others into its group only once.
           const container = verdict.queryContains ? slot : other;
           if (containerUsed[container] === 1) return;
           containerUsed[container] = 1;
