@@ -13,6 +13,11 @@ export interface DedupeConfig {
    * half of it), so that a short post quoting one passage collides with the window holding it.
    */
   windowShingles: number;
+  /**
+   * Windows are filed under only the first this many bands: a quoted passage matches its window
+   * closely (J ≥ 0.5), so fewer bands find it, and windows are most of a long text's postings.
+   */
+  windowBands: number;
   /** Windows beyond this many are not signed: quotes are looked for in the first part of long texts. */
   maxWindows: number;
   /** Documents with fewer distinct shingles are signed but never grouped (too short to tell). */
@@ -48,6 +53,7 @@ export const DEFAULT_DEDUPE_CONFIG: DedupeConfig = Object.freeze({
   rows: 3,
   windowShingles: 40,
   maxWindows: 24,
+  windowBands: 30,
   minShingles: 4,
   jaccardThreshold: 0.3,
   containmentThreshold: 0.6,

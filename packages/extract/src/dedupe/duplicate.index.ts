@@ -213,7 +213,7 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
       const queryWhole = q === 0;
       const queryOffset = q * perms;
       const queryCount = queryWhole ? signature.shingleCount : signature.windowCounts[q - 1]!;
-      lsh.query(values, queryOffset, config.bucketScanLimit, (entry) => {
+      lsh.query(values, queryOffset, queryWhole ? config.bands : config.windowBands, config.bucketScanLimit, (entry) => {
         // A window only needs comparing with whole texts: window-to-window overlap is partial.
         if (!queryWhole && entryWindow[entry] !== WHOLE) return;
         if (stamp[entry] === stampNow) return;
@@ -249,10 +249,10 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
     }
 
     wholeEntry[slot] = addEntry(slot, WHOLE, signature.shingleCount, values, 0);
-    lsh.insert(wholeEntry[slot]!, values, 0);
+    lsh.insert(wholeEntry[slot]!, values, 0, config.bands);
     for (let w = 0; w < windows; w++) {
       const offset = (w + 1) * perms;
-      lsh.insert(addEntry(slot, w, signature.windowCounts[w]!, values, offset), values, offset);
+      lsh.insert(addEntry(slot, w, signature.windowCounts[w]!, values, offset), values, offset, config.windowBands);
     }
     const root = forest.find(slot);
     if (forest.size(root) > 1) outcome.groupId = ids[forest.earliest(root)]!;

@@ -4,10 +4,10 @@
 import { mix32 } from './shingle.hasher.ts';
 
 export interface LshTable {
-  /** Files entry `entry` under each band of its signature at `values[offset…]`. */
-  insert(entry: number, values: Uint16Array, offset: number): void;
-  /** Calls `visit` for up to `scanLimit` newest entries in each of the signature's buckets. */
-  query(values: Uint16Array, offset: number, scanLimit: number, visit: (entry: number) => void): void;
+  /** Files entry `entry` under the first `bandCount` bands of its signature at `values[offset…]`. */
+  insert(entry: number, values: Uint16Array, offset: number, bandCount: number): void;
+  /** Calls `visit` for up to `scanLimit` newest entries in each of the first `bandCount` buckets. */
+  query(values: Uint16Array, offset: number, bandCount: number, scanLimit: number, visit: (entry: number) => void): void;
   readonly postings: number;
 }
 
@@ -64,9 +64,9 @@ export function createLshTable(bands: number, rows: number): LshTable {
   };
 
   return {
-    insert(entry, values, offset) {
-      for (let band = 0; band < bands; band++) {
-        if ((used + 1) * 2 > capacity) grow();
+    insert(entry, values, offset, bandCount) {
+      for (let band = 0; band < Math.min(bands, bandCount); band++) {
+        if ((used + 1) * 10 > capacity * 7) grow();
         const key = bandKey(band, values, offset);
         const slot = slotOf(key);
         if (keys[slot] === 0) {
@@ -76,8 +76,8 @@ export function createLshTable(bands: number, rows: number): LshTable {
         heads[slot] = addPosting(entry, heads[slot]!);
       }
     },
-    query(values, offset, scanLimit, visit) {
-      for (let band = 0; band < bands; band++) {
+    query(values, offset, bandCount, scanLimit, visit) {
+      for (let band = 0; band < Math.min(bands, bandCount); band++) {
         const slot = slotOf(bandKey(band, values, offset));
         let posting = keys[slot] === 0 ? -1 : heads[slot]!;
         for (let seen = 0; posting !== -1 && seen < scanLimit; seen++) {
