@@ -384,7 +384,12 @@ function measureScale(
   globalThis.gc?.();
   const memory = process.memoryUsage();
   const groups = index.groups();
+  const stats = index.stats();
   return {
+    indexEntries: stats.entries,
+    lshPostings: stats.postings,
+    lshMB: Math.round(stats.lshBytes / 1048576),
+    signatureMB: Math.round(stats.entryBytes / 1048576),
     scaleDocuments: count,
     docsPerSecond: Math.round(count / (groupMs / 1000)),
     // The machine is shared: documents per second of this process's own CPU time.

@@ -41,8 +41,11 @@ export interface DedupeConfig {
    * quote, a digest): a document nests others from one group only, so digests do not chain stories.
    */
   nestedCoverage: number;
-  /** At most this many entries of one LSH bucket are compared (newest first): bounds work on boilerplate. */
-  bucketScanLimit: number;
+  /**
+   * An LSH bucket keeps its first this many entries: bounds work on boilerplate, and a large group
+   * stays reachable through its first members.
+   */
+  bucketLimit: number;
   seed: number;
 }
 
@@ -62,7 +65,7 @@ export const DEFAULT_DEDUPE_CONFIG: DedupeConfig = Object.freeze({
   boilerplateLineWords: 16,
   boilerplateRepeats: 8,
   nestedCoverage: 0.6,
-  bucketScanLimit: 64,
+  bucketLimit: 64,
   seed: 0x5eed1e55,
 });
 

@@ -56,6 +56,8 @@ export interface DuplicateIndex {
   /** Groups of two or more, ordered by their earliest member's appearance. */
   groups(): DuplicateGroup[];
   readonly documents: number;
+  /** Sizes, for benchmarks and capacity planning. */
+  stats(): { documents: number; entries: number; postings: number; lshBytes: number; entryBytes: number };
 }
 
 const WHOLE = 0xffff;
@@ -68,7 +70,7 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
     throw new InputError('dedupe config', `bands × rows (${config.bands * config.rows}) exceeds permutations (${config.permutations})`);
   const perms = config.permutations;
   const signer = createDocumentSigner(config);
-  const lsh = createLshTable(config.bands, config.rows);
+  const lsh = createLshTable(config.bands, config.rows, config.bucketLimit);
 
   // Documents by slot.
   const ids: string[] = [];
@@ -213,7 +215,7 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
       const queryWhole = q === 0;
       const queryOffset = q * perms;
       const queryCount = queryWhole ? signature.shingleCount : signature.windowCounts[q - 1]!;
-      lsh.query(values, queryOffset, queryWhole ? config.bands : config.windowBands, config.bucketScanLimit, (entry) => {
+      lsh.query(values, queryOffset, queryWhole ? config.bands : config.windowBands, (entry) => {
         // A window only needs comparing with whole texts: window-to-window overlap is partial.
         if (!queryWhole && entryWindow[entry] !== WHOLE) return;
         if (stamp[entry] === stampNow) return;
@@ -314,6 +316,15 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
     },
     get documents() {
       return ids.length;
+    },
+    stats() {
+      return {
+        documents: ids.length,
+        entries,
+        postings: lsh.postings,
+        lshBytes: lsh.bytes,
+        entryBytes: entryDoc.byteLength + entryWindow.byteLength + entryCount.byteLength + entryValues.byteLength + stamp.byteLength,
+      };
     },
   };
 }

@@ -1,7 +1,7 @@
 // Telegram forwards: a forwarded post names the channel it came from. The edge is recorded even
 // when the original post is not in the corpus, because "channel X forwards channel Y" is itself
 // evidence of a network.
-import type { ForwardEdge } from '@echotrace/core';
+import { documentIdForKey, type ForwardEdge, type IngestInput } from '@echotrace/core';
 
 const POST_LINK = /^(?:https?:\/\/)?t\.me\/(?:s\/)?([A-Za-z0-9_]{3,})\/(\d+)\/?$/u;
 const CHANNEL_LINK = /^(?:https?:\/\/)?t\.me\/([A-Za-z0-9_]{3,})\/?$/u;
@@ -23,4 +23,15 @@ export function forwardEdgeFor(
   const fromChannel = channel ? `@${channel[1]!}` : from;
   const messageId = fromMessageId === undefined || fromMessageId === null ? null : String(fromMessageId);
   return { documentId, fromChannel, fromMessageId: messageId };
+}
+
+/** The forward edges of items a reader produced (ids as ingest assigns them), to record after ingest. */
+export function forwardEdgesOf(inputs: IngestInput[]): ForwardEdge[] {
+  const edges: ForwardEdge[] = [];
+  for (const input of inputs) {
+    if ('failed' in input) continue;
+    const edge = forwardEdgeFor(documentIdForKey(input.key), input.forwardedFrom);
+    if (edge) edges.push(edge);
+  }
+  return edges;
 }
