@@ -120,7 +120,8 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
 
   const addEntry = (doc: number, window: number, count: number, values: Uint16Array, offset: number): number => {
     if (entries === entryDoc.length) {
-      const size = entries * 2;
+      // Growing by half keeps the slack of these, the largest arrays, small.
+      const size = Math.ceil(entries * 1.5);
       const d = new Int32Array(size);
       d.set(entryDoc);
       entryDoc = d;
