@@ -51,9 +51,13 @@ function loadPosts(sharedData: string): Post[] {
   }
   const posts: Post[] = [];
   for (const file of files) {
-    const messages = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Array<{ text?: string; date: string }>;
+    const messages = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Array<{
+      text?: string;
+      date: string;
+    }>;
     for (const message of messages) {
-      if (message.text && message.text.split(/\s+/).length >= 8) posts.push({ text: message.text, date: message.date });
+      if (message.text && message.text.split(/\s+/).length >= 8)
+        posts.push({ text: message.text, date: message.date });
     }
   }
   return posts;
@@ -61,9 +65,29 @@ function loadPosts(sharedData: string): Post[] {
 
 /** Stand-in text when the shared data is absent: pseudo-words in sentences and paragraphs. */
 function syntheticPosts(random: () => number, count: number): Post[] {
-  const syllables = ['ка', 'ро', 'ми', 'ст', 'но', 'ва', 'ле', 'пра', 'ти', 'до', 'ре', 'зи', 'го', 'лу', 'ны', 'шен'];
+  const syllables = [
+    'ка',
+    'ро',
+    'ми',
+    'ст',
+    'но',
+    'ва',
+    'ле',
+    'пра',
+    'ти',
+    'до',
+    'ре',
+    'зи',
+    'го',
+    'лу',
+    'ны',
+    'шен',
+  ];
   const word = (): string =>
-    Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join('');
+    Array.from(
+      { length: 2 + Math.floor(random() * 3) },
+      () => syllables[Math.floor(random() * syllables.length)],
+    ).join('');
   const sentence = (): string => Array.from({ length: 8 + Math.floor(random() * 12) }, word).join(' ') + '.';
   return Array.from({ length: count }, (_, i) => ({
     text: Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
@@ -94,7 +118,15 @@ const COMMENTS = [
 ];
 
 type EditKind = 'boilerplate' | 'headline' | 'words' | 'reorder' | 'truncate' | 'quote' | 'combined';
-const EDIT_KINDS: EditKind[] = ['boilerplate', 'headline', 'words', 'reorder', 'truncate', 'quote', 'combined'];
+const EDIT_KINDS: EditKind[] = [
+  'boilerplate',
+  'headline',
+  'words',
+  'reorder',
+  'truncate',
+  'quote',
+  'combined',
+];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
@@ -136,14 +168,21 @@ function shuffle<T>(random: () => number, items: T[]): T[] {
   return copy;
 }
 
-function applyEdit(random: () => number, kind: EditKind, text: string, vocabulary: string[], filler: () => string): string {
+function applyEdit(
+  random: () => number,
+  kind: EditKind,
+  text: string,
+  vocabulary: string[],
+  filler: () => string,
+): string {
   switch (kind) {
     case 'boilerplate':
       return `${pick(random, BOILERPLATE_BEFORE)}\n\n${text}\n\n${pick(random, BOILERPLATE_AFTER)}`;
     case 'headline': {
       const paragraphs = paragraphsOf(text);
       // A short first paragraph is a headline: rewrite it; otherwise add one.
-      if (paragraphs.length > 1 && paragraphs[0]!.split(/\s+/).length <= 14) paragraphs[0] = pick(random, HEADLINES);
+      if (paragraphs.length > 1 && paragraphs[0]!.split(/\s+/).length <= 14)
+        paragraphs[0] = pick(random, HEADLINES);
       else paragraphs.unshift(pick(random, HEADLINES));
       return paragraphs.join('\n\n');
     }
@@ -167,7 +206,13 @@ function applyEdit(random: () => number, kind: EditKind, text: string, vocabular
       return applyEdit(
         random,
         'boilerplate',
-        applyEdit(random, 'words', applyEdit(random, 'headline', text, vocabulary, filler), vocabulary, filler),
+        applyEdit(
+          random,
+          'words',
+          applyEdit(random, 'headline', text, vocabulary, filler),
+          vocabulary,
+          filler,
+        ),
         vocabulary,
         filler,
       );
@@ -216,7 +261,9 @@ function distinctOriginals(posts: Post[]): Post[] {
   const overlapping = new Set<number>();
   grams.forEach((set, index) => {
     const shared = new Map<number, number>();
-    for (const gram of set) for (const other of postingsByGram.get(gram)!) if (other !== index) shared.set(other, (shared.get(other) ?? 0) + 1);
+    for (const gram of set)
+      for (const other of postingsByGram.get(gram)!)
+        if (other !== index) shared.set(other, (shared.get(other) ?? 0) + 1);
     for (const [other, count] of shared) {
       if (count >= 0.25 * Math.min(set.size, grams[other]!.size)) {
         overlapping.add(index);
@@ -272,11 +319,24 @@ function measureQuality(docs: Labeled[], config: Partial<DedupeConfig>): Record<
   const ingestedAt = '2025-01-01T00:00:00Z';
   const byId = new Map(docs.map((doc) => [doc.id, doc]));
   for (const doc of docs) {
-    const outcome = index.addDocument({ id: doc.id, text: doc.text, publishedAt: doc.publishedAt, ingestedAt });
+    const outcome = index.addDocument({
+      id: doc.id,
+      text: doc.text,
+      publishedAt: doc.publishedAt,
+      ingestedAt,
+    });
     if (process.env.DEDUPE_DEBUG)
       for (const m of outcome.matches)
         if (byId.get(m.otherId)!.family !== doc.family)
-          console.log(JSON.stringify({ ...m, a: doc.text.slice(0, 300), b: byId.get(m.otherId)!.text.slice(0, 300), ka: doc.kind, kb: byId.get(m.otherId)!.kind }));
+          console.log(
+            JSON.stringify({
+              ...m,
+              a: doc.text.slice(0, 300),
+              b: byId.get(m.otherId)!.text.slice(0, 300),
+              ka: doc.kind,
+              kb: byId.get(m.otherId)!.kind,
+            }),
+          );
   }
   const familySizes = new Map<number, number>();
   for (const doc of docs) familySizes.set(doc.family, (familySizes.get(doc.family) ?? 0) + 1);
@@ -319,7 +379,9 @@ function measureQuality(docs: Labeled[], config: Partial<DedupeConfig>): Record<
       const group = index.groupOf(d.id);
       const hit = group !== null && group === index.groupOf(originals.get(d.family)!);
       if (!hit && process.env.DEDUPE_DEBUG)
-        console.log(`MISS ${kind} ${byId.get(originals.get(d.family)!)!.text.split(/\s+/).length} words: ${d.text.slice(0, 160).replace(/\n/g, ' ')}`);
+        console.log(
+          `MISS ${kind} ${byId.get(originals.get(d.family)!)!.text.split(/\s+/).length} words: ${d.text.slice(0, 160).replace(/\n/g, ' ')}`,
+        );
       return hit;
     }).length;
     result[`recall_${kind}`] = round(copies.length === 0 ? 1 : found / copies.length);
@@ -331,13 +393,27 @@ function measureQuality(docs: Labeled[], config: Partial<DedupeConfig>): Record<
 }
 
 /** The scale corpus, generated one document at a time so it never sits in memory whole. */
-function* scaleCorpus(random: () => number, posts: Post[], vocabulary: string[], count: number): Generator<{ id: string; text: string; publishedAt: string }> {
+function* scaleCorpus(
+  random: () => number,
+  posts: Post[],
+  vocabulary: string[],
+  count: number,
+): Generator<{ id: string; text: string; publishedAt: string }> {
   const recent: string[] = [];
   const start = Date.UTC(2024, 0, 1);
   for (let i = 0; i < count; i++) {
     let text: string;
     if (recent.length > 0 && random() < 0.2) {
-      text = applyEdit(random, pick(random, EDIT_KINDS.filter((k) => k !== 'quote')), pick(random, recent), vocabulary, () => '');
+      text = applyEdit(
+        random,
+        pick(
+          random,
+          EDIT_KINDS.filter((k) => k !== 'quote'),
+        ),
+        pick(random, recent),
+        vocabulary,
+        () => '',
+      );
     } else {
       // A new text: sentences of one to three real posts with 40 % of the words changed, so that
       // the 100k are distinct texts (sharing topics and phrases), as a real corpus is.
@@ -371,7 +447,7 @@ function measureScale(
   const corpus = scaleCorpus(random, posts, vocabulary, count);
   // Generated in batches so that generation is timed apart from grouping, and clocks are read
   // once per batch rather than per document.
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     const t0 = performance.now();
     const batch: Array<{ id: string; text: string; publishedAt: string }> = [];
     for (let next = corpus.next(); !next.done; next = corpus.next()) {
@@ -426,7 +502,9 @@ export async function benchDedupe(options: DedupeBenchOptions = {}): Promise<Rec
     console.log(`note: no Telegram posts under ${sharedData}; using synthetic text`);
     posts = syntheticPosts(random, 2000);
   }
-  const vocabulary = [...new Set(posts.flatMap((post) => post.text.split(/\s+/)).filter((w) => /^\p{L}{3,}$/u.test(w)))];
+  const vocabulary = [
+    ...new Set(posts.flatMap((post) => post.text.split(/\s+/)).filter((w) => /^\p{L}{3,}$/u.test(w))),
+  ];
   const config = options.config ?? {};
   const originals = distinctOriginals(posts);
   const quality = measureQuality(qualitySet(random, originals, vocabulary), config);

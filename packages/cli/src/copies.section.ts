@@ -8,13 +8,23 @@ export interface CopiesSection {
   forwards: ForwardEdge[];
 }
 
-export async function loadCopiesSection(duplicates: DuplicateRepository, documentId: string): Promise<CopiesSection> {
-  const [copies, forwards] = await Promise.all([duplicates.copiesOf(documentId), duplicates.forwardsOf(documentId)]);
+export async function loadCopiesSection(
+  duplicates: DuplicateRepository,
+  documentId: string,
+): Promise<CopiesSection> {
+  const [copies, forwards] = await Promise.all([
+    duplicates.copiesOf(documentId),
+    duplicates.forwardsOf(documentId),
+  ]);
   return { copies, forwards };
 }
 
 /** Writes the section as text; writes nothing when there is neither a copy nor a forward. */
-export function writeCopiesSection(out: NodeJS.WritableStream, documentId: string, section: CopiesSection): void {
+export function writeCopiesSection(
+  out: NodeJS.WritableStream,
+  documentId: string,
+  section: CopiesSection,
+): void {
   for (const forward of section.forwards) {
     out.write(
       `Forwarded from ${forward.fromChannel}${forward.fromMessageId ? ` (message ${forward.fromMessageId})` : ''}\n`,
@@ -23,7 +33,9 @@ export function writeCopiesSection(out: NodeJS.WritableStream, documentId: strin
   if (section.copies.length === 0) return;
   out.write(`\nCopies (${section.copies.length} in the group, earliest first):\n`);
   for (const copy of section.copies) {
-    const marks = [copy.original ? 'original' : null, copy.documentId === documentId ? 'this' : null].filter(Boolean);
+    const marks = [copy.original ? 'original' : null, copy.documentId === documentId ? 'this' : null].filter(
+      Boolean,
+    );
     const when = copy.publishedAt ?? `undated, ingested ${copy.ingestedAt}`;
     const what = copy.title ?? copy.canonicalUrl ?? '';
     out.write(

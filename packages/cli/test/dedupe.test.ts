@@ -21,8 +21,20 @@ function fixtures(): string {
   writeFileSync(
     path.join(dir, 'wire.json'),
     JSON.stringify([
-      { message_id: 10, sender_id: -1001, text: STORY, date: '2024-12-02T06:00:00+00:00', channel: 'Ольховск Инфо' },
-      { message_id: 11, sender_id: -1001, text: OTHER, date: '2024-12-02T07:00:00+00:00', channel: 'Ольховск Инфо' },
+      {
+        message_id: 10,
+        sender_id: -1001,
+        text: STORY,
+        date: '2024-12-02T06:00:00+00:00',
+        channel: 'Ольховск Инфо',
+      },
+      {
+        message_id: 11,
+        sender_id: -1001,
+        text: OTHER,
+        date: '2024-12-02T07:00:00+00:00',
+        channel: 'Ольховск Инфо',
+      },
     ]),
   );
   writeFileSync(
@@ -44,7 +56,14 @@ function fixtures(): string {
       type: 'public_channel',
       id: 3003,
       messages: [
-        { id: 7, type: 'message', date: '2024-12-02T10:00:00', date_unixtime: '1733133600', text: STORY, forwarded_from: 'Ольховск Инфо' },
+        {
+          id: 7,
+          type: 'message',
+          date: '2024-12-02T10:00:00',
+          date_unixtime: '1733133600',
+          text: STORY,
+          forwarded_from: 'Ольховск Инфо',
+        },
       ],
     }),
   );
@@ -82,7 +101,9 @@ describe('echotrace dedupe', () => {
       for (const edge of forwardEdgesOf(parseJsonFile(exportPath, readFileSync(exportPath))))
         await duplicates.recordForward(edge);
       const section = await loadCopiesSection(duplicates, forwarded);
-      assert.deepEqual(section.forwards, [{ documentId: forwarded, fromChannel: 'Ольховск Инфо', fromMessageId: null }]);
+      assert.deepEqual(section.forwards, [
+        { documentId: forwarded, fromChannel: 'Ольховск Инфо', fromMessageId: null },
+      ]);
       assert.deepEqual(
         section.copies.map((c) => [c.documentId, c.original]),
         [

@@ -21,10 +21,28 @@ describe('SQLite DuplicateRepository', () => {
   let dir: string;
   let sqlite: SqliteStore;
   let repo: DuplicateRepository;
-  const wire = buildDocument({ key: 'https://wire.test/1', text: 'Текст агентства.', publishedAt: '2024-12-02T08:00:00+03:00' });
-  const repost = buildDocument({ key: 'telegram:-100/5', text: 'Текст агентства. Подписывайтесь.', publishedAt: '2024-12-02T06:30:00Z', title: null });
-  const site = buildDocument({ key: 'https://site.test/a', text: 'Текст агентства на сайте.', publishedAt: null, ingestedAt: '2024-12-03T00:00:00Z' });
-  const loner = buildDocument({ key: 'https://site.test/b', text: 'Другое.', publishedAt: '2024-12-01T00:00:00Z' });
+  const wire = buildDocument({
+    key: 'https://wire.test/1',
+    text: 'Текст агентства.',
+    publishedAt: '2024-12-02T08:00:00+03:00',
+  });
+  const repost = buildDocument({
+    key: 'telegram:-100/5',
+    text: 'Текст агентства. Подписывайтесь.',
+    publishedAt: '2024-12-02T06:30:00Z',
+    title: null,
+  });
+  const site = buildDocument({
+    key: 'https://site.test/a',
+    text: 'Текст агентства на сайте.',
+    publishedAt: null,
+    ingestedAt: '2024-12-03T00:00:00Z',
+  });
+  const loner = buildDocument({
+    key: 'https://site.test/b',
+    text: 'Другое.',
+    publishedAt: '2024-12-01T00:00:00Z',
+  });
 
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'echotrace-dupes-'));
@@ -45,7 +63,9 @@ describe('SQLite DuplicateRepository', () => {
       { documentId: wire.id, scheme: 's1', contentSha256: contentHash(wire), data: bytes(2) },
     ]);
     // Replacing keeps the first position.
-    await repo.putSignatures([{ documentId: site.id, scheme: 's1', contentSha256: contentHash(site), data: bytes(9) }]);
+    await repo.putSignatures([
+      { documentId: site.id, scheme: 's1', contentSha256: contentHash(site), data: bytes(9) },
+    ]);
     const first = await repo.signatures({ limit: 1 });
     assert.equal(first.length, 1);
     assert.equal(first[0]!.documentId, site.id);
@@ -64,7 +84,9 @@ describe('SQLite DuplicateRepository', () => {
       (await repo.unsignedDocumentIds(scheme, { limit: 10 })).sort();
     assert.deepEqual(await pending('s1'), [repost.id, loner.id].sort());
     assert.deepEqual(await pending('s2'), [wire.id, repost.id, site.id, loner.id].sort());
-    await repo.putSignatures([{ documentId: loner.id, scheme: 's1', contentSha256: 'stale', data: new Uint8Array(1) }]);
+    await repo.putSignatures([
+      { documentId: loner.id, scheme: 's1', contentSha256: 'stale', data: new Uint8Array(1) },
+    ]);
     assert.deepEqual(await pending('s1'), [repost.id, loner.id].sort());
     const page = await repo.unsignedDocumentIds('s2', { limit: 2 });
     assert.equal(page.length, 2);
@@ -100,8 +122,16 @@ describe('SQLite DuplicateRepository', () => {
   });
 
   it('records forward edges once, with or without the original message', async () => {
-    await repo.recordForward({ documentId: repost.id, fromChannel: '@zarechye_vestnik', fromMessageId: '4512' });
-    await repo.recordForward({ documentId: repost.id, fromChannel: '@zarechye_vestnik', fromMessageId: '4512' });
+    await repo.recordForward({
+      documentId: repost.id,
+      fromChannel: '@zarechye_vestnik',
+      fromMessageId: '4512',
+    });
+    await repo.recordForward({
+      documentId: repost.id,
+      fromChannel: '@zarechye_vestnik',
+      fromMessageId: '4512',
+    });
     await repo.recordForward({ documentId: site.id, fromChannel: 'Вестник Заречья' });
     assert.deepEqual(await repo.forwardsOf(repost.id), [
       { documentId: repost.id, fromChannel: '@zarechye_vestnik', fromMessageId: '4512' },
@@ -115,7 +145,9 @@ describe('SQLite DuplicateRepository', () => {
   it('refuses rows for documents that do not exist', async () => {
     await assert.rejects(repo.recordForward({ documentId: 'missing', fromChannel: '@x' }), /FOREIGN KEY/);
     await assert.rejects(
-      repo.putSignatures([{ documentId: 'missing', scheme: 's1', contentSha256: sha256Hex('x'), data: new Uint8Array(1) }]),
+      repo.putSignatures([
+        { documentId: 'missing', scheme: 's1', contentSha256: sha256Hex('x'), data: new Uint8Array(1) },
+      ]),
       /FOREIGN KEY/,
     );
   });

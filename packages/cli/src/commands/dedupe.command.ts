@@ -44,7 +44,8 @@ its earliest appearance (publication time, else ingestion time). \`echotrace sho
       `${summary.groups} groups of copies holding ${summary.groupedDocuments} documents (${summary.signed} signed now, ${summary.rebuilt} from stored signatures)\n`,
     );
     for (const group of largest) out.write(`  ${String(group.members.length).padStart(5)}  ${group.id}\n`);
-    for (const failure of summary.failed) context.stderr.write(`failed: ${failure.documentId}: ${failure.reason}\n`);
+    for (const failure of summary.failed)
+      context.stderr.write(`failed: ${failure.documentId}: ${failure.reason}\n`);
     return summary.failed.length > 0 ? 1 : 0;
   },
 };

@@ -59,7 +59,10 @@ export interface DuplicateRepository {
    * Stored signatures in the order they were first stored (the order a rebuild re-adds them, so it
    * reproduces the incremental result), with the document times; keyset-paged by insertion order.
    */
-  signatures(page: { afterSequence?: number; limit: number }): Promise<Array<IndexedSignature & { sequence: number }>>;
+  signatures(page: {
+    afterSequence?: number;
+    limit: number;
+  }): Promise<Array<IndexedSignature & { sequence: number }>>;
   /** Documents whose signature is missing, of another scheme, or computed from older content. */
   unsignedDocumentIds(scheme: string, page: SignaturePage): Promise<string[]>;
   /** Sets (or moves) these documents' group. */

@@ -2,10 +2,21 @@
 // and group membership. `runDedupe` brings the whole corpus up to date (rebuilding the index from
 // stored signatures, then adding documents not yet signed or changed since); `dedupeDocument` adds
 // one document to a live index (for `watch`).
-import { describeError, type Document, type DocumentRepository, type DuplicateRepository, type GroupMembership } from '@echotrace/core';
+import {
+  describeError,
+  type Document,
+  type DocumentRepository,
+  type DuplicateRepository,
+  type GroupMembership,
+} from '@echotrace/core';
 import { signatureScheme } from './dedupe.config.ts';
 import { decodeSignature, encodeSignature } from './document.signature.ts';
-import { createDuplicateIndex, type AddOutcome, type DedupeConfigOverrides, type DuplicateIndex } from './duplicate.index.ts';
+import {
+  createDuplicateIndex,
+  type AddOutcome,
+  type DedupeConfigOverrides,
+  type DuplicateIndex,
+} from './duplicate.index.ts';
 
 export interface DedupePorts {
   documents: DocumentRepository;
@@ -40,7 +51,7 @@ export async function runDedupe(
   const batchSize = options.batchSize ?? 1000;
 
   const pending: string[] = [];
-  for (let afterId = ''; ; ) {
+  for (let afterId = ''; ;) {
     const ids = await ports.duplicates.unsignedDocumentIds(scheme, { afterId, limit: batchSize });
     pending.push(...ids);
     if (ids.length < batchSize) break;
@@ -50,7 +61,7 @@ export async function runDedupe(
 
   const summary: DedupeRunSummary = { rebuilt: 0, signed: 0, groups: 0, groupedDocuments: 0, failed: [] };
   let done = 0;
-  for (let afterSequence = 0; ; ) {
+  for (let afterSequence = 0; ;) {
     const page = await ports.duplicates.signatures({ afterSequence, limit: batchSize });
     for (const stored of page) {
       if (stored.scheme !== scheme || stale.has(stored.documentId)) continue;
@@ -113,6 +124,7 @@ export async function dedupeDocument(
       data: encodeSignature(signature, index.config.permutations),
     },
   ]);
-  if (options.writeGroups !== false && outcome.changed.length > 0) await ports.duplicates.setGroups(outcome.changed);
+  if (options.writeGroups !== false && outcome.changed.length > 0)
+    await ports.duplicates.setGroups(outcome.changed);
   return outcome;
 }

@@ -42,7 +42,12 @@ export function createDocumentSigner(config: DedupeConfig): DocumentSigner {
     sign(input, isBoilerplate) {
       // The headline is left out: outlets rewrite headlines of the same text.
       const body = input.text.trim().length > 0 ? input.text : (input.title ?? '');
-      const { shingles, shortLines } = shingleText(body, config.shingleSize, config.boilerplateLineWords, isBoilerplate);
+      const { shingles, shortLines } = shingleText(
+        body,
+        config.shingleSize,
+        config.boilerplateLineWords,
+        isBoilerplate,
+      );
       const { blocks, whole } = hasher.signBlocks(shingles, step);
       const blockCount = blocks.length / config.permutations;
       // Windows are two adjacent blocks; a text that fits in about three blocks needs none.
@@ -132,7 +137,10 @@ export function decodeSignature(
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== FORMAT_VERSION) throw new InputError(where, 'unknown format version');
   if (view.getUint32(4, true) !== permutations)
-    throw new InputError(where, `signed with ${view.getUint32(4, true)} permutations, expected ${permutations}`);
+    throw new InputError(
+      where,
+      `signed with ${view.getUint32(4, true)} permutations, expected ${permutations}`,
+    );
   const shingleCount = view.getUint32(8, true);
   const windows = view.getUint32(12, true);
   const lines = view.getUint32(16, true);

@@ -67,7 +67,10 @@ export type DedupeConfigOverrides = Partial<DedupeConfig>;
 export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): DuplicateIndex {
   const config: DedupeConfig = { ...DEFAULT_DEDUPE_CONFIG, ...overrides };
   if (config.bands * config.rows > config.permutations)
-    throw new InputError('dedupe config', `bands × rows (${config.bands * config.rows}) exceeds permutations (${config.permutations})`);
+    throw new InputError(
+      'dedupe config',
+      `bands × rows (${config.bands * config.rows}) exceeds permutations (${config.permutations})`,
+    );
   const perms = config.permutations;
   const signer = createDocumentSigner(config);
   const lsh = createLshTable(config.bands, config.rows, config.bucketLimit);
@@ -118,7 +121,13 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
     docStamp = d;
   };
 
-  const addEntry = (doc: number, window: number, count: number, values: Uint16Array, offset: number): number => {
+  const addEntry = (
+    doc: number,
+    window: number,
+    count: number,
+    values: Uint16Array,
+    offset: number,
+  ): number => {
     if (entries === entryDoc.length) {
       // Growing by half keeps the slack of these, the largest arrays, small.
       const size = Math.ceil(entries * 1.5);
@@ -153,7 +162,12 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
     queryWhole: boolean,
     entry: number,
     // queryContains: which side nests the other (null when neither does: a symmetric near-copy).
-  ): { jaccard: number; containment: number; via: DuplicateMatch['via']; queryContains: boolean | null } | null => {
+  ): {
+    jaccard: number;
+    containment: number;
+    via: DuplicateMatch['via'];
+    queryContains: boolean | null;
+  } | null => {
     const base = entry * perms;
     let equal = 0;
     for (let p = 0; p < perms; p++) if (queryValues[queryOffset + p] === entryValues[base + p]) equal++;
@@ -176,8 +190,10 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
     // that part of one document appears in the other.
     // Far apart in size, J is small and its estimate too noisy to scale up: windows cover those.
     if (jaccard < config.minContainmentJaccard) return null;
-    const queryInside = queryWhole && queryCount >= config.minContainmentShingles ? intersection / queryCount : 0;
-    const entryInside = entryWhole && otherCount >= config.minContainmentShingles ? intersection / otherCount : 0;
+    const queryInside =
+      queryWhole && queryCount >= config.minContainmentShingles ? intersection / queryCount : 0;
+    const entryInside =
+      entryWhole && otherCount >= config.minContainmentShingles ? intersection / otherCount : 0;
     const containment = Math.min(1, Math.max(queryInside, entryInside));
     if (containment >= config.containmentThreshold)
       return { jaccard, containment, via: 'containment', queryContains: entryInside > queryInside };
@@ -187,11 +203,13 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
   // How many documents had each short line (by hash, saturating): repeated lines are boilerplate.
   const lineCounts = new Uint8Array(1 << 22);
   const lineMask = lineCounts.length - 1;
-  const isBoilerplate = (lineHash: number): boolean => lineCounts[lineHash & lineMask]! >= config.boilerplateRepeats;
+  const isBoilerplate = (lineHash: number): boolean =>
+    lineCounts[lineHash & lineMask]! >= config.boilerplateRepeats;
 
   const add = (signature: DedupeSignature): AddOutcome => {
     const id = signature.documentId;
-    if (slotById.has(id)) throw new InputError(`document ${id}`, 'already in the duplicate index (changed texts need a rebuild)');
+    if (slotById.has(id))
+      throw new InputError(`document ${id}`, 'already in the duplicate index (changed texts need a rebuild)');
     if (signature.values.length !== perms * (1 + signature.windowCounts.length))
       throw new InputError(`signature of document ${id}`, 'does not match the index configuration');
     const slot = forest.add();
@@ -252,10 +270,15 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
     }
 
     wholeEntry[slot] = addEntry(slot, WHOLE, signature.shingleCount, values, 0);
-    lsh.insert(wholeEntry[slot]!, values, 0, config.bands);
+    lsh.insert(wholeEntry[slot], values, 0, config.bands);
     for (let w = 0; w < windows; w++) {
       const offset = (w + 1) * perms;
-      lsh.insert(addEntry(slot, w, signature.windowCounts[w]!, values, offset), values, offset, config.windowBands);
+      lsh.insert(
+        addEntry(slot, w, signature.windowCounts[w]!, values, offset),
+        values,
+        offset,
+        config.windowBands,
+      );
     }
     const root = forest.find(slot);
     if (forest.size(root) > 1) outcome.groupId = ids[forest.earliest(root)]!;
@@ -267,15 +290,15 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
   const join = (a: number, b: number, changed: Map<string, string>): void => {
     const roots = [forest.find(a), forest.find(b)];
     if (roots[0] === roots[1]) return;
-    const [ea, eb] = roots.map((root) => forest.earliest(root!)) as [number, number];
+    const [ea, eb] = roots.map((root) => forest.earliest(root)) as [number, number];
     const earliest = before(ea, eb) ? ea : eb;
     const groupId = ids[earliest]!;
     // Members whose group id is new (singletons) or moves (the side that was not earliest), listed
     // before the union splices the two member lists into one.
     const relabel: number[] = [];
     for (const root of roots) {
-      if (forest.size(root!) > 1 && forest.earliest(root!) === earliest) continue;
-      relabel.push(...forest.members(root!));
+      if (forest.size(root) > 1 && forest.earliest(root) === earliest) continue;
+      relabel.push(...forest.members(root));
     }
     forest.union(a, b);
     for (const member of relabel) changed.set(ids[member]!, groupId);
@@ -313,7 +336,10 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
         result.push({ earliest: forest.earliest(slot), members: sortEarliestFirst(forest.members(slot)) });
       }
       result.sort((x, y) => (before(x.earliest, y.earliest) ? -1 : 1));
-      return result.map((group) => ({ id: ids[group.earliest]!, members: group.members.map((m) => ids[m]!) }));
+      return result.map((group) => ({
+        id: ids[group.earliest]!,
+        members: group.members.map((m) => ids[m]!),
+      }));
     },
     get documents() {
       return ids.length;
@@ -324,7 +350,12 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
         entries,
         postings: lsh.postings,
         lshBytes: lsh.bytes,
-        entryBytes: entryDoc.byteLength + entryWindow.byteLength + entryCount.byteLength + entryValues.byteLength + stamp.byteLength,
+        entryBytes:
+          entryDoc.byteLength +
+          entryWindow.byteLength +
+          entryCount.byteLength +
+          entryValues.byteLength +
+          stamp.byteLength,
       };
     },
   };

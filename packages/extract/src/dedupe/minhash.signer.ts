@@ -38,7 +38,8 @@ export function createMinHasher(permutations: number, seed = 0x5eed1e55): MinHas
       }
       for (let b = 0; b < blockCount; b++) {
         const offset = b * permutations;
-        for (let p = 0; p < permutations; p++) if (blocks[offset + p]! < whole[p]!) whole[p] = blocks[offset + p]!;
+        for (let p = 0; p < permutations; p++)
+          if (blocks[offset + p]! < whole[p]!) whole[p] = blocks[offset + p]!;
       }
       return { blocks, whole };
     },

@@ -73,13 +73,21 @@ describe('duplicate index: copies with different boilerplate, headline and light
     addAll(index, [wire, withBoilerplate, withHeadline, edited, reordered]);
     const groups = index.groups();
     assert.equal(groups.length, 1);
-    assert.deepEqual(new Set(groups[0]!.members), new Set(['wire', 'repost-boilerplate', 'site-headline', 'edited', 'reordered']));
+    assert.deepEqual(
+      new Set(groups[0]!.members),
+      new Set(['wire', 'repost-boilerplate', 'site-headline', 'edited', 'reordered']),
+    );
     assert.equal(groups[0]!.id, 'wire');
   });
 
   it('reports each match and the memberships to persist', () => {
     const index = createDuplicateIndex();
-    assert.deepEqual(index.addDocument(wire), { documentId: 'wire', groupId: null, matches: [], changed: [] });
+    assert.deepEqual(index.addDocument(wire), {
+      documentId: 'wire',
+      groupId: null,
+      matches: [],
+      changed: [],
+    });
     const outcome = index.addDocument(edited);
     assert.equal(outcome.groupId, 'wire');
     assert.equal(outcome.matches.length, 1);
@@ -94,7 +102,9 @@ describe('duplicate index: copies with different boilerplate, headline and light
       ],
     );
     // A third copy joins an existing group: only it is new.
-    assert.deepEqual(index.addDocument(withBoilerplate).changed, [{ documentId: 'repost-boilerplate', groupId: 'wire' }]);
+    assert.deepEqual(index.addDocument(withBoilerplate).changed, [
+      { documentId: 'repost-boilerplate', groupId: 'wire' },
+    ]);
   });
 
   it('does not group a different story on the same topic, or unrelated stories', () => {
@@ -148,13 +158,19 @@ describe('duplicate index: earliest appearance', () => {
 
   it('relabels a whole group when an earlier copy arrives', () => {
     const index = createDuplicateIndex();
-    addAll(index, [doc('x', BRIDGE_STORY, '2024-12-02T10:00:00Z'), doc('y', `Срочно\n\n${BRIDGE_STORY}`, '2024-12-02T11:00:00Z')]);
-    const outcome = index.addDocument(doc('origin', `${BRIDGE_STORY}\n\nФото: пресс-служба`, '2024-12-02T07:00:00Z'));
-    assert.equal(outcome.groupId, 'origin');
-    assert.deepEqual(
-      outcome.changed.map((c) => `${c.documentId}→${c.groupId}`).sort(),
-      ['origin→origin', 'x→origin', 'y→origin'],
+    addAll(index, [
+      doc('x', BRIDGE_STORY, '2024-12-02T10:00:00Z'),
+      doc('y', `Срочно\n\n${BRIDGE_STORY}`, '2024-12-02T11:00:00Z'),
+    ]);
+    const outcome = index.addDocument(
+      doc('origin', `${BRIDGE_STORY}\n\nФото: пресс-служба`, '2024-12-02T07:00:00Z'),
     );
+    assert.equal(outcome.groupId, 'origin');
+    assert.deepEqual(outcome.changed.map((c) => `${c.documentId}→${c.groupId}`).sort(), [
+      'origin→origin',
+      'x→origin',
+      'y→origin',
+    ]);
   });
 });
 
@@ -173,8 +189,9 @@ describe('duplicate index: containment', () => {
   it('groups a truncated copy (the first paragraphs only)', () => {
     const index = createDuplicateIndex();
     const truncated = GRAIN_ARTICLE.split('\n\n').slice(0, 1).join('\n\n') + '\n\nПодробнее на сайте';
-    const outcome = (addAll(index, [doc('article', GRAIN_ARTICLE, '2024-11-30T10:00:00Z')]),
-    index.addDocument(doc('truncated', truncated, '2024-11-30T11:00:00Z')));
+    const outcome =
+      (addAll(index, [doc('article', GRAIN_ARTICLE, '2024-11-30T10:00:00Z')]),
+      index.addDocument(doc('truncated', truncated, '2024-11-30T11:00:00Z')));
     assert.equal(outcome.groupId, 'article');
     assert.equal(outcome.matches[0]!.via, 'containment');
     assert.ok(outcome.matches[0]!.containment > 0.8);
@@ -195,7 +212,11 @@ describe('duplicate index: containment', () => {
     const index = createDuplicateIndex();
     addAll(index, [
       doc('article', GRAIN_ARTICLE, '2024-11-30T10:00:00Z'),
-      doc('phrase', 'Министерство сельского хозяйства пока не комментирует эти оценки.', '2024-11-30T12:00:00Z'),
+      doc(
+        'phrase',
+        'Министерство сельского хозяйства пока не комментирует эти оценки.',
+        '2024-11-30T12:00:00Z',
+      ),
     ]);
     assert.equal(index.groupOf('phrase'), null);
   });
@@ -205,7 +226,13 @@ describe('duplicate index: boilerplate', () => {
   it('does not group different posts that share a channel signature', () => {
     const index = createDuplicateIndex();
     SHORT_STORIES.forEach((story, i) =>
-      index.addDocument(doc(`post${i}`, `${story}\n${CHANNEL_SIGNATURE}`, `2024-12-01T${String(10 + i).padStart(2, '0')}:00:00Z`)),
+      index.addDocument(
+        doc(
+          `post${i}`,
+          `${story}\n${CHANNEL_SIGNATURE}`,
+          `2024-12-01T${String(10 + i).padStart(2, '0')}:00:00Z`,
+        ),
+      ),
     );
     assert.deepEqual(index.groups(), []);
   });
@@ -213,9 +240,17 @@ describe('duplicate index: boilerplate', () => {
   it('still groups a repost of a signed post once the signature is known boilerplate', () => {
     const index = createDuplicateIndex();
     SHORT_STORIES.forEach((story, i) =>
-      index.addDocument(doc(`post${i}`, `${story}\n${CHANNEL_SIGNATURE}`, `2024-12-01T${String(10 + i).padStart(2, '0')}:00:00Z`)),
+      index.addDocument(
+        doc(
+          `post${i}`,
+          `${story}\n${CHANNEL_SIGNATURE}`,
+          `2024-12-01T${String(10 + i).padStart(2, '0')}:00:00Z`,
+        ),
+      ),
     );
-    const outcome = index.addDocument(doc('repost', `${SHORT_STORIES[11]!}\nИсточник: Заречье сегодня`, '2024-12-02T00:00:00Z'));
+    const outcome = index.addDocument(
+      doc('repost', `${SHORT_STORIES[11]!}\nИсточник: Заречье сегодня`, '2024-12-02T00:00:00Z'),
+    );
     assert.equal(outcome.groupId, 'post11');
   });
 });
@@ -261,12 +296,24 @@ describe('duplicate index: determinism and rebuild', () => {
   it('refuses a document twice, and a corrupt signature, naming the document', () => {
     const index = createDuplicateIndex();
     index.addDocument(doc('wire', BRIDGE_STORY, null));
-    assert.throws(() => index.addDocument(doc('wire', BRIDGE_STORY, null)), /document wire: already in the duplicate index/);
+    assert.throws(
+      () => index.addDocument(doc('wire', BRIDGE_STORY, null)),
+      /document wire: already in the duplicate index/,
+    );
     const bytes = encodeSignature(index.sign(doc('x', STORM_STORY, null)), 128);
     assert.throws(
-      () => decodeSignature('x', bytes.subarray(0, bytes.length - 2), { publishedAt: null, ingestedAt: INGESTED }, 128),
+      () =>
+        decodeSignature(
+          'x',
+          bytes.subarray(0, bytes.length - 2),
+          { publishedAt: null, ingestedAt: INGESTED },
+          128,
+        ),
       /signature of document x: length does not match/,
     );
-    assert.throws(() => index.addDocument(doc('bad-time', STORM_STORY, null, 'yesterday')), /document bad-time ingestedAt/);
+    assert.throws(
+      () => index.addDocument(doc('bad-time', STORM_STORY, null, 'yesterday')),
+      /document bad-time ingestedAt/,
+    );
   });
 });
