@@ -31,13 +31,17 @@ export function createLshTable(bands: number, rows: number, bucketLimit: number)
     return hash === 0 ? 1 : hash;
   };
 
+  // Capacity grows by half, not doubling, to keep slack small; keys are uniform 32-bit hashes, so
+  // scaling one into [0, capacity) spreads them evenly.
+  const home = (key: number): number => Math.floor((key / 4294967296) * capacity);
+  const following = (slot: number): number => (slot + 1 === capacity ? 0 : slot + 1);
+
   const place = (key: number, entry: number): void => {
-    const mask = capacity - 1;
-    let slot = key & mask;
+    let slot = home(key);
     let same = 0;
     while (keys[slot] !== 0) {
       if (keys[slot] === key && ++same >= bucketLimit) return;
-      slot = (slot + 1) & mask;
+      slot = following(slot);
     }
     keys[slot] = key;
     entries[slot] = entry;
@@ -47,7 +51,7 @@ export function createLshTable(bands: number, rows: number, bucketLimit: number)
   const grow = (): void => {
     const oldKeys = keys;
     const oldEntries = entries;
-    capacity *= 2;
+    capacity = Math.ceil(capacity * 1.5);
     keys = new Uint32Array(capacity);
     entries = new Int32Array(capacity);
     postings = 0;
@@ -62,10 +66,9 @@ export function createLshTable(bands: number, rows: number, bucketLimit: number)
       }
     },
     query(values, offset, bandCount, visit) {
-      const mask = capacity - 1;
       for (let band = 0; band < Math.min(bands, bandCount); band++) {
         const key = bandKey(band, values, offset);
-        for (let slot = key & mask; keys[slot] !== 0; slot = (slot + 1) & mask) {
+        for (let slot = home(key); keys[slot] !== 0; slot = following(slot)) {
           if (keys[slot] === key) visit(entries[slot]!);
         }
       }
