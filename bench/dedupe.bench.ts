@@ -398,19 +398,23 @@ function* scaleCorpus(
   posts: Post[],
   vocabulary: string[],
   count: number,
-): Generator<{ id: string; text: string; publishedAt: string }> {
-  const recent: string[] = [];
+): Generator<{ id: string; text: string; publishedAt: string; family: number }> {
+  // Texts that later documents copy, with their family (the index of the first of them).
+  const recent: Array<{ text: string; family: number }> = [];
   const start = Date.UTC(2024, 0, 1);
   for (let i = 0; i < count; i++) {
     let text: string;
+    let family = i;
     if (recent.length > 0 && random() < 0.2) {
+      const source = pick(random, recent);
+      family = source.family;
       text = applyEdit(
         random,
         pick(
           random,
           EDIT_KINDS.filter((k) => k !== 'quote'),
         ),
-        pick(random, recent),
+        source.text,
         vocabulary,
         () => '',
       );
@@ -421,10 +425,10 @@ function* scaleCorpus(
         .slice(0, 1 + Math.floor(random() * 3))
         .flatMap((post) => post.text.split(/(?<=[.!?])\s+/).slice(0, 3));
       text = editWords(random, sentences.join(' '), 0.4, vocabulary);
-      if (recent.length < 2000) recent.push(text);
-      else recent[Math.floor(random() * recent.length)] = text;
+      if (recent.length < 2000) recent.push({ text, family });
+      else recent[Math.floor(random() * recent.length)] = { text, family };
     }
-    yield { id: `d${i}`, text, publishedAt: new Date(start + i * 30_000).toISOString() };
+    yield { id: `d${i}`, text, publishedAt: new Date(start + i * 30_000).toISOString(), family };
   }
 }
 
@@ -445,13 +449,16 @@ function measureScale(
   let groupCpuMicros = 0;
   let changed = 0;
   const corpus = scaleCorpus(random, posts, vocabulary, count);
+  const families = new Int32Array(count);
   // Generated in batches so that generation is timed apart from grouping, and clocks are read
   // once per batch rather than per document.
   for (let done = 0; done < count;) {
     const t0 = performance.now();
     const batch: Array<{ id: string; text: string; publishedAt: string }> = [];
     for (let next = corpus.next(); !next.done; next = corpus.next()) {
-      batch.push(next.value);
+      const { family, ...doc } = next.value;
+      families[done + batch.length] = family;
+      batch.push(doc);
       if (batch.length === 1000) break;
     }
     const t1 = performance.now();
@@ -467,7 +474,24 @@ function measureScale(
   const memory = process.memoryUsage();
   const groups = index.groups();
   const stats = index.stats();
+  // Pairwise precision and recall at scale: the known copies are the edits of earlier texts; the
+  // non-copies are 100k rewordings of the same real posts, so they share topics and phrases.
+  const familyOf = (id: string): number => families[Number(id.slice(1))]!;
+  const familySizes = new Map<number, number>();
+  for (const family of families) familySizes.set(family, (familySizes.get(family) ?? 0) + 1);
+  let truePairs = 0;
+  for (const size of familySizes.values()) truePairs += pairs(size);
+  let predicted = 0;
+  let correct = 0;
+  for (const group of groups) {
+    predicted += pairs(group.members.length);
+    const cells = new Map<number, number>();
+    for (const member of group.members) cells.set(familyOf(member), (cells.get(familyOf(member)) ?? 0) + 1);
+    for (const size of cells.values()) correct += pairs(size);
+  }
   return {
+    scalePrecision: round(predicted === 0 ? 1 : correct / predicted),
+    scaleRecall: round(truePairs === 0 ? 1 : correct / truePairs),
     indexEntries: stats.entries,
     lshPostings: stats.postings,
     lshMB: Math.round(stats.lshBytes / 1048576),
