@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -15,6 +15,21 @@ function encode8bit(text: string, charset: 'windows-1251' | 'koi8-r'): Buffer {
   const table = new Map<string, number>();
   for (let byte = 0; byte < 256; byte++) table.set(decoder.decode(new Uint8Array([byte])), byte);
   return Buffer.from([...text].map((ch) => table.get(ch) ?? 0x3f));
+}
+
+/** Polls the database from outside until the child has committed its first batch (or exited). */
+async function waitForFirstCommit(db: string, child: ChildProcess): Promise<void> {
+  for (let committed = 0; committed === 0 && child.exitCode === null;) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (!existsSync(db)) continue;
+    try {
+      const reader = openSqliteStore(db, { readonly: true });
+      committed = await reader.documents.count();
+      await reader.close();
+    } catch {
+      // The schema may not exist yet while the writer is migrating.
+    }
+  }
 }
 
 function fixtureFolder(): string {
@@ -307,6 +322,38 @@ describe('echotrace ingest', () => {
     assert.equal(rerun.unchanged, partial.documents);
     const final = JSON.parse((await runCli(['stats', '--db', db, '--json'])).stdout) as { documents: number };
     assert.equal(final.documents, total);
+  });
+  it('stops cleanly on Ctrl-C after committing its current batch, and says how to finish', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'c.db');
+    const total = 30_000;
+    const lines: string[] = [];
+    for (let i = 0; i < total; i++)
+      lines.push(JSON.stringify({ url: `https://o.test/${i}`, text: `Report ${i}.`, source: 'O' }));
+    writeFileSync(path.join(dir, 'many.ndjson'), lines.join('\n'));
+    const child = spawn(process.execPath, [BIN, 'ingest', path.join(dir, 'many.ndjson'), '--db', db], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await waitForFirstCommit(db, child);
+    child.kill('SIGINT');
+    const code = await exited;
+    assert.equal(code, 1);
+    assert.match(stdout, /interrupted: committed work is kept; run the same command again to finish/);
+    const partial = JSON.parse((await runCli(['stats', '--db', db, '--json'])).stdout) as {
+      documents: number;
+    };
+    assert.ok(
+      partial.documents > 0 && partial.documents < total,
+      `stopped part-way (had ${partial.documents})`,
+    );
+    assert.equal(partial.documents % 500, 0, 'only whole batches were committed');
+    const rerun = JSON.parse(
+      (await runCli(['ingest', path.join(dir, 'many.ndjson'), '--db', db, '--json'])).stdout,
+    ) as { added: number; unchanged: number };
+    assert.deepEqual([rerun.added, rerun.unchanged], [total - partial.documents, partial.documents]);
   });
 });
 

@@ -3,7 +3,7 @@
 // committed and a re-run skips what is already stored with the same content.
 import { describeError, InputError } from '../errors.ts';
 import { documentIdForKey, sha256Hex } from '../hashing.ts';
-import type { Capture, Document, Source, Timestamp } from '../model.ts';
+import type { Annotation, Capture, Document, Source, Timestamp } from '../model.ts';
 import type { Clock, Store, UpsertOutcome } from '../ports.ts';
 import { identifyLanguage } from '../text/language.ts';
 import { normalizeText, paragraphSpans } from '../text/normalize.ts';
@@ -54,8 +54,21 @@ export interface IngestProgress {
   summary: IngestSummary;
 }
 
+/**
+ * A stage that annotates each new or changed document as it is ingested (entities, quotes, labels).
+ * Its annotations replace its earlier ones on that document, in the same unit of work.
+ */
+export interface Enricher {
+  /** Stored as the annotations' producer; re-processing replaces exactly these. */
+  producer: string;
+  version: string;
+  annotate(document: Document): Promise<Annotation[]> | Annotation[];
+}
+
 export interface IngestOptions {
   clock: Clock;
+  /** Run on every added or updated document; annotations are stored with it. */
+  enrichers?: Enricher[];
   batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;
   /** Checked between batches; when it returns true the stage stops after committing what it has. */
@@ -133,7 +146,17 @@ export async function ingest(
           capturesSeen.add(document.captureSha256);
           await store.captures.put(item.capture.bytes, captureMeta(item, document.ingestedAt));
         }
-        results.push(await store.documents.upsert(document, prepared.contentSha256));
+        const outcome = await store.documents.upsert(document, prepared.contentSha256);
+        if (outcome !== 'unchanged') {
+          for (const enricher of options.enrichers ?? []) {
+            await store.annotations.replace(
+              document.id,
+              enricher.producer,
+              await enricher.annotate(document),
+            );
+          }
+        }
+        results.push(outcome);
       }
       return results;
     });
