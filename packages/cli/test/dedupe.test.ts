@@ -4,7 +4,13 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { documentIdForKey } from '@echotrace/core';
-import { forwardEdgesOf, parseJsonFile } from '@echotrace/extract';
+import {
+  dedupeDocument,
+  forwardEdgesOf,
+  parseJsonFile,
+  runDedupe,
+  signatureScheme,
+} from '@echotrace/extract';
 import { createDuplicateRepository, openSqliteStore } from '@echotrace/storage';
 import { loadCopiesSection, writeCopiesSection } from '../src/copies.section.ts';
 import { runCli, tempDir } from './cli.harness.ts';
@@ -124,6 +130,63 @@ describe('echotrace dedupe', () => {
       assert.match(text, new RegExp(`${wire} · ольховск-инфо · 2024-12-02T06:00:00Z \\[original\\]`));
       assert.match(text, new RegExp(`${forwarded} · .* \\[this\\]`));
       assert.deepEqual(await duplicates.copiesOf(documentIdForKey('telegram:-1001/11')), []);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('re-signs a changed document, and adds new ones to a live index (watch)', async () => {
+    const dir = fixtures();
+    const db = path.join(dir, 'corpus.db');
+    assert.equal((await runCli(['ingest', dir, '--db', db])).code, 0);
+    assert.equal((await runCli(['dedupe', '--db', db])).code, 0);
+
+    // The wire channel edits its second post into a copy of the first.
+    const wirePath = path.join(dir, 'wire.json');
+    const posts = JSON.parse(readFileSync(wirePath, 'utf8')) as Array<{ text: string }>;
+    posts[1]!.text = `${STORY}\n\nДополнено: расписание опубликуют в четверг.`;
+    writeFileSync(wirePath, JSON.stringify(posts));
+    assert.equal((await runCli(['ingest', dir, '--db', db])).code, 0);
+
+    const store = openSqliteStore(db);
+    try {
+      const duplicates = createDuplicateRepository(store.db);
+      const ports = { documents: store.documents, duplicates };
+      const { summary, index } = await runDedupe(ports);
+      assert.equal(summary.signed, 1);
+      assert.equal(summary.rebuilt, 3);
+      const edited = documentIdForKey('telegram:-1001/11');
+      const wire = documentIdForKey('telegram:-1001/10');
+      assert.equal(await duplicates.groupOf(edited), wire);
+
+      // A post arriving later joins the live index and its group is stored at once.
+      const late = {
+        key: 'telegram:-1002/501',
+        text: `Повторяем для тех, кто проспал:\n\n${STORY}`,
+      };
+      const lateDir = tempDir('echotrace-dedupe-late-');
+      writeFileSync(
+        path.join(lateDir, 'late.json'),
+        JSON.stringify([
+          {
+            message_id: 501,
+            sender_id: -1002,
+            text: late.text,
+            date: '2024-12-03T08:00:00+00:00',
+            channel: 'Залив Live',
+          },
+        ]),
+      );
+      assert.equal((await runCli(['ingest', lateDir, '--db', db])).code, 0);
+      const lateDocument = (await store.documents.getByKey(late.key))!;
+      const outcome = await dedupeDocument(ports, index, lateDocument);
+      assert.equal(outcome.groupId, wire);
+      assert.equal(await duplicates.groupOf(lateDocument.id), wire);
+      assert.equal((await duplicates.copiesOf(wire)).length, 5);
+      assert.deepEqual(
+        await duplicates.unsignedDocumentIds(signatureScheme(index.config), { limit: 10 }),
+        [],
+      );
     } finally {
       await store.close();
     }
