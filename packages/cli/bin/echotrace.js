@@ -11,7 +11,9 @@ const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const wrapper = path.resolve(here, '../../../scripts/node24.sh');
-  const result = spawnSync('sh', [wrapper, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync('sh', [wrapper, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   process.exit(result.status ?? 1);
 }
 

@@ -63,7 +63,9 @@ export function createDuplicateRepository(db: Database.Database): DuplicateRepos
   const recordForward = db.prepare(
     'INSERT OR IGNORE INTO forward_edges (document_id, from_channel, from_message_id) VALUES (?, ?, ?)',
   );
-  const forwardsOf = db.prepare('SELECT * FROM forward_edges WHERE document_id = ? ORDER BY from_channel, from_message_id');
+  const forwardsOf = db.prepare(
+    'SELECT * FROM forward_edges WHERE document_id = ? ORDER BY from_channel, from_message_id',
+  );
   const forwardsFrom = db.prepare(
     'SELECT * FROM forward_edges WHERE from_channel = ? ORDER BY document_id, from_message_id LIMIT ?',
   );
@@ -102,17 +104,15 @@ export function createDuplicateRepository(db: Database.Database): DuplicateRepos
       return (groupOf.get(documentId) as string | undefined) ?? null;
     },
     async copiesOf(documentId) {
-      return (copies.all(documentId) as CopyRow[]).map(
-        (row): DuplicateCopy => ({
-          documentId: row.id,
-          sourceId: row.source_id,
-          title: row.title,
-          publishedAt: row.published_at,
-          ingestedAt: row.ingested_at,
-          canonicalUrl: row.canonical_url,
-          original: row.id === row.group_id,
-        }),
-      );
+      return (copies.all(documentId) as CopyRow[]).map((row): DuplicateCopy => ({
+        documentId: row.id,
+        sourceId: row.source_id,
+        title: row.title,
+        publishedAt: row.published_at,
+        ingestedAt: row.ingested_at,
+        canonicalUrl: row.canonical_url,
+        original: row.id === row.group_id,
+      }));
     },
     async recordForward(edge) {
       recordForward.run(edge.documentId, edge.fromChannel, edge.fromMessageId ?? '');
