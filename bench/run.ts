@@ -31,6 +31,7 @@ const benches: Bench[] = [
 
 /** Benchmarks of other stages register here when their module exists (they land independently). */
 const optional: Array<{ name: string; file: string; fn: string }> = [
+  { name: 'charset', file: 'charset.bench.ts', fn: 'benchCharset' },
   { name: 'dedupe', file: 'dedupe.bench.ts', fn: 'benchDedupe' },
   { name: 'ner', file: 'ner.bench.ts', fn: 'benchNer' },
   { name: 'sanctions', file: 'sanctions.bench.ts', fn: 'benchSanctions' },

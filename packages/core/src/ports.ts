@@ -1,6 +1,7 @@
 // Ports: what core needs from the outside world. Adapters (packages/storage, packages/fetch)
 // implement them; entry points choose which. Every method is async so that a networked database
 // implements the same interface as the embedded one.
+import type { EntityRepository } from './entities/entity.port.ts';
 import type { Annotation, Capture, Document, Source, Timestamp } from './model.ts';
 import type { SearchRequest, SearchResult } from './search/search.types.ts';
 
@@ -115,6 +116,8 @@ export interface JobQueue {
   /** Retries at `retryAt`, or dead-letters with the error when `retryAt` is null. */
   fail(id: string, error: string, retryAt: Timestamp | null): Promise<void>;
   stats(): Promise<QueueStats[]>;
+  /** Dead-lettered jobs, most recently failed first (for `echotrace jobs`). */
+  failures(limit: number): Promise<JobRecord[]>;
 }
 
 /** Everything a run of Echotrace persists. */
@@ -123,6 +126,8 @@ export interface Store {
   readonly captures: CaptureRepository;
   readonly documents: DocumentRepository;
   readonly annotations: AnnotationRepository;
+  /** The knowledge base, analyst decisions and entity mention queries. */
+  readonly entities: EntityRepository;
   readonly search: SearchIndex;
   readonly jobs: JobQueue;
   /** Runs `work` as one atomic unit: all of its writes land, or none. Units do not interleave. */

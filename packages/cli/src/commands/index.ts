@@ -1,9 +1,48 @@
 // The command registry: every command the CLI offers, in help order. Add new commands here.
 import type { Command } from '../command.ts';
+import { analyzeCommand } from './analyze.command.ts';
+import { dbCopyCommand, dbMigrateCommand, dbStatusCommand } from './db.command.ts';
+import { entitiesCommands } from './entities.command.ts';
+import { evalExtractionCommand } from './eval-extraction.command.ts';
 import { evalNerCommand } from './eval-ner.command.ts';
+import { exportWarcCommand } from './export-warc.command.ts';
+import { fetchCommand } from './fetch.command.ts';
+import { dedupeCommand } from './dedupe.command.ts';
 import { ingestCommand } from './ingest.command.ts';
+import { jobsAddCommand, jobsCommand } from './jobs.command.ts';
+import { sanctionsImportCommand, sanctionsMatchCommand } from './sanctions.command.ts';
 import { searchCommand } from './search.command.ts';
 import { showCommand } from './show.command.ts';
+import { sourcesCommands } from './sources.command.ts';
 import { statsCommand } from './stats.command.ts';
+import { watchCommand } from './watch.command.ts';
+import { workerCommand } from './worker.command.ts';
 
-export const commands: Command[] = [ingestCommand, searchCommand, showCommand, statsCommand, evalNerCommand];
+export const commands: Command[] = [
+  // The corpus
+  ingestCommand,
+  searchCommand,
+  showCommand,
+  statsCommand,
+  // Enrichment
+  analyzeCommand,
+  ...entitiesCommands,
+  sanctionsImportCommand,
+  sanctionsMatchCommand,
+  dedupeCommand,
+  // Acquisition
+  ...sourcesCommands,
+  fetchCommand,
+  watchCommand,
+  exportWarcCommand,
+  // Evaluation
+  evalExtractionCommand,
+  evalNerCommand,
+  // Operations
+  dbMigrateCommand,
+  dbStatusCommand,
+  dbCopyCommand,
+  workerCommand,
+  jobsCommand,
+  jobsAddCommand,
+];

@@ -9,7 +9,7 @@ import {
   type IngestItem,
   type Source,
 } from '@echotrace/core';
-import { extractSimpleHtml } from './html.simple.ts';
+import { extractArticle } from '../html/article.extractor.ts';
 import { declaredHtmlCharset, decodeFileBytes } from './text.decoder.ts';
 
 export const INGEST_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.json', '.ndjson', '.jsonl'] as const;
@@ -65,13 +65,9 @@ export function parseTextFile(origin: string, key: string, bytes: Uint8Array, so
 
 export function parseHtmlFile(origin: string, key: string, bytes: Uint8Array, source: Source): IngestInput[] {
   const { text: html, charset } = decodeFileBytes(bytes, declaredHtmlCharset(bytes));
-  const article = extractSimpleHtml(html);
-  let publishedAt: string | null = null;
-  try {
-    publishedAt = safeTime(article.publishedAt, origin);
-  } catch {
-    // An unparseable date in a meta tag is not a reason to lose the article.
-  }
+  // The extractor already parsed dates it recognized (keeping their offsets) and dropped the rest.
+  const article = extractArticle(html);
+  const publishedAt = article.publishedAt;
   return [
     {
       key: article.canonicalUrl ?? key,

@@ -79,5 +79,11 @@ export function createJobQueue(db: Database.Database, now: () => Date = () => ne
         .all() as QueueStats[];
       return rows;
     },
+    async failures(limit) {
+      const rows = db
+        .prepare(`SELECT * FROM jobs WHERE state = 'dead' ORDER BY updated_at DESC, id DESC LIMIT ?`)
+        .all(limit) as JobRow[];
+      return rows.map(fromRow);
+    },
   };
 }

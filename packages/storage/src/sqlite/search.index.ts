@@ -56,10 +56,12 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
         params.push(filters.to);
       }
       for (const entity of filters.entities) {
+        // Mentions stored under an id since merged into this one count as this entity's.
         where.push(
-          "EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.kind = 'entity' AND a.entity_id = ?)",
+          `EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.kind = 'entity'
+             AND a.entity_id IN (SELECT ? UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ?))`,
         );
-        params.push(entity);
+        params.push(entity, entity);
       }
       const page = request.limit + request.offset;
       let total: number;

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { createAnnotationRepository } from './annotation.repository.ts';
 import { createCaptureRepository } from './capture.repository.ts';
 import { createDocumentRepository } from './document.repository.ts';
+import { createEntityRepository } from './entity.repository.ts';
 import { createJobQueue } from './job.queue.ts';
 import { migrate } from './migrator.ts';
 import { createSearchIndex } from './search.index.ts';
@@ -61,6 +62,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     captures: createCaptureRepository(db),
     documents: createDocumentRepository(db),
     annotations: createAnnotationRepository(db),
+    entities: createEntityRepository(db),
     search: createSearchIndex(db),
     jobs: createJobQueue(db),
     transaction,

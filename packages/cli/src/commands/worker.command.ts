@@ -1,0 +1,81 @@
+import { hostname } from 'node:os';
+import { UsageError, type Clock } from '@echotrace/core';
+import { writeJson, type Command } from '../command.ts';
+import { defaultHandlers, INGEST_FILE_QUEUE } from '../worker/job.handlers.ts';
+import { checkHandlers, runWorker } from '../worker/worker.loop.ts';
+
+const systemClock: Clock = { now: () => new Date() };
+
+function positiveInt(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: 'Process queued jobs (ingest-file, …); run several, on several machines, against one database',
+  usage: 'worker [--queue NAME]... [--until-empty] [--batch N] [--lease-ms N] [--max-attempts N] [--json]',
+  help: `
+Claims jobs under a lease, runs the queue's handler, and marks them done. A transient failure
+(OperationalError) is retried with exponential backoff (--backoff-ms, doubling per attempt); after
+--max-attempts, or at once for bad input, the job is dead-lettered (see \`echotrace jobs\`). A killed
+worker loses nothing: its leased jobs are handed out again when the lease expires, and handlers are
+idempotent. With DATABASE_URL=postgres://… many workers share the queue (FOR UPDATE SKIP LOCKED).
+
+Examples:
+  echotrace jobs add ingest-file exports/
+  echotrace worker --until-empty`,
+  options: [
+    {
+      name: 'queue',
+      type: 'string',
+      multiple: true,
+      value: 'NAME',
+      description: `Queue to serve (default ${INGEST_FILE_QUEUE})`,
+    },
+    { name: 'until-empty', type: 'boolean', description: 'Exit when no job is queued or running' },
+    { name: 'batch', type: 'string', value: 'N', description: 'Jobs claimed at a time (default 10)' },
+    { name: 'lease-ms', type: 'string', value: 'N', description: 'Lease per claim in ms (default 60000)' },
+    {
+      name: 'max-attempts',
+      type: 'string',
+      value: 'N',
+      description: 'Attempts before dead-lettering (default 5)',
+    },
+    { name: 'backoff-ms', type: 'string', value: 'N', description: 'First retry delay in ms (default 1000)' },
+    { name: 'poll-ms', type: 'string', value: 'N', description: 'Wait when idle in ms (default 1000)' },
+    { name: 'verbose', type: 'boolean', description: 'Print one line per finished job' },
+    { name: 'json', type: 'boolean', description: 'Print the summary as JSON: {done, retried, dead}' },
+  ],
+  async run(context) {
+    const queues = (context.options.queue as string[] | undefined) ?? [INGEST_FILE_QUEUE];
+    const handlers = defaultHandlers();
+    checkHandlers(queues, handlers);
+    const store = await context.openStore();
+    const summary = await runWorker({
+      store,
+      handlers,
+      queues,
+      workerId: `${hostname()}:${process.pid}`,
+      clock: systemClock,
+      maxFileBytes: context.config.maxFileBytes,
+      leaseMs: positiveInt(context.options['lease-ms'], 'lease-ms', 60_000),
+      batch: positiveInt(context.options.batch, 'batch', 10),
+      maxAttempts: positiveInt(context.options['max-attempts'], 'max-attempts', 5),
+      backoffMs: positiveInt(context.options['backoff-ms'], 'backoff-ms', 1000),
+      pollMs: positiveInt(context.options['poll-ms'], 'poll-ms', 1000),
+      untilEmpty: context.options['until-empty'] === true,
+      signal: context.signal,
+      onJob: context.options.verbose
+        ? (job, outcome, error) =>
+            context.stdout.write(`${outcome} ${job.queue} ${job.key}${error ? `: ${error}` : ''}\n`)
+        : undefined,
+    });
+    if (context.options.json) writeJson(context.stdout, summary);
+    else context.stdout.write(`done ${summary.done}, retried ${summary.retried}, dead ${summary.dead}\n`);
+    return 0;
+  },
+};

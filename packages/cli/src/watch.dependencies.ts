@@ -1,0 +1,67 @@
+// Wires the extract stages and the acquisition adapters into core's watch stage.
+import type { ExtractedPage, Listing, Store, WatchDependencies } from '@echotrace/core';
+import { decodeBytes, extractArticle, parseFeed, parseSitemap } from '@echotrace/extract';
+import { createFetcher, openArchive, openSourceSettings } from './acquisition.factory.ts';
+import type { Config } from './config.ts';
+
+export function watchDependencies(store: Store, config: Config): WatchDependencies {
+  return {
+    store,
+    archive: openArchive(store),
+    settings: openSourceSettings(store),
+    fetcher: createFetcher(config),
+    clock: { now: () => new Date() },
+    parseFeed: (bytes, origin, contentType): Listing => {
+      const feed = parseFeed(bytes, { origin, contentTypeHeader: contentType });
+      return {
+        items: feed.items.flatMap((item) =>
+          item.url
+            ? [
+                {
+                  url: item.url,
+                  title: item.title,
+                  published: item.published ?? item.updated,
+                  content: item.content ?? item.summary,
+                  author: item.author,
+                },
+              ]
+            : [],
+        ),
+        sitemaps: [],
+      };
+    },
+    parseSitemap: (bytes, origin, contentType): Listing => {
+      const sitemap = parseSitemap(bytes, { origin, contentTypeHeader: contentType });
+      if (sitemap.kind === 'index') {
+        const newest = [...sitemap.entries].sort((a, b) =>
+          (b.lastModified ?? '').localeCompare(a.lastModified ?? ''),
+        );
+        return { items: [], sitemaps: newest.map((entry) => entry.url) };
+      }
+      return {
+        items: sitemap.entries.map((entry) => ({
+          url: entry.url,
+          title: entry.news?.title ?? null,
+          published: entry.news?.publicationDate ?? entry.lastModified,
+          content: null,
+          author: null,
+        })),
+        sitemaps: [],
+      };
+    },
+    decode: (bytes, origin, contentType) => decodeBytes(bytes, { origin, contentTypeHeader: contentType }),
+    extractPage,
+  };
+}
+
+function extractPage(html: string, url: string): ExtractedPage {
+  const article = extractArticle(html, url);
+  return {
+    title: article.title,
+    text: article.text,
+    byline: article.byline,
+    publishedAt: article.publishedAt,
+    canonicalUrl: article.canonicalUrl,
+    language: article.language,
+  };
+}

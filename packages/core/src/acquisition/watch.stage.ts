@@ -1,0 +1,290 @@
+// One poll of one source: fetch its feeds and sitemaps (conditionally), find items not yet in the
+// corpus, fetch and archive each page, extract it and hand it to the ingest stage. Parsing and
+// extraction are injected because core imports nothing of ours; failures of one URL are reported
+// and never stop the poll, and the outcome is kept as the source's health.
+import { describeError, InputError, OperationalError } from '../errors.ts';
+import { ingest, type IngestInput, type IngestSummary } from '../ingest/ingest.stage.ts';
+import type { Source, Timestamp } from '../model.ts';
+import type { Clock, Store } from '../ports.ts';
+import type { ArchiveRepository } from './archive.port.ts';
+import { archiveResponse, mediaTypeOf } from './archive.stage.ts';
+import type { FetchedResponse, Fetcher } from './fetcher.port.ts';
+import type { SourceHealth, SourceSettings, SourceSettingsRepository } from './source-settings.port.ts';
+
+/** An item a feed or sitemap lists. */
+export interface ListedItem {
+  url: string;
+  title: string | null;
+  published: Timestamp | null;
+  /** Feed-provided HTML or text, used when the page itself yields no text. */
+  content: string | null;
+  author: string | null;
+}
+
+export interface Listing {
+  items: ListedItem[];
+  /** Further sitemaps (from a sitemap index). */
+  sitemaps: string[];
+}
+
+export interface ExtractedPage {
+  title: string | null;
+  text: string;
+  byline: string | null;
+  publishedAt: Timestamp | null;
+  canonicalUrl: string | null;
+  language: string | null;
+}
+
+export interface WatchDependencies {
+  store: Store;
+  archive: ArchiveRepository;
+  settings: SourceSettingsRepository;
+  fetcher: Fetcher;
+  clock: Clock;
+  parseFeed: (bytes: Uint8Array, origin: string, contentType: string | null) => Listing;
+  parseSitemap: (bytes: Uint8Array, origin: string, contentType: string | null) => Listing;
+  decode: (
+    bytes: Uint8Array,
+    origin: string,
+    contentType: string | null,
+  ) => { text: string; charset: string };
+  extractPage: (html: string, url: string) => ExtractedPage;
+}
+
+export interface PollOptions {
+  /** Most pages fetched per poll; the rest wait for the next poll. */
+  maxItems?: number;
+  /** Child sitemaps of an index read per poll (newest listed first). */
+  maxChildSitemaps?: number;
+  signal?: AbortSignal;
+}
+
+export interface PollReport {
+  sourceId: string;
+  listings: number;
+  listed: number;
+  fetched: number;
+  ingest: IngestSummary;
+  errors: Array<{ url: string; error: string }>;
+  health: SourceHealth;
+}
+
+const MAX_BACKOFF_MINUTES = 24 * 60;
+
+export async function pollSource(
+  deps: WatchDependencies,
+  source: Source,
+  settings: SourceSettings,
+  options: PollOptions = {},
+): Promise<PollReport> {
+  const maxItems = options.maxItems ?? 50;
+  const errors: PollReport['errors'] = [];
+  const listed = new Map<string, ListedItem>();
+  let listingsRead = 0;
+  const listingUrls = settings.feeds.length + settings.sitemaps.length;
+
+  const readListing = async (url: string, kind: 'feed' | 'sitemap'): Promise<Listing | null> => {
+    const response = await fetchArchived(deps, url, true, options.signal, errors);
+    if (!response) return null;
+    listingsRead++;
+    if (response.status === 304) return { items: [], sitemaps: [] };
+    const contentType = response.headers['content-type'] ?? null;
+    try {
+      const parse = kind === 'feed' ? deps.parseFeed : deps.parseSitemap;
+      return parse(response.bytes, response.finalUrl, contentType);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push({ url, error: describeError(error).replace(`${response.finalUrl}: `, '') });
+      listingsRead--;
+      return null;
+    }
+  };
+
+  for (const url of settings.feeds) {
+    const listing = await readListing(url, 'feed');
+    for (const item of listing?.items ?? []) if (!listed.has(item.url)) listed.set(item.url, item);
+  }
+  for (const url of settings.sitemaps) {
+    const listing = await readListing(url, 'sitemap');
+    for (const item of listing?.items ?? []) if (!listed.has(item.url)) listed.set(item.url, item);
+    for (const child of (listing?.sitemaps ?? []).slice(0, options.maxChildSitemaps ?? 3)) {
+      const childListing = await readListing(child, 'sitemap');
+      for (const item of childListing?.items ?? []) if (!listed.has(item.url)) listed.set(item.url, item);
+    }
+  }
+
+  // Newest first, so a long backlog yields the latest items before older ones.
+  const candidates = [...listed.values()].sort((a, b) =>
+    (b.published ?? '').localeCompare(a.published ?? ''),
+  );
+  const fresh: ListedItem[] = [];
+  for (const item of candidates) {
+    if (fresh.length >= maxItems) break;
+    if (!(await deps.store.documents.getByKey(item.url))) fresh.push(item);
+  }
+
+  const inputs: IngestInput[] = [];
+  for (const item of fresh) {
+    if (options.signal?.aborted) break;
+    const response = await fetchArchived(deps, item.url, false, options.signal, errors);
+    if (!response) continue;
+    if (response.status < 200 || response.status >= 300) {
+      errors.push({ url: item.url, error: `HTTP ${response.status}` });
+      continue;
+    }
+    inputs.push(toIngestInput(deps, source, item, response));
+  }
+  const summary = await ingest(deps.store, iterate(inputs), {
+    clock: deps.clock,
+    shouldStop: () => options.signal?.aborted ?? false,
+  });
+  for (const failure of summary.failed) errors.push({ url: failure.origin, error: failure.reason });
+
+  const now = deps.clock.now();
+  const previous = await deps.settings.health(source.id);
+  const failed = listingUrls > 0 && listingsRead === 0;
+  const failures = failed ? (previous?.consecutiveFailures ?? 0) + 1 : 0;
+  const waitMinutes = failed
+    ? Math.min(settings.pollIntervalMinutes * 2 ** failures, MAX_BACKOFF_MINUTES)
+    : settings.pollIntervalMinutes;
+  const health: SourceHealth = {
+    sourceId: source.id,
+    lastPollAt: now.toISOString(),
+    lastSuccessAt: failed ? (previous?.lastSuccessAt ?? null) : now.toISOString(),
+    lastError: errors.length
+      ? `${errors[0]!.url}: ${errors[0]!.error}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`
+      : null,
+    consecutiveFailures: failures,
+    lastNewItems: summary.added + summary.updated,
+    nextPollAt: new Date(now.getTime() + waitMinutes * 60_000).toISOString(),
+  };
+  await deps.settings.recordHealth(health);
+  return {
+    sourceId: source.id,
+    listings: listingsRead,
+    listed: listed.size,
+    fetched: inputs.length,
+    ingest: summary,
+    errors,
+    health,
+  };
+}
+
+/** Polls every enabled source that is due (or the named ones, due or not). */
+export async function pollDueSources(
+  deps: WatchDependencies,
+  options: PollOptions & { sourceIds?: string[] } = {},
+): Promise<PollReport[]> {
+  const now = deps.clock.now().toISOString();
+  const reports: PollReport[] = [];
+  for (const settings of await deps.settings.list()) {
+    if (options.signal?.aborted) break;
+    if (options.sourceIds ? !options.sourceIds.includes(settings.sourceId) : !settings.enabled) continue;
+    if (!options.sourceIds) {
+      const health = await deps.settings.health(settings.sourceId);
+      if (health?.nextPollAt && health.nextPollAt > now) continue;
+    }
+    const source = await deps.store.sources.get(settings.sourceId);
+    if (!source) continue;
+    reports.push(await pollSource(deps, source, settings, options));
+  }
+  return reports;
+}
+
+async function fetchArchived(
+  deps: WatchDependencies,
+  url: string,
+  conditional: boolean,
+  signal: AbortSignal | undefined,
+  errors: PollReport['errors'],
+): Promise<FetchedResponse | null> {
+  try {
+    const previous = conditional ? await deps.archive.latestFor(url) : null;
+    const response = await deps.fetcher.fetch({
+      url,
+      etag: previous?.headers.etag ?? null,
+      lastModified: previous?.headers['last-modified'] ?? null,
+      signal,
+    });
+    await archiveResponse(
+      response,
+      { archive: deps.archive, captures: deps.store.captures },
+      charsetOf(deps, response),
+    );
+    if (response.status >= 400) {
+      errors.push({ url, error: `HTTP ${response.status}` });
+      return null;
+    }
+    return response;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof OperationalError) {
+      errors.push({ url, error: describeError(error).replace(`${url}: `, '') });
+      return null;
+    }
+    throw error;
+  }
+}
+
+function toIngestInput(
+  deps: WatchDependencies,
+  source: Source,
+  item: ListedItem,
+  response: FetchedResponse,
+): IngestInput {
+  const contentType = response.headers['content-type'] ?? null;
+  try {
+    const decoded = deps.decode(response.bytes, response.finalUrl, contentType);
+    const page = deps.extractPage(decoded.text, response.finalUrl);
+    const fallback = item.content ? stripTags(item.content) : '';
+    return {
+      key: item.url,
+      origin: response.finalUrl,
+      source,
+      capture: {
+        bytes: response.bytes,
+        mediaType: mediaTypeOf(contentType ?? undefined),
+        charset: decoded.charset,
+        origin: response.finalUrl,
+        capturedAt: response.fetchedAt,
+      },
+      title: page.title ?? item.title,
+      text: page.text || fallback,
+      byline: page.byline ?? item.author,
+      publishedAt: page.publishedAt ?? item.published,
+      language: page.language ?? source.language,
+      canonicalUrl: page.canonicalUrl ?? response.finalUrl,
+    };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { failed: true, origin: response.finalUrl, reason: describeError(error) };
+  }
+}
+
+// The capture records the charset its text was read with; the first record of a payload wins, so
+// it is worked out before archiving rather than left for ingest.
+function charsetOf(deps: WatchDependencies, response: FetchedResponse): string | null {
+  const contentType = response.headers['content-type'] ?? null;
+  if (
+    response.bytes.byteLength === 0 ||
+    !/^(text\/|application\/([\w.+-]*\+)?(xml|json))/i.test(contentType ?? '')
+  )
+    return null;
+  return deps.decode(response.bytes, response.finalUrl, contentType).charset;
+}
+
+function stripTags(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<\/(p|div|h\d|li|blockquote)>|<br\s*\/?>/gi, '\n\n')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+async function* iterate<T>(items: T[]): AsyncIterable<T> {
+  yield* items;
+}

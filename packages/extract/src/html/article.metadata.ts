@@ -1,0 +1,206 @@
+// Article metadata from what pages declare: JSON-LD first (most deliberate), then Open Graph and
+// other meta tags, then markup (<time>, rel=author, <h1>), then the URL itself for the date.
+import type { Timestamp } from '@echotrace/core';
+import { readDate } from './date.reader.ts';
+import { collapseWhitespace } from './html.dom.ts';
+import type { DomDocument } from './html.dom.ts';
+import { findArticleNode, firstStringOf, readJsonLd, stringOf } from './jsonld.reader.ts';
+
+export interface ArticleMetadata {
+  title: string | null;
+  byline: string | null;
+  publishedAt: Timestamp | null;
+  modifiedAt: Timestamp | null;
+  /** BCP 47 primary language subtag, lower case (`ru`), from the markup. */
+  language: string | null;
+  canonicalUrl: string | null;
+  leadImageUrl: string | null;
+  /** The article text the page declares in JSON-LD, if any (a fallback for script-rendered pages). */
+  declaredBody: string | null;
+}
+
+const PUBLISHED_META = [
+  'article:published_time',
+  'og:published_time',
+  'og:article:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'published_time',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.created',
+  'sailthru.date',
+  'parsely-pub-date',
+  'article.published',
+  'cxenseparse:recs:publishtime',
+  'mediator_published_time',
+  'citation_publication_date',
+];
+const MODIFIED_META = [
+  'article:modified_time',
+  'og:updated_time',
+  'og:article:modified_time',
+  'datemodified',
+  'last-modified',
+  'dcterms.modified',
+  'article.updated',
+  'modified_time',
+];
+const AUTHOR_META = ['author', 'article:author', 'sailthru.author', 'parsely-author', 'dc.creator', 'byl'];
+
+/** Meta tag contents by lower-cased name/property/itemprop (first one wins). */
+function readMeta(document: DomDocument): Map<string, string> {
+  const meta = new Map<string, string>();
+  const tags = document.querySelectorAll('meta');
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i]!;
+    const key = tag.getAttribute('property') ?? tag.getAttribute('name') ?? tag.getAttribute('itemprop');
+    const content = tag.getAttribute('content') ?? tag.getAttribute('datetime');
+    if (!key || content === null || content.trim() === '') continue;
+    for (const k of key.toLowerCase().split(/\s+/)) if (!meta.has(k)) meta.set(k, content.trim());
+  }
+  return meta;
+}
+
+const firstTime = (values: Array<string | null | undefined>): Timestamp | null => {
+  for (const value of values) {
+    const time = readDate(value);
+    if (time) return time;
+  }
+  return null;
+};
+
+// /2024/11/26/, /2024-11-26, /20241126/ in a URL path.
+const URL_DATE = /\/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/;
+
+/** A publication date read from the URL path, e.g. `/2024/11/26/`, as a date without time. */
+export function dateFromUrl(url: string | undefined): Timestamp | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url;
+  }
+  const match = URL_DATE.exec(path);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+}
+
+function absolute(href: string | null | undefined, base: string | undefined): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return base === undefined && /^https?:\/\//i.test(href.trim()) ? href.trim() : null;
+  }
+}
+
+const isUrl = (value: string): boolean => /^https?:\/\//i.test(value);
+
+function languageOf(document: DomDocument, meta: Map<string, string>): string | null {
+  const declared =
+    document.documentElement?.getAttribute('lang') ??
+    document.documentElement?.getAttribute('xml:lang') ??
+    meta.get('og:locale') ??
+    meta.get('content-language') ??
+    meta.get('language') ??
+    document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ??
+    null;
+  const primary = declared
+    ?.trim()
+    .split(/[-_,;\s]/)[0]
+    ?.toLowerCase();
+  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+function titleOf(document: DomDocument, meta: Map<string, string>, jsonTitle: string | null): string | null {
+  const candidates = [
+    jsonTitle,
+    meta.get('og:title'),
+    meta.get('twitter:title'),
+    document.querySelector('h1')?.textContent,
+    document.querySelector('title')?.textContent,
+  ];
+  for (const candidate of candidates) {
+    const title = candidate ? collapseWhitespace(candidate) : '';
+    if (title !== '') return title;
+  }
+  return null;
+}
+
+function bylineOf(
+  document: DomDocument,
+  meta: Map<string, string>,
+  jsonAuthor: string | null,
+): string | null {
+  const candidates = [
+    jsonAuthor,
+    ...AUTHOR_META.map((key) => meta.get(key)),
+    document.querySelector('[rel="author"], [itemprop="author"], .byline, .author')?.textContent,
+  ];
+  for (const candidate of candidates) {
+    const byline = candidate ? cleanByline(candidate) : null;
+    if (byline) return byline;
+  }
+  return null;
+}
+
+/** "By Jane Doe • 2 min read" → "Jane Doe"; URLs and paragraph-length text are no byline. */
+function cleanByline(raw: string): string | null {
+  const text = collapseWhitespace(raw)
+    .replace(/^(?:by|von|par|автор(?:ы)?|текст)\s*:?\s+/i, '')
+    .split(/\s+[•|·]\s+/)[0]!
+    .trim();
+  if (text === '' || isUrl(text) || text.length > 100) return null;
+  return text;
+}
+
+/** Everything but the main text: title, byline, dates, language, canonical URL and lead image. */
+export function extractMetadata(document: DomDocument, url?: string): ArticleMetadata {
+  const meta = readMeta(document);
+  const article = findArticleNode(readJsonLd(document));
+  // Microdata on a visible element (`<span itemprop="datePublished" content="…">`).
+  const published = document.querySelector('[itemprop="datePublished"]:not(meta)');
+  // In order of trust: a time marked as the publication time, one inside the article, any.
+  const timeElement =
+    document.querySelector('time[pubdate][datetime]') ??
+    document.querySelector('article time[datetime]') ??
+    document.querySelector('time[datetime]');
+  const publishedAt =
+    firstTime([
+      stringOf(article?.datePublished),
+      stringOf(article?.dateCreated),
+      ...PUBLISHED_META.map((key) => meta.get(key)),
+      timeElement?.getAttribute('datetime'),
+      published?.getAttribute('content') ?? published?.getAttribute('datetime') ?? published?.textContent,
+      document.querySelector('article time')?.textContent,
+    ]) ?? dateFromUrl(url);
+  const modifiedAt = firstTime([
+    stringOf(article?.dateModified),
+    ...MODIFIED_META.map((key) => meta.get(key)),
+  ]);
+  const canonicalHref =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? null;
+  const image =
+    meta.get('og:image') ??
+    meta.get('og:image:url') ??
+    meta.get('twitter:image') ??
+    firstStringOf(article?.image) ??
+    null;
+  const body = stringOf(article?.articleBody);
+  return {
+    title: titleOf(document, meta, stringOf(article?.headline)),
+    byline: bylineOf(document, meta, stringOf(article?.author)),
+    publishedAt,
+    modifiedAt,
+    language: languageOf(document, meta),
+    canonicalUrl: absolute(canonicalHref, url),
+    leadImageUrl: absolute(image, url),
+    declaredBody: body,
+  };
+}

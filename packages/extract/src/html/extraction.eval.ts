@@ -1,0 +1,94 @@
+// The scrapinghub article-extraction-benchmark metric, reproduced exactly so our figures are
+// comparable with the published ones: word tokens (`\w+`), 4-token shingles counted as a multiset,
+// per-page TP/FP/FN normalized to sum 1 (long pages weigh no more than short ones), precision and
+// recall averaged over pages where they are defined, and F1 taken from those two averages (not an
+// average of per-page F1s).
+
+/** One page's shingle counts, normalized so that tp + fp + fn = 1 (all 0 when both texts are empty). */
+export interface ShingleMatch {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface ExtractionScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Pages scored. */
+  pages: number;
+}
+
+// Python's `\w` with re.UNICODE: letters, digits and other numerics, and underscore.
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+
+/** Word tokens as the benchmark's `_tokenize` finds them; case is kept. */
+export function tokenizeForEval(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/** Multiset of n-token shingles; a text shorter than n tokens is one shorter shingle, none if empty. */
+export function shingles(text: string, n = 4): Map<string, number> {
+  const tokens = tokenizeForEval(text);
+  const counts = new Map<string, number>();
+  const last = Math.max(1, tokens.length - n + 1);
+  for (let i = 0; i < last; i++) {
+    const gram = tokens.slice(i, i + n);
+    if (gram.length === 0) continue;
+    // Tokens never contain a space, so joining on one is unambiguous.
+    const key = gram.join(' ');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Per-page TP/FP/FN of predicted against true text, normalized to sum 1. */
+export function matchShingles(truth: string, predicted: string, n = 4): ShingleMatch {
+  const expected = shingles(truth, n);
+  const got = shingles(predicted, n);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [key, trueCount] of expected) {
+    const predCount = got.get(key) ?? 0;
+    tp += Math.min(trueCount, predCount);
+    fn += Math.max(0, trueCount - predCount);
+    fp += Math.max(0, predCount - trueCount);
+  }
+  for (const [key, predCount] of got) if (!expected.has(key)) fp += predCount;
+  const sum = tp + fp + fn;
+  return sum > 0 ? { tp: tp / sum, fp: fp / sum, fn: fn / sum } : { tp, fp, fn };
+}
+
+function precisionOf({ tp, fp, fn }: ShingleMatch): number {
+  if (fp === 0 && fn === 0) return 1;
+  if (tp === 0 && fp === 0) return 0;
+  return tp / (tp + fp);
+}
+
+function recallOf({ tp, fp, fn }: ShingleMatch): number {
+  if (fp === 0 && fn === 0) return 1;
+  if (tp === 0 && fn === 0) return 0;
+  return tp / (tp + fn);
+}
+
+const mean = (values: number[]): number =>
+  values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+
+/** Benchmark scores from per-page matches. */
+export function scoreMatches(matches: ShingleMatch[]): ExtractionScores {
+  const precision = mean(matches.filter((m) => m.tp + m.fp > 0).map(precisionOf));
+  const recall = mean(matches.filter((m) => m.tp + m.fn > 0).map(recallOf));
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1, pages: matches.length };
+}
+
+/** Scores predicted article bodies against the truth, page by page (a missing prediction is ""). */
+export function scoreExtraction(
+  truth: ReadonlyMap<string, string>,
+  predicted: ReadonlyMap<string, string>,
+): ExtractionScores {
+  const matches: ShingleMatch[] = [];
+  for (const [id, body] of truth) matches.push(matchShingles(body, predicted.get(id) ?? ''));
+  return scoreMatches(matches);
+}

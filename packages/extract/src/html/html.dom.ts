@@ -1,0 +1,65 @@
+// The slice of the DOM our extractors use, typed structurally: linkedom's own typings lean on the
+// browser `lib.dom` types, which this project does not load (Node code, no DOM globals).
+import { parseHTML } from 'linkedom';
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+export interface DomNode {
+  nodeType: number;
+  parentNode: DomNode | null;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+  textContent: string | null;
+}
+
+export interface DomElement extends DomNode {
+  /** Lower-case tag name (`p`, `div`). */
+  localName: string;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  remove(): void;
+}
+
+export interface DomText extends DomNode {
+  data: string;
+}
+
+export interface DomDocument {
+  documentElement: DomElement | null;
+  head: DomElement | null;
+  body: DomElement | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+export const isElement = (node: DomNode): node is DomElement => node.nodeType === ELEMENT_NODE;
+export const isText = (node: DomNode): node is DomText => node.nodeType === TEXT_NODE;
+
+/**
+ * Parses an HTML string into a linkedom document (never throws on malformed markup). linkedom
+ * does not infer the implied <html>/<body> of fragments and bare pages (its `body` is then empty
+ * or throws), so those are added first, keeping the <html> attributes such as `lang`.
+ */
+export function parseHtmlDocument(html: string): DomDocument {
+  const window = parseHTML(completeDocument(html)) as unknown as { document: DomDocument };
+  return window.document;
+}
+
+function completeDocument(html: string): string {
+  const hasBody = /<body[\s>]/i.test(html);
+  const htmlTag = /<html(?:\s[^>]*)?>/i.exec(html);
+  if (hasBody) return htmlTag ? html : `<html>${html}</html>`;
+  const inner = html.replace(/<!doctype[^>]*>/i, '').replace(/<\/?html(?:\s[^>]*)?>/gi, '');
+  const headEnd = /<\/head\s*>/i.exec(inner);
+  const head = headEnd ? inner.slice(0, headEnd.index).replace(/<head(?:\s[^>]*)?>/i, '') : '';
+  const body = headEnd ? inner.slice(headEnd.index + headEnd[0].length) : inner;
+  return `<!doctype html>${htmlTag?.[0] ?? '<html>'}<head>${head}</head><body>${body}</body></html>`;
+}
+
+/** Collapses runs of whitespace to one space and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

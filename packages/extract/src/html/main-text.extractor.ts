@@ -1,0 +1,477 @@
+// Main-text extraction: readability-style content scoring over a DOM whose text statistics are
+// computed once per pass (linkedom recomputes textContent on every call, so we never ask it), with
+// boilerplate removed by tag, role, class/id and visibility before scoring, and link-dense or
+// furniture-like blocks dropped again while the chosen container is written out as paragraphs.
+import {
+  FURNITURE,
+  NEVER_TEXT,
+  BOILERPLATE_ROLES,
+  classWeight,
+  looksLikeBoilerplate,
+  looksLikeEmbed,
+  nameOf,
+} from './boilerplate.patterns.ts';
+import { isElement, isText } from './html.dom.ts';
+import type { DomElement, DomNode } from './html.dom.ts';
+
+const words = (list: string): Set<string> => new Set(list.split(/\s+/));
+
+const BLOCK = words(
+  'address article aside blockquote body center dd details div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul html',
+);
+const HEADING = words('h1 h2 h3 h4 h5 h6');
+// Containers that may hold furniture inside an article, checked again when written out.
+const CONDITIONAL = words('div section ul ol table form fieldset aside figure dl header footer');
+// Containers readability scores directly; other blocks count only through their own prose.
+const SCORED_BLOCKS = words('p pre td blockquote section h2 h3 h4 h5 h6 div article main dd font center');
+const COMMA = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
+const MIN_PARAGRAPH = 25;
+// Real pages nest a few dozen levels; broken markup (thousands of unclosed tags) could nest deep
+// enough to exhaust the stack of these recursive walks, so anything deeper is dropped as noise.
+const MAX_DEPTH = 1000;
+const TEASER_LINK_DENSITY = 0.7;
+
+interface Stats {
+  /** Characters of collapsed text in the subtree. */
+  text: number;
+  /** Characters of that text inside links. */
+  link: number;
+  commas: number;
+  /** Text that belongs to this block itself (direct text and inline children, not child blocks). */
+  own: number;
+  ownCommas: number;
+  hasBlock: boolean;
+  paragraphs: number;
+  headingText: number;
+  listText: number;
+  score: number;
+  candidate: boolean;
+}
+
+const textLength = (data: string): number => {
+  const trimmed = data.trim();
+  if (trimmed === '') return 0;
+  // Count collapsed whitespace runs as one character each.
+  let length = trimmed.length;
+  const runs = trimmed.match(/\s{2,}/g);
+  if (runs) for (const run of runs) length -= run.length - 1;
+  return length;
+};
+
+const countCommas = (data: string): number => data.match(COMMA)?.length ?? 0;
+
+function emptyStats(): Stats {
+  return {
+    text: 0,
+    link: 0,
+    commas: 0,
+    own: 0,
+    ownCommas: 0,
+    hasBlock: false,
+    paragraphs: 0,
+    headingText: 0,
+    listText: 0,
+    score: 0,
+    candidate: false,
+  };
+}
+
+/** Text statistics for every element under `root`, in one post-order walk. */
+function measure(root: DomElement): Map<DomElement, Stats> {
+  const stats = new Map<DomElement, Stats>();
+  const visit = (element: DomElement, inLink: boolean, depth: number): Stats => {
+    const s = emptyStats();
+    const tag = element.localName;
+    const linkHere = inLink || tag === 'a';
+    for (let child: DomNode | null = element.firstChild; child; child = child.nextSibling) {
+      if (isText(child)) {
+        const length = textLength(child.data);
+        if (length === 0) continue;
+        const commas = countCommas(child.data);
+        s.text += length + 1;
+        s.own += length + 1;
+        s.commas += commas;
+        s.ownCommas += commas;
+        if (linkHere) s.link += length + 1;
+      } else if (isElement(child) && depth < MAX_DEPTH && !NEVER_TEXT.has(child.localName)) {
+        const c = visit(child, linkHere, depth + 1);
+        const childTag = child.localName;
+        s.text += c.text;
+        s.link += c.link;
+        s.commas += c.commas;
+        s.paragraphs += c.paragraphs + (childTag === 'p' ? 1 : 0);
+        s.headingText += HEADING.has(childTag) ? c.text : c.headingText;
+        s.listText += childTag === 'li' ? c.text : c.listText;
+        if (BLOCK.has(childTag) || c.hasBlock || childTag === 'br') {
+          s.hasBlock ||= BLOCK.has(childTag) || c.hasBlock;
+        } else {
+          s.own += c.own;
+          s.ownCommas += c.ownCommas;
+        }
+      }
+    }
+    stats.set(element, s);
+    return s;
+  };
+  visit(root, false, 0);
+  return stats;
+}
+
+const linkDensity = (s: Stats): number => (s.text === 0 ? 0 : s.link / s.text);
+
+function isHidden(element: DomElement): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = element.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  return (
+    element.getAttribute('aria-hidden') === 'true' &&
+    !/fallback-image/.test(element.getAttribute('class') ?? '')
+  );
+}
+
+interface Options {
+  /** Remove blocks by class/id names and furniture tags (off in the retry pass). */
+  stripByName: boolean;
+  /** Drop link-dense and furniture-weighted blocks while writing out (off in the last retry). */
+  cleanConditionally: boolean;
+}
+
+/**
+ * Removes markup that is never text, then (when asked) furniture by tag, role, class/id and
+ * visibility. A block that holds most of the page's prose is kept whatever its name says.
+ */
+function strip(body: DomElement, options: Options): void {
+  const before = options.stripByName ? measure(body) : null;
+  const bodyText = before?.get(body)?.text ?? 0;
+  const doomed: DomElement[] = [];
+  const walk = (element: DomElement, depth: number): void => {
+    for (let child: DomNode | null = element.firstChild; child; child = child.nextSibling) {
+      if (!isElement(child)) continue;
+      const tag = child.localName;
+      if (NEVER_TEXT.has(tag) || depth >= MAX_DEPTH) {
+        doomed.push(child);
+        continue;
+      }
+      if (before && tag !== 'article' && tag !== 'main' && tag !== 'body') {
+        const role = child.getAttribute('role');
+        const furniture =
+          FURNITURE.has(tag) ||
+          isHidden(child) ||
+          (role !== null && BOILERPLATE_ROLES.test(role)) ||
+          looksLikeBoilerplate(nameOf(child));
+        if (furniture) {
+          const s = before.get(child);
+          const holdsProse =
+            s !== undefined && s.text > 0.4 * bodyText && s.paragraphs >= 3 && linkDensity(s) < 0.3;
+          if (!holdsProse) {
+            doomed.push(child);
+            continue;
+          }
+        }
+      }
+      walk(child, depth + 1);
+    }
+  };
+  walk(body, 0);
+  for (const element of doomed) element.remove();
+}
+
+function initialScore(element: DomElement): number {
+  let score = classWeight(element);
+  switch (element.localName) {
+    case 'div':
+      score += 5;
+      break;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      score += 3;
+      break;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      score -= 3;
+      break;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      score -= 5;
+      break;
+    default:
+      break;
+  }
+  return score;
+}
+
+/** Readability's scoring: each paragraph feeds its ancestors, nearer ones more. */
+function score(body: DomElement, stats: Map<DomElement, Stats>): DomElement[] {
+  const candidates: DomElement[] = [];
+  const walk = (element: DomElement): void => {
+    for (let child: DomNode | null = element.firstChild; child; child = child.nextSibling) {
+      if (!isElement(child)) continue;
+      const s = stats.get(child);
+      if (!s) continue;
+      const tag = child.localName;
+      const paragraphLike =
+        SCORED_BLOCKS.has(tag) ||
+        (!BLOCK.has(tag) && !s.hasBlock && s.own >= MIN_PARAGRAPH && stats.get(element)?.hasBlock === true);
+      if (paragraphLike && s.own >= MIN_PARAGRAPH) {
+        const contribution = 1 + s.ownCommas + Math.min(Math.floor(s.own / 100), 3);
+        // Prose mixed with child blocks is its own paragraph container (readability wraps such runs in
+        // <p>); a block of pure prose is a paragraph, and its parent the container.
+        let ancestor: DomNode | null = s.hasBlock ? child : child.parentNode;
+        for (let level = 0; level < 5 && ancestor && isElement(ancestor); level++) {
+          const a = stats.get(ancestor);
+          if (!a) break;
+          if (!a.candidate) {
+            a.candidate = true;
+            a.score = initialScore(ancestor);
+            candidates.push(ancestor);
+          }
+          a.score += contribution / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+          ancestor = ancestor.parentNode;
+        }
+      }
+      if (s.hasBlock) walk(child);
+    }
+  };
+  walk(body);
+  return candidates;
+}
+
+const finalScore = (s: Stats): number => s.score * (1 - linkDensity(s));
+
+/** The container of the article: the best-scored candidate, widened where the page splits it. */
+function pickTop(body: DomElement, stats: Map<DomElement, Stats>, candidates: DomElement[]): DomElement {
+  const ranked = candidates
+    .map((element) => ({ element, score: finalScore(stats.get(element)!) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5);
+  const first = ranked[0];
+  if (!first || first.element === body) return body;
+  let top = first.element;
+  const topScore = first.score;
+
+  // Several strong candidates under one ancestor: the article is split, take the ancestor.
+  const strong = ranked
+    .slice(1)
+    .filter((c) => c.score / topScore >= 0.75)
+    .map((c) => c.element);
+  if (strong.length >= 3) {
+    for (
+      let parent = top.parentNode;
+      parent && isElement(parent) && parent !== body;
+      parent = parent.parentNode
+    ) {
+      const containing = strong.filter((c) => contains(parent, c)).length;
+      if (containing >= 3) {
+        top = parent;
+        break;
+      }
+    }
+  }
+
+  // A parent scoring better than its best child holds more of the article.
+  let lastScore = finalScore(stats.get(top)!);
+  const threshold = lastScore / 3;
+  for (
+    let parent = top.parentNode;
+    parent && isElement(parent) && parent !== body;
+    parent = parent.parentNode
+  ) {
+    const p = stats.get(parent);
+    if (!p || !p.candidate) continue;
+    const parentScore = finalScore(p);
+    if (parentScore < threshold) break;
+    if (parentScore > lastScore) {
+      top = parent;
+      break;
+    }
+    lastScore = parentScore;
+  }
+
+  // An only child says nothing its parent does not.
+  for (
+    let parent = top.parentNode;
+    parent && isElement(parent) && parent !== body;
+    parent = parent.parentNode
+  ) {
+    if (elementChildren(parent).length !== 1) break;
+    top = parent;
+  }
+  return top;
+}
+
+function contains(ancestor: DomElement, node: DomNode): boolean {
+  for (let n: DomNode | null = node; n; n = n.parentNode) if (n === ancestor) return true;
+  return false;
+}
+
+function elementChildren(element: DomElement): DomElement[] {
+  const children: DomElement[] = [];
+  for (let child = element.firstChild; child; child = child.nextSibling)
+    if (isElement(child)) children.push(child);
+  return children;
+}
+
+/** The top container and those of its siblings that read like more of the same article. */
+function gather(top: DomElement, stats: Map<DomElement, Stats>): DomElement[] {
+  const parent = top.parentNode;
+  if (!parent || !isElement(parent) || top.localName === 'body') return [top];
+  const topStats = stats.get(top)!;
+  const topScore = finalScore(topStats);
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.getAttribute('class') ?? '';
+  const kept: DomElement[] = [];
+  for (const sibling of elementChildren(parent)) {
+    if (sibling === top) {
+      kept.push(sibling);
+      continue;
+    }
+    const s = stats.get(sibling);
+    if (!s) continue;
+    const sameKind = topClass !== '' && sibling.getAttribute('class') === topClass;
+    const bonus = sameKind ? topScore * 0.2 : 0;
+    if (s.candidate && finalScore(s) + bonus >= threshold) {
+      kept.push(sibling);
+    } else if (sameKind && s.paragraphs > 0 && s.text > 100 && linkDensity(s) < 0.3) {
+      // The article continued in another section of the same kind (too far from its paragraphs
+      // to have been scored).
+      kept.push(sibling);
+    } else if (sibling.localName === 'p' || (!s.hasBlock && s.own > 0)) {
+      const density = linkDensity(s);
+      if (s.text > 80 && density < 0.25) kept.push(sibling);
+      else if (s.text <= 80 && s.text > 0 && density === 0 && /\.( |$)/.test(collapsedText(sibling)))
+        kept.push(sibling);
+    }
+  }
+  return kept;
+}
+
+function collapsedText(element: DomElement): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a block inside the article is furniture after all (readability's "clean conditionally"). */
+function isClutter(element: DomElement, s: Stats, stats: Map<DomElement, Stats>): boolean {
+  const tag = element.localName;
+  if (!CONDITIONAL.has(tag)) return false;
+  if (s.text === 0) return true;
+  const weight = classWeight(element);
+  const candidateScore = stats.get(element)?.candidate ? s.score : 0;
+  if (weight + candidateScore < 0) return true;
+  if (s.commas >= 10) return false;
+  const isList = tag === 'ul' || tag === 'ol' || (s.text > 0 && s.listText / s.text > 0.9);
+  const density = linkDensity(s);
+  if (!isList && s.headingText / s.text < 0.9 && s.text < MIN_PARAGRAPH) return true;
+  if (!isList && weight < 25 && density > 0.2) return true;
+  if (weight >= 25 && density > 0.5) return true;
+  if (isList && density > 0.5) return true;
+  return false;
+}
+
+const PARAGRAPH_BREAK = '\u0000';
+const LINE_BREAK = '\u0001';
+
+/** Writes the chosen blocks out as text: one paragraph per block, `<br>` as a line break. */
+function render(roots: DomElement[], stats: Map<DomElement, Stats>, options: Options): string {
+  const out: string[] = [];
+  // Inside quoted posts (tweets are mostly links and handles) link density says nothing.
+  const walk = (node: DomNode, pre: boolean, quoted: boolean): void => {
+    for (let child: DomNode | null = node.firstChild; child; child = child.nextSibling) {
+      if (isText(child)) {
+        // Source line breaks are layout, not text, except in <pre>.
+        out.push(pre ? child.data.replace(/\r?\n/g, LINE_BREAK) : child.data.replace(/\s+/g, ' '));
+        continue;
+      }
+      if (!isElement(child)) continue;
+      const tag = child.localName;
+      if (tag === 'br') {
+        out.push(LINE_BREAK);
+        continue;
+      }
+      const block = BLOCK.has(tag);
+      const s = stats.get(child);
+      const quotes =
+        quoted ||
+        (tag === 'blockquote' && s !== undefined && s.paragraphs > 0) ||
+        looksLikeEmbed(nameOf(child));
+      if (options.cleanConditionally && s && !quotes && isClutter(child, s, stats)) continue;
+      if (tag === 'h1') continue;
+      // A paragraph that is mostly link is a teaser ("READ MORE: …"), not article prose.
+      if (block && s && !quotes && !s.hasBlock && s.text > 0 && s.link / s.text > TEASER_LINK_DENSITY)
+        continue;
+      if (block) out.push(PARAGRAPH_BREAK);
+      walk(child, pre || tag === 'pre', quotes);
+      if (block) out.push(PARAGRAPH_BREAK);
+    }
+  };
+  for (const root of roots) {
+    out.push(PARAGRAPH_BREAK);
+    walk(root, root.localName === 'pre', false);
+    out.push(PARAGRAPH_BREAK);
+  }
+  return out
+    .join('')
+    .split(PARAGRAPH_BREAK)
+    .map((paragraph) =>
+      paragraph
+        .split(LINE_BREAK)
+        .map((line) => line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim())
+        .filter((line) => line !== '')
+        .join('\n'),
+    )
+    .filter((paragraph) => paragraph !== '' && !isBoilerplateLine(paragraph))
+    .join('\n\n');
+}
+
+// Calls to action and notices that sit inside article containers, in the languages we watch.
+const BOILERPLATE_LINE =
+  /^(?:advertisement|реклама|sponsored)$|\b(?:subscribe|newsletters?|follow (?:us|him|her|them) on|share (?:this|it) with|sharing is caring)\b|подпис(?:ывайтесь|аться|ка) на|читайте (?:также|нас)|поделиться|присоединяйтесь к нам/i;
+const SHORT_LINE = 160;
+
+function isBoilerplateLine(paragraph: string): boolean {
+  return paragraph.length <= SHORT_LINE && BOILERPLATE_LINE.test(paragraph);
+}
+
+const ATTEMPTS: Options[] = [
+  { stripByName: true, cleanConditionally: true },
+  { stripByName: false, cleanConditionally: true },
+  { stripByName: false, cleanConditionally: false },
+];
+const ENOUGH_TEXT = 500;
+const LITTLE_TEXT = 250;
+
+/**
+ * The article's main text from a document body, paragraphs separated by a blank line. The body is
+ * modified (boilerplate removed), so pass a fresh parse. Retries with gentler cleaning when the
+ * first pass finds too little; a later pass's result is taken only if it is more than twice as long.
+ */
+export function extractMainText(parse: () => DomElement | null): string {
+  let best = '';
+  for (const options of ATTEMPTS) {
+    // Without conditional cleaning, comment threads and link lists come back: only worth it when
+    // the cleaner passes found next to nothing.
+    if (!options.cleanConditionally && best.length >= LITTLE_TEXT) break;
+    const body = parse();
+    if (!body) return '';
+    strip(body, options);
+    const stats = measure(body);
+    const candidates = score(body, stats);
+    const top = pickTop(body, stats, candidates);
+    const text = render(gather(top, stats), stats, options);
+    if (text.length >= ENOUGH_TEXT) return text;
+    // A gentler pass that adds only a little has added furniture, not the missing article.
+    if (text.length > best.length * 2) best = text;
+  }
+  return best;
+}

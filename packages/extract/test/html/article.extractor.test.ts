@@ -1,0 +1,161 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { dateFromUrl, extractArticle } from '@echotrace/extract';
+import {
+  CYRILLIC_PAGE,
+  JSON_LD_PAGE,
+  MALFORMED_JSON_LD_PAGE,
+  NEWS_PAGE,
+  SCRIPT_SHELL_PAGE,
+  SIDEBAR_TIME_PAGE,
+  SPLIT_BLOCKS_PAGE,
+  TIME_PAGE,
+} from './fixtures.ts';
+
+describe('extractArticle: main text', () => {
+  const article = extractArticle(NEWS_PAGE, 'https://news.example.org/2024/11/26/bridge');
+
+  it('keeps every paragraph of the article body, in order, separated by blank lines', () => {
+    const paragraphs = article.text.split('\n\n');
+    assert.equal(paragraphs[0]?.startsWith('The harbour bridge reopened to traffic'), true);
+    assert.ok(article.text.includes('Engineers replaced forty-two cables'));
+    assert.ok(article.text.includes('the final cost was below the original estimate.'));
+    assert.ok(paragraphs.includes('What changes for drivers'));
+    assert.equal(paragraphs.at(-1)?.endsWith('until the spring inspection.'), true);
+    assert.equal(paragraphs.length, 5);
+  });
+
+  it('leaves out navigation, cookie banner, sharing, related links, comments and footer', () => {
+    for (const boilerplate of [
+      'cookies',
+      'Culture and entertainment',
+      'Share on Facebook',
+      'Related stories',
+      'Ferry operators report',
+      'detour via the ring road',
+      'All rights reserved',
+      'The Daily Example',
+    ]) {
+      assert.ok(!article.text.includes(boilerplate), `text should not contain ${boilerplate}`);
+    }
+  });
+
+  it('never lets script or style content into the text', () => {
+    assert.ok(!/LEAK/.test(article.text));
+  });
+
+  it('reads metadata from meta tags and resolves links against the page URL', () => {
+    assert.equal(article.title, 'Harbour bridge reopens after repairs');
+    assert.equal(article.byline, 'Jane Writer');
+    assert.equal(article.publishedAt, '2024-11-26T09:15:00+03:00');
+    assert.equal(article.modifiedAt, '2024-11-26T12:00:00+03:00');
+    assert.equal(article.language, 'en');
+    assert.equal(article.canonicalUrl, 'https://news.example.org/news/harbour-bridge');
+    assert.equal(article.leadImageUrl, 'https://news.example.org/img/bridge.jpg');
+  });
+
+  it('extracts a Cyrillic page and its language', () => {
+    const ru = extractArticle(CYRILLIC_PAGE);
+    assert.equal(ru.language, 'ru');
+    assert.equal(ru.text.split('\n\n').length, 3);
+    assert.ok(ru.text.startsWith('В понедельник в Москве прошло заседание'));
+    assert.ok(!ru.text.includes('ВКонтакте'));
+    assert.ok(!ru.text.includes('Перепечатка'));
+    assert.ok(!ru.text.includes('Экономика'));
+    assert.ok(!ru.text.includes('Подписывайтесь'));
+  });
+
+  it('joins an article split over sibling blocks and leaves out the teasers between them', () => {
+    const article = extractArticle(SPLIT_BLOCKS_PAGE, 'https://news.example.ru/20241126/budget.html');
+    assert.deepEqual(article.text.split('\n\n'), [
+      'МОСКВА, 26 ноя — Комиссия по бюджету обсудила проект расходов на следующий год, сообщил председатель комиссии.',
+      'По его словам, основные статьи расходов сохранятся, а дополнительные средства направят на ремонт школ и больниц.',
+      'Окончательное решение, как ожидается, будет принято на заседании в декабре, после консультаций с регионами.',
+    ]);
+    assert.equal(article.publishedAt, '2024-11-26T09:15:00+03:00');
+    // The headline on the page outranks the <title>, which often carries the site's name.
+    assert.equal(article.title, 'Комиссия обсудила бюджет');
+  });
+
+  it('returns empty text and null metadata for a page without content, without throwing', () => {
+    for (const html of [
+      '',
+      '<html></html>',
+      '<body><script>x()</script></body>',
+      '<div><nav>a</nav></div>',
+    ]) {
+      const empty = extractArticle(html);
+      assert.equal(empty.text, '');
+      assert.equal(empty.publishedAt, null);
+      assert.equal(empty.title, null);
+    }
+    assert.equal(extractArticle('<<<>>> not <html').title, null);
+  });
+
+  it('survives pathologically deep markup (thousands of unclosed tags) without exhausting the stack', () => {
+    const deep = `<html><body><p>A paragraph before the broken part, long enough to count.</p>${'<div><span>'.repeat(15000)}x</body></html>`;
+    const article = extractArticle(deep);
+    assert.ok(article.text.startsWith('A paragraph before the broken part'));
+  });
+
+  it('reads fragments and pages without <html> or <body>, where linkedom would lose the text', () => {
+    const fragment = '<p>First paragraph of a fragment.</p><p>Second paragraph of it.</p>';
+    assert.equal(extractArticle(fragment).text, 'First paragraph of a fragment.\n\nSecond paragraph of it.');
+    const bare = '<html lang="uk"><head><title>Заголовок</title></head><p>Текст статті.</p></html>';
+    const article = extractArticle(bare);
+    assert.equal(article.text, 'Текст статті.');
+    assert.equal(article.language, 'uk');
+    assert.equal(article.title, 'Заголовок');
+  });
+});
+
+describe('extractArticle: dates and JSON-LD', () => {
+  it('prefers the JSON-LD article in an @graph, keeping the stated offsets', () => {
+    const article = extractArticle(JSON_LD_PAGE);
+    assert.equal(article.publishedAt, '2024-11-26T08:00:00+03:00');
+    assert.equal(article.modifiedAt, '2024-11-27T10:30:00+03:00');
+    assert.equal(article.title, 'Graph headline');
+    assert.equal(article.byline, 'Ivan Petrov, Anna Smirnova');
+    assert.equal(article.leadImageUrl, 'https://example.org/lead.jpg');
+  });
+
+  it('skips malformed JSON-LD and falls back to meta tags', () => {
+    const article = extractArticle(MALFORMED_JSON_LD_PAGE);
+    assert.equal(article.publishedAt, '2024-11-25T18:45:00+01:00');
+  });
+
+  it('cleans bylines taken from the page', () => {
+    const page = (byline: string): string =>
+      `<html><body><article><div class="byline">${byline}</div><p>Text of the article.</p></article></body></html>`;
+    assert.equal(extractArticle(page('By Jane Doe • 2 min read')).byline, 'Jane Doe');
+    assert.equal(extractArticle(page('Автор: Иван Петров')).byline, 'Иван Петров');
+    assert.equal(extractArticle(page('https://example.org/authors/jane')).byline, null);
+  });
+
+  it('reads <time datetime> when no metadata states the date', () => {
+    assert.equal(extractArticle(TIME_PAGE).publishedAt, '2023-05-04T07:08:09Z');
+  });
+
+  it('prefers a <time> inside the article to one in a sidebar', () => {
+    assert.equal(extractArticle(SIDEBAR_TIME_PAGE).publishedAt, '2024-11-26T09:15:00+03:00');
+  });
+
+  it('uses the JSON-LD articleBody when the markup is an empty script-rendered shell', () => {
+    const article = extractArticle(SCRIPT_SHELL_PAGE);
+    assert.equal(
+      article.text,
+      'Первый абзац статьи, который есть только в разметке JSON-LD.\n\n' +
+        'Второй абзац: жирный текст и продолжение, чтобы текст был длиннее оболочки страницы.',
+    );
+    assert.equal(article.publishedAt, '2024-11-26T10:00:00+03:00');
+  });
+
+  it('falls back to a date in the URL path', () => {
+    const html = '<html><body><p>Undated page body text that goes on for a while.</p></body></html>';
+    assert.equal(extractArticle(html, 'https://example.ru/2024/11/26/story.html').publishedAt, '2024-11-26');
+    assert.equal(extractArticle(html, 'https://example.ru/news/story.html').publishedAt, null);
+    assert.equal(dateFromUrl('https://example.ru/news/2024-03-09-story'), '2024-03-09');
+    assert.equal(dateFromUrl('https://example.ru/archive/20240309/story'), '2024-03-09');
+    assert.equal(dateFromUrl('https://example.ru/id/2024131/story'), null);
+  });
+});
