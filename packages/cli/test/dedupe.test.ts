@@ -80,7 +80,7 @@ describe('echotrace dedupe', () => {
   it('groups reposts across channels, lists copies for show, and keeps groups on re-runs', async () => {
     const dir = fixtures();
     const db = path.join(dir, 'corpus.db');
-    assert.equal((await runCli(['ingest', dir, '--db', db])).code, 0);
+    assert.equal((await runCli(['ingest', dir, '--db', db, '--no-dedupe'])).code, 0);
 
     const first = await runCli(['dedupe', '--db', db, '--json']);
     assert.equal(first.code, 0, first.stderr);
@@ -138,7 +138,7 @@ describe('echotrace dedupe', () => {
   it('re-signs a changed document, and adds new ones to a live index (watch)', async () => {
     const dir = fixtures();
     const db = path.join(dir, 'corpus.db');
-    assert.equal((await runCli(['ingest', dir, '--db', db])).code, 0);
+    assert.equal((await runCli(['ingest', dir, '--db', db, '--no-dedupe'])).code, 0);
     assert.equal((await runCli(['dedupe', '--db', db])).code, 0);
 
     // The wire channel edits its second post into a copy of the first.
@@ -146,7 +146,7 @@ describe('echotrace dedupe', () => {
     const posts = JSON.parse(readFileSync(wirePath, 'utf8')) as Array<{ text: string }>;
     posts[1]!.text = `${STORY}\n\nДополнено: расписание опубликуют в четверг.`;
     writeFileSync(wirePath, JSON.stringify(posts));
-    assert.equal((await runCli(['ingest', dir, '--db', db])).code, 0);
+    assert.equal((await runCli(['ingest', dir, '--db', db, '--no-dedupe'])).code, 0);
 
     const store = openSqliteStore(db);
     try {
@@ -177,7 +177,7 @@ describe('echotrace dedupe', () => {
           },
         ]),
       );
-      assert.equal((await runCli(['ingest', lateDir, '--db', db])).code, 0);
+      assert.equal((await runCli(['ingest', lateDir, '--db', db, '--no-dedupe'])).code, 0);
       const lateDocument = (await store.documents.getByKey(late.key))!;
       const outcome = await dedupeDocument(ports, index, lateDocument);
       assert.equal(outcome.groupId, wire);

@@ -19,7 +19,7 @@ const systemClock: Clock = { now: () => new Date() };
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'Read files and folders into the corpus (txt, md, html, Telegram JSON, NDJSON)',
-  usage: 'ingest PATH|GLOB... [--source NAME] [--json]',
+  usage: 'ingest PATH|GLOB... [--source NAME] [--no-enrich] [--no-dedupe] [--json]',
   help: `
 Formats: .txt/.md (one document each), .html/.htm (main text extracted), .json (a Telegram
 channel's flat message list, or Telegram Desktop's result.json export: one document per message,
@@ -40,9 +40,20 @@ Examples:
       description: 'Source for files that do not name one (default: local files)',
     },
     {
+      name: 'no-enrich',
+      type: 'boolean',
+      description: 'Store documents without entity annotations (faster; `entities relink` adds them later)',
+    },
+    {
+      name: 'no-dedupe',
+      type: 'boolean',
+      description: 'Skip grouping copies after the run (`echotrace dedupe` does it later)',
+    },
+    {
       name: 'json',
       type: 'boolean',
-      description: 'Print the summary as JSON: {added, updated, unchanged, failed: [{origin, reason}]}',
+      description:
+        'Print {added, updated, unchanged, failed: [{origin, reason}], interrupted, forwards, copies: {groups, groupedDocuments} | null}',
     },
   ],
   async run(context) {
