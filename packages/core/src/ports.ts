@@ -3,6 +3,7 @@
 // implements the same interface as the embedded one.
 import type { ArchiveRepository } from './acquisition/archive.port.ts';
 import type { SourceSettingsRepository } from './acquisition/source-settings.port.ts';
+import type { DuplicateRepository } from './dedupe/duplicate.port.ts';
 import type { EntityRepository } from './entities/entity.port.ts';
 import type { Annotation, Capture, Document, Source, Timestamp } from './model.ts';
 import type { SanctionsRepository } from './sanctions/sanctions.port.ts';
@@ -137,6 +138,8 @@ export interface Store {
   readonly sourceSettings: SourceSettingsRepository;
   /** Imported sanctions lists with their import history. */
   readonly sanctions: SanctionsRepository;
+  /** Near-duplicate signatures, groups of copies and Telegram forward edges. */
+  readonly duplicates: DuplicateRepository;
   readonly search: SearchIndex;
   readonly jobs: JobQueue;
   /** Runs `work` as one atomic unit: all of its writes land, or none. Units do not interleave. */

@@ -1,5 +1,5 @@
 // Copying a SQLite corpus into PostgreSQL: everything arrives (versions and annotations included),
-// search answers the same, and a re-run copies nothing twice. The later ports (knowledge base,
+// search answers the same, and a re-run copies nothing twice. The later ports (duplicates, knowledge base,
 // archive, source settings, sanctions) arrive too, read back the same through their ports, and the
 // target goes on working after the copy (its counters continue past the copied rows).
 import assert from 'node:assert/strict';
@@ -108,7 +108,7 @@ describe(`SQLite → PostgreSQL copy (${backendName})`, () => {
     }
   });
 
-  it('copies the knowledge base, archive, source settings and sanctions, resumably', async () => {
+  it('copies duplicates, the knowledge base, archive, source settings and sanctions, resumably', async () => {
     const from = openSqliteStore(path.join(dir, 'later.db'));
     const to = await createTestStore();
     try {
@@ -141,7 +141,12 @@ describe(`SQLite → PostgreSQL copy (${backendName})`, () => {
         { ...copied(partial), ...copied(rest) },
         {
           sources: 1,
-          captures: 2,
+          captures: 4,
+          documents: 2,
+          document_versions: 2,
+          document_signatures: 2,
+          duplicate_members: 2,
+          forward_edges: 1,
           entities: 2,
           entity_decisions: 2,
           entity_redirects: 1,
@@ -158,6 +163,29 @@ describe(`SQLite → PostgreSQL copy (${backendName})`, () => {
 
       // The target goes on: new decisions and imports get fresh numbers past the copied ones, and
       // an import compares with the copied rows exactly as it would with the source's own.
+      const third = buildDocument({ key: 'https://fringe-daily.test/3', text: 'Третий текст.' });
+      for (const s of [from, to] as Store[]) {
+        const capture = await s.captures.put(new TextEncoder().encode(third.text), {
+          mediaType: 'text/plain',
+          charset: 'utf-8',
+          capturedAt: third.ingestedAt,
+          origin: third.key,
+        });
+        await s.documents.upsert({ ...third, captureSha256: capture.sha256 }, sha256Hex(third.text));
+        await s.duplicates.putSignatures([
+          {
+            documentId: third.id,
+            scheme: 's1',
+            contentSha256: sha256Hex(third.text),
+            data: new Uint8Array(2),
+          },
+        ]);
+      }
+      assert.deepEqual(
+        await to.duplicates.signatures({ limit: 10 }),
+        await from.duplicates.signatures({ limit: 10 }),
+        'signature order continues past the copied ones',
+      );
       const next = await to.entities.addDecision({ kind: 'merge', from: 'Q1', into: 'Q2' });
       assert.equal(next.seq, 3);
       const later = sanctionsImport('2024-03-01T00:00:00Z', ['1', '4'], { '4': ['P2'] });
@@ -209,6 +237,33 @@ function sanctionsImport(
 
 async function fillLaterTables(store: SqliteStore): Promise<void> {
   await store.sources.upsert(buildSource());
+  const documents = [
+    buildDocument({ key: 'https://fringe-daily.test/1', text: 'Один и тот же текст.' }),
+    buildDocument({ key: 'https://fringe-daily.test/2', text: 'Один и тот же текст!' }),
+  ];
+  for (const [i, document] of documents.entries()) {
+    const capture = await store.captures.put(new TextEncoder().encode(document.text), {
+      mediaType: 'text/plain',
+      charset: 'utf-8',
+      capturedAt: document.ingestedAt,
+      origin: document.key,
+    });
+    await store.documents.upsert({ ...document, captureSha256: capture.sha256 }, sha256Hex(document.text));
+    await store.duplicates.putSignatures([
+      {
+        documentId: document.id,
+        scheme: 's1',
+        contentSha256: sha256Hex(document.text),
+        data: Uint8Array.from([i, 0, 255, 7]),
+      },
+    ]);
+  }
+  await store.duplicates.setGroups(documents.map((d) => ({ documentId: d.id, groupId: documents[0]!.id })));
+  await store.duplicates.recordForward({
+    documentId: documents[1]!.id,
+    fromChannel: '@wire',
+    fromMessageId: '9',
+  });
   const entity = (id: string, name: string): Entity => ({
     id,
     type: 'PERSON',
@@ -267,6 +322,17 @@ async function fillLaterTables(store: SqliteStore): Promise<void> {
 }
 
 async function assertSameLaterContent(from: SqliteStore, to: PostgresStore): Promise<void> {
+  const signatures = await from.duplicates.signatures({ limit: 10 });
+  assert.equal(signatures.length, 2);
+  assert.deepEqual(await to.duplicates.signatures({ limit: 10 }), signatures);
+  for (const { documentId } of signatures) {
+    assert.deepEqual(await to.duplicates.copiesOf(documentId), await from.duplicates.copiesOf(documentId));
+    assert.deepEqual(
+      await to.duplicates.forwardsOf(documentId),
+      await from.duplicates.forwardsOf(documentId),
+    );
+  }
+  assert.equal((await to.duplicates.forwardsFrom('@wire')).length, 1);
   assert.deepEqual(await to.entities.list(), await from.entities.list());
   assert.deepEqual(await to.entities.decisions(), await from.entities.decisions());
   const redirects = async (sql: (q: string) => Promise<unknown[]>) =>

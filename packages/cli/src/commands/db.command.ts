@@ -80,11 +80,11 @@ export const dbCopyCommand: Command = {
   summary: 'Copy a SQLite corpus into PostgreSQL (batched, resumable: a re-run copies only what is missing)',
   usage: 'db copy --from sqlite:PATH --to postgres:URL [--json]',
   help: `
-Copies sources, captures (raw bytes), documents with their version history, annotations, the
-knowledge base (entities, decisions, redirects), the archive of HTTP exchanges, source settings and
-health, and sanctions lists with their import history. Each batch is one transaction; an interrupted
-copy keeps what it committed and a re-run skips it. Copy into an empty database (or to finish an
-earlier copy of the same file).
+Copies sources, captures (raw bytes), documents with their version history, annotations,
+near-duplicate signatures, groups and forward edges, the knowledge base (entities, decisions,
+redirects), the archive of HTTP exchanges, source settings and health, and sanctions lists with
+their import history. Each batch is one transaction; an interrupted copy keeps what it committed and
+a re-run skips it. Copy into an empty database (or to finish an earlier copy of the same file).
 
 Example:
   echotrace db copy --from sqlite:data/echotrace.db --to postgres:postgres://me@db.internal/echotrace`,

@@ -7,6 +7,7 @@ import { evalExtractionCommand } from './eval-extraction.command.ts';
 import { evalNerCommand } from './eval-ner.command.ts';
 import { exportWarcCommand } from './export-warc.command.ts';
 import { fetchCommand } from './fetch.command.ts';
+import { dedupeCommand } from './dedupe.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { jobsAddCommand, jobsCommand } from './jobs.command.ts';
 import { sanctionsImportCommand, sanctionsMatchCommand } from './sanctions.command.ts';
@@ -28,6 +29,7 @@ export const commands: Command[] = [
   ...entitiesCommands,
   sanctionsImportCommand,
   sanctionsMatchCommand,
+  dedupeCommand,
   // Acquisition
   ...sourcesCommands,
   fetchCommand,

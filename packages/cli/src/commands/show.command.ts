@@ -1,12 +1,14 @@
 import { NotFoundError, UsageError } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
+import { loadCopiesSection, writeCopiesSection } from '../copies.section.ts';
 
 export const showCommand: Command = {
   name: 'show',
   summary: 'Show one document with its annotations, versions and capture',
   usage: 'show ID [--json]',
   help: `
---json prints {"document": {...}, "annotations": [...], "versions": [...], "source": {...}, "capture": {...}}.
+--json prints {"document": {...}, "annotations": [...], "versions": [...], "source": {...}, "capture": {...},
+"copies": [{documentId, sourceId, publishedAt, original, ...}], "forwards": [{fromChannel, fromMessageId}]}.
 Annotation offsets index into document.text.`,
   options: [{ name: 'json', type: 'boolean', description: 'Print the document and its annotations as JSON' }],
   async run(context) {
@@ -21,8 +23,17 @@ Annotation offsets index into document.text.`,
       store.sources.get(document.sourceId),
       store.captures.get(document.captureSha256),
     ]);
+    const copies = await loadCopiesSection(store.duplicates, id);
     if (context.options.json) {
-      writeJson(context.stdout, { document, annotations, versions, source, capture });
+      writeJson(context.stdout, {
+        document,
+        annotations,
+        versions,
+        source,
+        capture,
+        copies: copies.copies,
+        forwards: copies.forwards,
+      });
       return 0;
     }
     const out = context.stdout;
@@ -37,6 +48,7 @@ Annotation offsets index into document.text.`,
     );
     if (versions.length > 1)
       out.write(`${versions.length} versions: ${versions.map((v) => v.seenAt).join(', ')}\n`);
+    writeCopiesSection(out, document.id, copies);
     out.write(`\n${document.text}\n`);
     if (annotations.length > 0) {
       out.write(`\nAnnotations (${annotations.length}):\n`);

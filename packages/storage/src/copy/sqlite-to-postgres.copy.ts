@@ -1,14 +1,15 @@
 // Copies a SQLite store into a PostgreSQL store table by table, in keyset-ordered batches, each
 // batch one transaction with ON CONFLICT DO NOTHING: an interrupted copy keeps its committed
 // batches, and a re-run inserts only what is missing (nothing is copied twice). Version history,
-// annotations, the knowledge base with its decision log, the archive, source settings and sanctions
-// lists with their history are copied as rows, so the target holds exactly what the source held.
-// Jobs are not copied: they belong to the running system, not to the corpus.
+// annotations, near-duplicate signatures, groups and forwards, the knowledge base with its decision
+// log, the archive, source settings and sanctions lists with their history are copied as rows, so
+// the target holds exactly what the source held. Jobs are not copied: they belong to the running
+// system, not to the corpus.
 //
-// Rows keyed by a counter (decision seq, import id, and SQLite's rowid for the keyless sanctions
-// name and relation rows) keep their numbers, and the target's sequence is moved past them
-// afterwards. Such keys only mean "the same row" between a source and its own copy, so the target
-// should be empty or an earlier (interrupted) copy of the same source.
+// Rows keyed by a counter (signature sequence, decision seq, import id, and SQLite's rowid for the
+// keyless sanctions name and relation rows) keep their numbers, and the target's sequence is moved
+// past them afterwards. Such keys only mean "the same row" between a source and its own copy, so
+// the target should be empty or an earlier (interrupted) copy of the same source.
 import type { SqliteStore } from '../sqlite/sqlite.store.ts';
 import type { PostgresStore } from '../postgres/postgres.store.ts';
 import { searchVector } from '../postgres/search.vector.ts';
@@ -89,6 +90,20 @@ const TABLES: TableSpec[] = [
     ],
     key: ['id'],
     batch: 1000,
+  },
+  {
+    table: 'document_signatures',
+    columns: ['sequence', 'document_id', 'scheme', 'content_sha256', 'data'],
+    key: ['sequence'],
+    batch: 1000,
+    serial: 'sequence',
+  },
+  { table: 'duplicate_members', columns: ['document_id', 'group_id'], key: ['document_id'], batch: 2000 },
+  {
+    table: 'forward_edges',
+    columns: ['document_id', 'from_channel', 'from_message_id'],
+    key: ['document_id', 'from_channel', 'from_message_id'],
+    batch: 2000,
   },
   {
     table: 'entities',

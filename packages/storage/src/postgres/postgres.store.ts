@@ -6,6 +6,7 @@ import { createAnnotationRepository } from './annotation.repository.ts';
 import { createArchiveRepository } from './archive.repository.ts';
 import { createCaptureRepository } from './capture.repository.ts';
 import { createDocumentRepository } from './document.repository.ts';
+import { createDuplicateRepository } from './duplicate.repository.ts';
 import { createEntityRepository } from './entity.repository.ts';
 import { createJobQueue } from './job.queue.ts';
 import { migrate } from './migrator.ts';
@@ -62,6 +63,7 @@ export async function openPostgresStore(
     archive: createArchiveRepository(sql),
     sourceSettings: createSourceSettingsRepository(sql),
     sanctions: createSanctionsRepository(sql),
+    duplicates: createDuplicateRepository(sql),
     transaction: (work) => sql.transaction(work),
     async close() {
       await sql.idle();

@@ -7,6 +7,7 @@ import { createAnnotationRepository } from './annotation.repository.ts';
 import { createArchiveRepository } from './archive.repository.ts';
 import { createCaptureRepository } from './capture.repository.ts';
 import { createDocumentRepository } from './document.repository.ts';
+import { createDuplicateRepository } from './duplicate.repository.ts';
 import { createEntityRepository } from './entity.repository.ts';
 import { createJobQueue } from './job.queue.ts';
 import { migrate } from './migrator.ts';
@@ -69,6 +70,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     archive: createArchiveRepository(db),
     sourceSettings: createSourceSettingsRepository(db),
     sanctions: createSanctionsRepository(db),
+    duplicates: createDuplicateRepository(db),
     search: createSearchIndex(db),
     jobs: createJobQueue(db),
     transaction,
