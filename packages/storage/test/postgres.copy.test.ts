@@ -1,7 +1,7 @@
 // Copying a SQLite corpus into PostgreSQL: everything arrives (versions and annotations included),
-// search answers the same, and a re-run copies nothing twice. The later ports (duplicates, knowledge base,
-// archive, source settings, sanctions) arrive too, read back the same through their ports, and the
-// target goes on working after the copy (its counters continue past the copied rows).
+// search answers the same, and a re-run copies nothing twice. The later ports (duplicates,
+// knowledge base, archive, source settings, sanctions) arrive too, read back the same through their
+// ports, and the target goes on working after the copy (its counters continue past the copied rows).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
