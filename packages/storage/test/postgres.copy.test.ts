@@ -19,6 +19,7 @@ import {
 import {
   copySqliteToPostgres,
   openSqliteStore,
+  sqliteMigrationStatus,
   type CopyProgress,
   type PostgresStore,
   type SqliteStore,
@@ -102,6 +103,31 @@ describe(`SQLite → PostgreSQL copy (${backendName})`, () => {
           );
         assert.deepEqual(await search(to), await search(from), `same hits in the same order for ${q}`);
       }
+    } finally {
+      await from.close();
+      await destroyTestStore(to);
+    }
+  });
+
+  it('copies a file made by an older version as far as it goes, without migrating it', async () => {
+    const file = path.join(dir, 'older.db');
+    const older = openSqliteStore(file);
+    await older.sources.upsert(buildSource());
+    // As a version from before the sanctions port left it.
+    older.db.exec(`DROP TABLE sanctions_names; DROP TABLE sanctions_relations; DROP TABLE sanctions_imports;
+      DROP TABLE sanctions_entries; DROP TABLE sanctions_lists; DELETE FROM schema_migrations WHERE version = 40`);
+    await older.close();
+    const from = openSqliteStore(file, { migrate: false, readonly: true });
+    const to = await createTestStore();
+    try {
+      assert.equal(sqliteMigrationStatus(from.db).find((m) => m.version === 40)?.appliedAt, null);
+      const report = await copySqliteToPostgres(from, to);
+      assert.deepEqual(
+        report.filter((t) => t.read > 0).map((t) => t.table),
+        ['sources'],
+      );
+      assert.deepEqual(await to.sources.list(), await from.sources.list());
+      assert.deepEqual(await to.sanctions.lists(), []);
     } finally {
       await from.close();
       await destroyTestStore(to);

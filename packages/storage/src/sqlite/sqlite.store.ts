@@ -60,19 +60,60 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     return next;
   };
 
+  // Repositories prepare their statements on first use, not here: a store opened without migrating
+  // (`db status`, or `db copy` from a file made by an older version) must not fail on tables that
+  // are not there yet and that it never touches.
+  const once = <T>(make: (database: Database.Database) => T): (() => T) => {
+    let made: T | undefined;
+    return () => (made ??= make(db));
+  };
+  const sources = once(createSourceRepository);
+  const captures = once(createCaptureRepository);
+  const documents = once(createDocumentRepository);
+  const annotations = once(createAnnotationRepository);
+  const entities = once(createEntityRepository);
+  const archive = once(createArchiveRepository);
+  const sourceSettings = once(createSourceSettingsRepository);
+  const sanctions = once(createSanctionsRepository);
+  const duplicates = once(createDuplicateRepository);
+  const search = once(createSearchIndex);
+  const jobs = once(createJobQueue);
+
   return {
     db,
-    sources: createSourceRepository(db),
-    captures: createCaptureRepository(db),
-    documents: createDocumentRepository(db),
-    annotations: createAnnotationRepository(db),
-    entities: createEntityRepository(db),
-    archive: createArchiveRepository(db),
-    sourceSettings: createSourceSettingsRepository(db),
-    sanctions: createSanctionsRepository(db),
-    duplicates: createDuplicateRepository(db),
-    search: createSearchIndex(db),
-    jobs: createJobQueue(db),
+    get sources() {
+      return sources();
+    },
+    get captures() {
+      return captures();
+    },
+    get documents() {
+      return documents();
+    },
+    get annotations() {
+      return annotations();
+    },
+    get entities() {
+      return entities();
+    },
+    get archive() {
+      return archive();
+    },
+    get sourceSettings() {
+      return sourceSettings();
+    },
+    get sanctions() {
+      return sanctions();
+    },
+    get duplicates() {
+      return duplicates();
+    },
+    get search() {
+      return search();
+    },
+    get jobs() {
+      return jobs();
+    },
     transaction,
     async close() {
       await tail;
