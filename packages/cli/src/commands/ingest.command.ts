@@ -2,6 +2,7 @@ import { ingest, slugify, type Clock, type IngestSummary } from '@echotrace/core
 import { sourceFor } from '@echotrace/extract';
 import { UsageError } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
+import { createEnrichers } from '../enrichment.factory.ts';
 import { expandPaths, readInputs } from '../ingest.files.ts';
 import { ProgressReporter } from '../progress.ts';
 
@@ -66,6 +67,7 @@ Examples:
       }),
       {
         clock: systemClock,
+        enrichers: await createEnrichers(store),
         onProgress: ({ summary: current }) => {
           latest = current;
           render();

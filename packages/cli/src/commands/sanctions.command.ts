@@ -9,7 +9,7 @@ import type { SanctionsFile } from '@echotrace/sanctions';
 import { createSanctionsRepository } from '@echotrace/storage';
 import { writeJson, type Command } from '../command.ts';
 
-function sanctionsRepository(store: Store): SanctionsRepository {
+export function sanctionsRepository(store: Store): SanctionsRepository {
   if ('db' in store)
     return createSanctionsRepository(
       (store as Store & { db: Parameters<typeof createSanctionsRepository>[0] }).db,

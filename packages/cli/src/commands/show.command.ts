@@ -7,7 +7,8 @@ export const showCommand: Command = {
   usage: 'show ID [--json]',
   help: `
 --json prints {"document": {...}, "annotations": [...], "versions": [...], "source": {...}, "capture": {...}}.
-Annotation offsets index into document.text.`,
+Annotation offsets index into document.text. Mentions of sanctioned people and organizations
+(annotations of kind "sanction") are listed first, with the list entry and why the name matched.`,
   options: [{ name: 'json', type: 'boolean', description: 'Print the document and its annotations as JSON' }],
   async run(context) {
     const id = context.positionals[0];
@@ -38,6 +39,23 @@ Annotation offsets index into document.text.`,
     if (versions.length > 1)
       out.write(`${versions.length} versions: ${versions.map((v) => v.seenAt).join(', ')}\n`);
     out.write(`\n${document.text}\n`);
+    const sanctioned = annotations.filter((a) => a.kind === 'sanction');
+    if (sanctioned.length > 0) {
+      out.write(`\nSanctioned mentions (${sanctioned.length}):\n`);
+      for (const a of sanctioned) {
+        const { list, listEntryId, listedName, programs, explanation } = a.attributes as {
+          list: string;
+          listEntryId: string;
+          listedName: string;
+          programs?: string[];
+          explanation: string;
+        };
+        out.write(
+          `  ${JSON.stringify(document.text.slice(a.start, a.end))} [${a.start}, ${a.end}) → ${listedName} (${list}:${listEntryId}${programs?.length ? `; ${programs.join(', ')}` : ''}) score ${a.confidence.toFixed(2)}\n` +
+            `    ${explanation}\n`,
+        );
+      }
+    }
     if (annotations.length > 0) {
       out.write(`\nAnnotations (${annotations.length}):\n`);
       for (const a of annotations) {
