@@ -5,6 +5,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ingest, parseQuery, slugify, type IngestInput, type Source, type Store } from '@echotrace/core';
+import {
+  buildKnowledgeBase,
+  createEntityEnricher,
+  hasNerModel,
+  parseKnowledgeBaseFile,
+  recognizeEntities,
+  SEED_KB_PATH,
+} from '@echotrace/entities';
 import { openSqliteStore } from '@echotrace/storage';
 
 export const QUERIES = [
@@ -167,5 +175,32 @@ export async function benchFoundation(
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+  results.withEntityEnrichment = await benchEnrichedIngest(posts, Math.min(5000, Math.min(...sizes)));
   return results;
+}
+
+/** What `echotrace ingest` does by default: the same ingest with entity recognition and linking. */
+async function benchEnrichedIngest(posts: Post[], size: number): Promise<Record<string, number>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'echotrace-bench-'));
+  const store = openSqliteStore(path.join(dir, 'bench.db'));
+  const kb = buildKnowledgeBase(parseKnowledgeBaseFile(readFileSync(SEED_KB_PATH, 'utf8'), SEED_KB_PATH), []);
+  const enricher = createEntityEnricher({ kb, recognize: recognizeEntities, supports: hasNerModel });
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  const summary = await ingest(store, generate(posts, size), {
+    clock: { now: () => new Date() },
+    batchSize: 1000,
+    enrichers: [enricher],
+  });
+  const cpu = process.cpuUsage(cpuStart);
+  const seconds = (performance.now() - started) / 1000;
+  const stats = await store.documents.stats();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    documents: summary.added,
+    ingestDocsPerSecond: Math.round(summary.added / seconds),
+    ingestDocsPerCpuSecond: Math.round(summary.added / ((cpu.user + cpu.system) / 1e6)),
+    annotations: stats.annotations,
+  };
 }

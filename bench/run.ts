@@ -1,10 +1,20 @@
 // `npm run bench`: runs every benchmark, prints the figures, and writes them to bench/results/*.json.
-// Options: --sizes 10000,100000 (documents for the foundation bench), --only NAME[,NAME].
+// Options:
+//   --sizes 10000,100000   corpus sizes for the store benchmark
+//   --only NAME[,NAME]     run some benchmarks: store, dedupe, ner, sanctions, charset
+//   --db sqlite|postgres   the store benchmark's adapter; postgres needs ECHOTRACE_BENCH_PG_URL or
+//                          DATABASE_URL (scripts/postgres-test-server.sh start gives one) and adds
+//                          worker throughput with 1 and 2 workers
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchCharset } from './charset.bench.ts';
+import { benchDedupe } from './dedupe.bench.ts';
 import { benchFoundation } from './foundation.bench.ts';
+import { benchNer } from './ner.bench.ts';
+import { benchPostgres } from './postgres.bench.ts';
+import { benchSanctions } from './sanctions.bench.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedData = path.resolve(root, '../shared/data');
@@ -17,39 +27,26 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'sqlite' },
   },
 });
+if (values.db !== 'sqlite' && values.db !== 'postgres') {
+  console.error(`--db must be sqlite or postgres, not ${JSON.stringify(values.db)}`);
+  process.exit(2);
+}
+const sizes = values.sizes.split(',').map(Number);
 const only = values.only ? new Set(values.only.split(',')) : null;
-const wanted = (name: string): boolean => !only || only.has(name);
 
 type Bench = { name: string; run: () => Promise<Record<string, unknown> | null> };
 
 const benches: Bench[] = [
-  {
-    name: 'foundation',
-    run: () => benchFoundation(sharedData, values.sizes.split(',').map(Number)),
-  },
+  values.db === 'postgres'
+    ? { name: 'store-postgres', run: () => benchPostgres({ sharedData, sizes }) }
+    : { name: 'store-sqlite', run: () => benchFoundation(sharedData, sizes) },
+  { name: 'dedupe', run: () => benchDedupe({ sharedData }) },
+  { name: 'ner', run: () => benchNer() },
+  { name: 'sanctions', run: () => benchSanctions({ sharedData }) },
+  { name: 'charset', run: () => benchCharset({ sharedData }) },
 ];
-
-/** Benchmarks of other stages register here when their module exists (they land independently). */
-const optional: Array<{ name: string; file: string; fn: string }> = [
-  { name: 'charset', file: 'charset.bench.ts', fn: 'benchCharset' },
-  { name: 'dedupe', file: 'dedupe.bench.ts', fn: 'benchDedupe' },
-  { name: 'ner', file: 'ner.bench.ts', fn: 'benchNer' },
-  { name: 'sanctions', file: 'sanctions.bench.ts', fn: 'benchSanctions' },
-];
-for (const bench of optional) {
-  const file = path.join(root, 'bench', bench.file);
-  if (!existsSync(file)) continue;
-  benches.push({
-    name: bench.name,
-    run: async () => {
-      const module = (await import(file)) as Record<
-        string,
-        (options: Record<string, unknown>) => Promise<Record<string, unknown> | null>
-      >;
-      return module[bench.fn]!({ sharedData });
-    },
-  });
-}
+const wanted = (name: string): boolean =>
+  !only || only.has(name) || (name.startsWith('store') && only.has('store'));
 
 if (!existsSync(sharedData))
   console.log(`note: ${sharedData} is absent; benchmarks that need real data are skipped`);
@@ -59,7 +56,7 @@ for (const bench of benches.filter((b) => wanted(b.name))) {
   const started = performance.now();
   const result = await bench.run();
   if (!result) {
-    console.log(`skipped: the data it needs under ${sharedData} is absent`);
+    console.log(`skipped: the data or server it needs is absent (see above)`);
     continue;
   }
   const record = {

@@ -8,11 +8,13 @@ import { main } from '@echotrace/cli';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.join(root, 'demo/corpus');
+const rel = (file: string): string => path.relative(process.cwd(), path.join(root, file)) || file;
 
 export const DEMO_SEARCHES = [
   'Малышева "санкции против самих себя"',
   '(Malyshev OR Malyshov) "Eastern Triangle"',
   'Дьяконов source:vektor-press source:ural-region-info from:2024-03-01',
+  'entity:gleb-tumanov',
 ];
 
 async function step(title: string, argv: string[]): Promise<number> {
@@ -21,6 +23,17 @@ async function step(title: string, argv: string[]): Promise<number> {
   return main(argv);
 }
 
+await step('register the demo outlets (names, owners, labels)', [
+  'sources',
+  'import',
+  rel('demo/corpus/sources.yaml'),
+]);
+await step('load the knowledge base: the bundled seed plus the demo cast', [
+  'entities',
+  'import',
+  '--seed',
+  rel('demo/corpus/entities.yaml'),
+]);
 const ingestCode = await step('ingest the demo corpus (idempotent: a second run adds nothing)', [
   'ingest',
   path.relative(process.cwd(), corpus) || corpus,
@@ -30,6 +43,7 @@ const titles = [
   'an inflected name and a phrase: the slogan travels from the fringe origin to the national daily',
   'both English transliterations of the same expert',
   'a wire story next to its syndicated copies',
+  'one person however he is spelled or inflected: Туманов, Туманова, Gleb Toumanov',
 ];
 for (const [i, query] of DEMO_SEARCHES.entries()) await step(titles[i]!, ['search', query, '--limit', '3']);
 process.stdout.write(

@@ -1,6 +1,6 @@
 // Sources screened for sanctioned ownership: the outlet's name and its owner are traced through the
 // imported lists (see traceOwnership). Used by `sources show`, `sources list` and `sources health`.
-import type { Source, Store } from '@echotrace/core';
+import { OperationalError, type SanctionsRepository, type Source, type Store } from '@echotrace/core';
 import { createSanctionsMatcher, traceOwnership, type OwnershipTrace } from '@echotrace/sanctions';
 import { sanctionsRepository } from './commands/sanctions.command.ts';
 
@@ -8,7 +8,14 @@ export type SourceTracer = (source: Source) => Promise<OwnershipTrace>;
 
 /** A tracer over every imported list, or null when no list has been imported. */
 export async function createSourceTracer(store: Store): Promise<SourceTracer | null> {
-  const repository = sanctionsRepository(store);
+  let repository: SanctionsRepository;
+  try {
+    repository = sanctionsRepository(store);
+  } catch (error) {
+    // A store without sanctions storage: sources are shown without the ownership check.
+    if (error instanceof OperationalError) return null;
+    throw error;
+  }
   const entries = await repository.entries();
   if (entries.length === 0) return null;
   const matcher = createSanctionsMatcher(entries);

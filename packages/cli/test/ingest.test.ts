@@ -205,6 +205,63 @@ describe('echotrace ingest', () => {
     assert.equal(koi.hits[0]?.title, 'Заявление министра');
   });
 
+  it('records Telegram forwards and groups syndicated copies after the run', async () => {
+    const dir = fixtureFolder();
+    const story =
+      'The ministry said on Tuesday that the quota for seasonal workers from the partner country would triple next year, ' +
+      'citing shortages on construction sites in the Far East and a pilot programme that regional officials called a success.';
+    writeFileSync(
+      path.join(dir, 'wire.ndjson'),
+      [
+        JSON.stringify({
+          url: 'https://wire.test/1',
+          title: 'Quota to triple',
+          text: story,
+          published: '2024-03-14T12:00:00+10:00',
+          source: 'Wire',
+        }),
+        JSON.stringify({
+          url: 'https://regional.test/9',
+          title: 'Worker quota rises',
+          text: `${story} Subscribe to our channel.`,
+          published: '2024-03-15T08:00:00+05:00',
+          source: 'Regional',
+        }),
+      ].join('\n'),
+    );
+    const db = path.join(dir, 'corpus.db');
+    const summary = JSON.parse((await runCli(['ingest', dir, '--db', db, '--json'])).stdout) as {
+      forwards: number;
+      copies: { groups: number };
+    };
+    assert.equal(summary.forwards, 1);
+    assert.equal(summary.copies.groups, 1);
+    const found = JSON.parse((await runCli(['search', 'quota', '--db', db, '--json'])).stdout) as {
+      hits: Array<{ documentId: string; sourceId: string }>;
+    };
+    const regional = found.hits.find((h) => h.sourceId === 'regional')!;
+    const shown = JSON.parse((await runCli(['show', regional.documentId, '--db', db, '--json'])).stdout) as {
+      copies: Array<{ sourceId: string; original: boolean }>;
+    };
+    assert.deepEqual(
+      shown.copies.map((c) => [c.sourceId, c.original]),
+      [
+        ['wire', true],
+        ['regional', false],
+      ],
+    );
+    const forwarded = JSON.parse(
+      (await runCli(['search', '"forwarded text"', '--db', db, '--json'])).stdout,
+    ) as { hits: Array<{ documentId: string }> };
+    const post = JSON.parse(
+      (await runCli(['show', forwarded.hits[0]!.documentId, '--db', db, '--json'])).stdout,
+    ) as { forwards: Array<{ fromChannel: string }> };
+    assert.deepEqual(
+      post.forwards.map((f) => f.fromChannel),
+      ['Origin Channel'],
+    );
+  });
+
   it('is idempotent: a second run adds nothing', async () => {
     const dir = fixtureFolder();
     const db = path.join(dir, 'corpus.db');

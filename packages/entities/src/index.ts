@@ -6,7 +6,8 @@ export type { NerModel } from './recognition/ner.model.ts';
 export { tokenize } from './recognition/word.tokenizer.ts';
 export type { TextToken } from './recognition/word.tokenizer.ts';
 export { evaluateNer, NER_FORMATS } from './evaluation/ner.evaluation.ts';
-export type { NerEvaluation, NerFormat } from './evaluation/ner.evaluation.ts';
+export type { NerEvaluation, NerFormat, EvaluateOptions } from './evaluation/ner.evaluation.ts';
+export type { FlatteningConvention } from './evaluation/brat.reader.ts';
 export type { Score, ScoreTable } from './evaluation/ner.scoring.ts';
 
 export { buildKnowledgeBase, displayName, type KnowledgeBase } from './kb/knowledge.base.ts';

@@ -2,7 +2,6 @@
 
 // Ingest: file formats read by `echotrace ingest`.
 export * from './ingest/file.parsers.ts';
-export * from './ingest/text.decoder.ts';
 
 // HTML: main text and metadata of article pages, and the benchmark metric that scores them.
 export * from './html/article.extractor.ts';
@@ -22,3 +21,11 @@ export * from './feeds/feed.parser.ts';
 export * from './feeds/feed.discovery.ts';
 export * from './sitemaps/sitemap.parser.ts';
 export * from './sitemaps/sitemap.discovery.ts';
+
+// Dedupe: near-duplicate groups (syndication, reposts) and Telegram forward edges.
+export * from './dedupe/dedupe.config.ts';
+export * from './dedupe/document.signature.ts';
+export * from './dedupe/duplicate.index.ts';
+export * from './dedupe/forward.edge.ts';
+export { shingleSequence } from './dedupe/shingle.hasher.ts';
+export * from './dedupe/dedupe.stage.ts';

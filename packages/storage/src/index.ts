@@ -26,3 +26,4 @@ export { copySqliteToPostgres, type CopyOptions, type CopyProgress } from './cop
 export { createSanctionsRepository } from './sqlite/sanctions.repository.ts';
 export { createArchiveRepository as createSqliteArchiveRepository } from './sqlite/archive.repository.ts';
 export { createSourceSettingsRepository as createSqliteSourceSettingsRepository } from './sqlite/source-settings.repository.ts';
+export { createDuplicateRepository } from './sqlite/duplicate.repository.ts';

@@ -16,7 +16,7 @@ export function formatNerEvaluation(result: NerEvaluation): string {
       (result.excludedTrainingDocuments > 0
         ? `, ${result.excludedTrainingDocuments} excluded because the model trained on them`
         : ''),
-    `metric: ${result.metric}`,
+    `metric: ${result.metric}${result.convention ? ` (${result.convention})` : ''}`,
     `type          P%     R%    F1%   gold   pred`,
   ];
   for (const [type, s] of Object.entries(result.exact.perType)) lines.push(row(type, s));
@@ -33,7 +33,8 @@ export function formatNerEvaluation(result: NerEvaluation): string {
 export const evalNerCommand: Command = {
   name: 'eval ner',
   summary: 'Score named-entity recognition on FactRuEval, CoNLL-2003 or brat (NEREL) data',
-  usage: 'eval ner --format factrueval|conll|brat --data PATH [--language ru] [--json]',
+  usage:
+    'eval ner --format factrueval|conll|brat --data PATH [--language ru] [--convention outermost|names] [--json]',
   help: [
     'Runs the committed model of the dataset language (factrueval: ru, conll: en, brat: --language,',
     'default ru) and prints per-type and overall precision, recall and F1 with exact span matching.',
@@ -48,6 +49,12 @@ export const evalNerCommand: Command = {
     { name: 'format', type: 'string', value: 'FORMAT', description: 'factrueval, conll or brat' },
     { name: 'data', type: 'string', value: 'PATH', description: 'dataset directory (or CoNLL file)' },
     { name: 'language', type: 'string', value: 'LANG', description: 'language of brat data (default ru)' },
+    {
+      name: 'convention',
+      type: 'string',
+      value: 'C',
+      description: 'brat: flatten nested spans to the outermost (default) or to names (FactRuEval style)',
+    },
     { name: 'json', type: 'boolean', description: 'print the full result as JSON' },
   ],
   run(context) {
@@ -59,7 +66,14 @@ export const evalNerCommand: Command = {
     if (typeof data !== 'string' || data === '') throw new UsageError('--data PATH is required');
     const language = typeof context.options.language === 'string' ? context.options.language : undefined;
     // Bad paths and unknown languages raise InputError, which main reports with exit code 1.
-    const result = evaluateNer(format as NerFormat, data, language ? { language } : {});
+    const convention = context.options.convention;
+    if (convention !== undefined && convention !== 'outermost' && convention !== 'names') {
+      throw new UsageError('--convention must be outermost or names');
+    }
+    const result = evaluateNer(format as NerFormat, data, {
+      ...(language ? { language } : {}),
+      ...(convention ? { convention } : {}),
+    });
     if (context.options.json === true) writeJson(context.stdout, result);
     else context.stdout.write(formatNerEvaluation(result));
     return Promise.resolve(0);

@@ -7,6 +7,7 @@ import { evalExtractionCommand } from './eval-extraction.command.ts';
 import { evalNerCommand } from './eval-ner.command.ts';
 import { exportWarcCommand } from './export-warc.command.ts';
 import { fetchCommand } from './fetch.command.ts';
+import { dedupeCommand } from './dedupe.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { jobsAddCommand, jobsCommand } from './jobs.command.ts';
 import { sanctionsImportCommand, sanctionsMatchCommand } from './sanctions.command.ts';
@@ -30,6 +31,7 @@ export const commands: Command[] = [
   sanctionsImportCommand,
   sanctionsMatchCommand,
   sanctionsScreenCommand,
+  dedupeCommand,
   // Acquisition
   ...sourcesCommands,
   fetchCommand,

@@ -1,8 +1,16 @@
-import { ingest, slugify, type Clock, type IngestSummary } from '@echotrace/core';
-import { sourceFor } from '@echotrace/extract';
+import {
+  ingest,
+  slugify,
+  type Clock,
+  type ForwardEdge,
+  type IngestInput,
+  type IngestSummary,
+} from '@echotrace/core';
+import { forwardEdgesOf, runDedupe, sourceFor } from '@echotrace/extract';
 import { UsageError } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
 import { createEnrichers } from '../enrichment.factory.ts';
+import { duplicateRepositoryOf } from '../duplicates.factory.ts';
 import { expandPaths, readInputs } from '../ingest.files.ts';
 import { ProgressReporter } from '../progress.ts';
 
@@ -11,7 +19,7 @@ const systemClock: Clock = { now: () => new Date() };
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'Read files and folders into the corpus (txt, md, html, Telegram JSON, NDJSON)',
-  usage: 'ingest PATH|GLOB... [--source NAME] [--json]',
+  usage: 'ingest PATH|GLOB... [--source NAME] [--no-enrich] [--no-dedupe] [--json]',
   help: `
 Formats: .txt/.md (one document each), .html/.htm (main text extracted), .json (a Telegram
 channel's flat message list, or Telegram Desktop's result.json export: one document per message,
@@ -32,9 +40,20 @@ Examples:
       description: 'Source for files that do not name one (default: local files)',
     },
     {
+      name: 'no-enrich',
+      type: 'boolean',
+      description: 'Store documents without entity annotations (faster; `entities relink` adds them later)',
+    },
+    {
+      name: 'no-dedupe',
+      type: 'boolean',
+      description: 'Skip grouping copies after the run (`echotrace dedupe` does it later)',
+    },
+    {
       name: 'json',
       type: 'boolean',
-      description: 'Print the summary as JSON: {added, updated, unchanged, failed: [{origin, reason}]}',
+      description:
+        'Print {added, updated, unchanged, failed: [{origin, reason}], interrupted, forwards, copies: {groups, groupedDocuments} | null}',
     },
   ],
   async run(context) {
@@ -55,19 +74,29 @@ Examples:
         },
         force,
       );
+    // Telegram forwards are remembered as items stream past and recorded once their documents exist.
+    const forwards: ForwardEdge[] = [];
+    async function* noteForwards(inputs: AsyncIterable<IngestInput>): AsyncGenerator<IngestInput> {
+      for await (const input of inputs) {
+        if (!('failed' in input)) forwards.push(...forwardEdgesOf([input]));
+        yield input;
+      }
+    }
     const summary = await ingest(
       store,
-      readInputs(entries, {
-        maxFileBytes: context.config.maxFileBytes,
-        defaultSource: { ...sourceFor(sourceName, 'files'), id: slugify(sourceName) },
-        onFileDone: () => {
-          filesDone++;
-          render();
-        },
-      }),
+      noteForwards(
+        readInputs(entries, {
+          maxFileBytes: context.config.maxFileBytes,
+          defaultSource: { ...sourceFor(sourceName, 'files'), id: slugify(sourceName) },
+          onFileDone: () => {
+            filesDone++;
+            render();
+          },
+        }),
+      ),
       {
         clock: systemClock,
-        enrichers: await createEnrichers(store),
+        enrichers: context.options['no-enrich'] ? [] : await createEnrichers(store),
         onProgress: ({ summary: current }) => {
           latest = current;
           render();
@@ -79,13 +108,32 @@ Examples:
     render(true);
     progress.finish();
     const interrupted = context.signal.aborted;
+    const duplicates = duplicateRepositoryOf(store);
+    for (const edge of forwards) {
+      if (await store.documents.get(edge.documentId)) await duplicates.recordForward(edge);
+    }
+    // Group copies across outlets as soon as there is something new: signatures of earlier
+    // documents are read back, only new and changed documents are signed.
+    let grouping: { groups: number; groupedDocuments: number } | null = null;
+    if (!interrupted && !context.options['no-dedupe'] && summary.added + summary.updated > 0) {
+      const { summary: dedupe } = await runDedupe(
+        { documents: store.documents, duplicates },
+        { signal: context.signal },
+      );
+      grouping = { groups: dedupe.groups, groupedDocuments: dedupe.groupedDocuments };
+    }
     if (context.options.json) {
-      writeJson(context.stdout, { ...summary, interrupted });
+      writeJson(context.stdout, { ...summary, interrupted, forwards: forwards.length, copies: grouping });
     } else {
       const out = context.stdout;
       out.write(
         `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed.length}\n`,
       );
+      if (grouping) {
+        out.write(
+          `copies: ${grouping.groups} groups holding ${grouping.groupedDocuments} documents (echotrace dedupe lists them)\n`,
+        );
+      }
       for (const failure of summary.failed.slice(0, 50))
         out.write(`  failed: ${failure.origin}: ${failure.reason}\n`);
       if (summary.failed.length > 50)

@@ -1,14 +1,17 @@
 import { NotFoundError, UsageError } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
+import { loadCopiesSection, writeCopiesSection } from '../copies.section.ts';
+import { duplicateRepositoryOf } from '../duplicates.factory.ts';
 
 export const showCommand: Command = {
   name: 'show',
   summary: 'Show one document with its annotations, versions and capture',
   usage: 'show ID [--json]',
   help: `
---json prints {"document": {...}, "annotations": [...], "versions": [...], "source": {...}, "capture": {...}}.
+--json prints {"document": {...}, "annotations": [...], "versions": [...], "source": {...}, "capture": {...},
+"copies": [{documentId, sourceId, publishedAt, original, ...}], "forwards": [{fromChannel, fromMessageId}]}.
 Annotation offsets index into document.text. Mentions of sanctioned people and organizations
-(annotations of kind "sanction") are listed first, with the list entry and why the name matched.`,
+(annotations of kind "sanction") are listed after the text, with the list entry and why the name matched.`,
   options: [{ name: 'json', type: 'boolean', description: 'Print the document and its annotations as JSON' }],
   async run(context) {
     const id = context.positionals[0];
@@ -22,8 +25,17 @@ Annotation offsets index into document.text. Mentions of sanctioned people and o
       store.sources.get(document.sourceId),
       store.captures.get(document.captureSha256),
     ]);
+    const copies = await loadCopiesSection(duplicateRepositoryOf(store), id);
     if (context.options.json) {
-      writeJson(context.stdout, { document, annotations, versions, source, capture });
+      writeJson(context.stdout, {
+        document,
+        annotations,
+        versions,
+        source,
+        capture,
+        copies: copies.copies,
+        forwards: copies.forwards,
+      });
       return 0;
     }
     const out = context.stdout;
@@ -38,6 +50,7 @@ Annotation offsets index into document.text. Mentions of sanctioned people and o
     );
     if (versions.length > 1)
       out.write(`${versions.length} versions: ${versions.map((v) => v.seenAt).join(', ')}\n`);
+    writeCopiesSection(out, document.id, copies);
     out.write(`\n${document.text}\n`);
     const sanctioned = annotations.filter((a) => a.kind === 'sanction');
     if (sanctioned.length > 0) {

@@ -7,6 +7,7 @@ import type { Annotation, Capture, Document, Source, Timestamp } from '../model.
 import type { Clock, Store, UpsertOutcome } from '../ports.ts';
 import { identifyLanguage } from '../text/language.ts';
 import { normalizeText, paragraphSpans } from '../text/normalize.ts';
+import { createSourceMatcher } from './source.matcher.ts';
 
 /** One item as a reader produced it, before normalization. */
 export interface IngestItem {
@@ -123,6 +124,7 @@ export async function ingest(
   let processed = 0;
   let batch: Prepared[] = [];
 
+  const sources = createSourceMatcher(await store.sources.list());
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const current = batch;
@@ -180,7 +182,8 @@ export async function ingest(
       captureHashes.set(input.capture.bytes, sha);
     }
     try {
-      batch.push(prepareDocument(input, sha, now));
+      const item = { ...input, source: sources.match(input.source, input.canonicalUrl) };
+      batch.push(prepareDocument(item, sha, now));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       summary.failed.push({

@@ -48,14 +48,50 @@ export function parseBratAnnotations(content: string): BratSpan[] {
   return spans;
 }
 
-export function readBratDocument(dir: string, id: string): LabeledDocument {
+/**
+ * How nested annotations become flat spans. `outermost` keeps the widest mapped span ("Министерство
+ * обороны России" is one ORG). `names` follows FactRuEval's name-only convention, used to train a
+ * model scored on FactRuEval: spans that begin with a lowercase word (descriptors such as
+ * "правительство Китая") are dropped in favour of the names inside them, and an organization that
+ * ends with a nested place or person is cut before it ("Министерство обороны" + "России").
+ */
+export type FlatteningConvention = 'outermost' | 'names';
+
+function nameConvention(text: string, spans: GoldSpan[]): GoldSpan[] {
+  const result: GoldSpan[] = [];
+  for (const span of spans) {
+    if (/^\p{Ll}/u.test(text.slice(span.start, span.end))) continue;
+    if (span.type === 'ORG') {
+      const tail = spans.find(
+        (inner) => inner !== span && inner.end === span.end && inner.start > span.start,
+      );
+      if (tail) {
+        const prefix = text.slice(span.start, tail.start).trimEnd();
+        const lastWord = /(\S+)$/u.exec(prefix)?.[1] ?? '';
+        if (!(lastWord.length <= 2 && /^\p{Ll}/u.test(lastWord)) && !/[«"(-]$/u.test(prefix)) {
+          result.push({ start: span.start, end: span.start + prefix.length, type: span.type });
+          continue;
+        }
+      }
+    }
+    result.push(span);
+  }
+  return result;
+}
+
+export function readBratDocument(
+  dir: string,
+  id: string,
+  convention: FlatteningConvention = 'outermost',
+): LabeledDocument {
   const text = readFileSync(join(dir, `${id}.txt`), 'utf8');
   const raw = parseBratAnnotations(readFileSync(join(dir, `${id}.ann`), 'utf8'));
-  const gold: GoldSpan[] = [];
+  let gold: GoldSpan[] = [];
   for (const span of raw) {
     const type = BRAT_TYPE_MAP[span.type];
     if (type) gold.push({ start: span.start, end: span.end, type });
   }
+  if (convention === 'names') gold = nameConvention(text, gold);
   return {
     id,
     text,
@@ -64,10 +100,10 @@ export function readBratDocument(dir: string, id: string): LabeledDocument {
   };
 }
 
-export function readBrat(dir: string): LabeledDocument[] {
+export function readBrat(dir: string, convention: FlatteningConvention = 'outermost'): LabeledDocument[] {
   const ids = readdirSync(dir)
     .filter((name) => name.endsWith('.ann'))
     .map((name) => name.slice(0, -'.ann'.length))
     .sort();
-  return ids.map((id) => readBratDocument(dir, id));
+  return ids.map((id) => readBratDocument(dir, id, convention));
 }

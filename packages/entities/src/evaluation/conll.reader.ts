@@ -9,11 +9,12 @@ export function parseConll(content: string, origin: string): LabeledDocument[] {
   let sequences: TextToken[][] = [];
   let gold: GoldSpan[] = [];
   let sentence: TextToken[] = [];
-  let open: GoldSpan | null = null;
+  // In an object so the closures below and the loop see one shared, non-narrowed value.
+  const state: { open: GoldSpan | null } = { open: null };
 
   const closeEntity = (): void => {
-    if (open) gold.push(open);
-    open = null;
+    if (state.open) gold.push(state.open);
+    state.open = null;
   };
   const closeSentence = (): void => {
     closeEntity();
@@ -49,15 +50,13 @@ export function parseConll(content: string, origin: string): LabeledDocument[] {
     text += word;
     sentence.push(token);
     const type = tag === 'O' ? null : tag.slice(2);
-    // TypeScript narrows `open` to null here, not seeing closeEntity/closeDocument reassign it.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-    const current = open as GoldSpan | null;
+    const current = state.open;
     // IOB1: I-X continues an X entity; B-X starts a new one only right after another X.
     if (type === null) closeEntity();
     else if (current && current.type === type && !tag.startsWith('B-')) current.end = token.end;
     else {
       closeEntity();
-      open = { start: token.start, end: token.end, type };
+      state.open = { start: token.start, end: token.end, type };
     }
   }
   closeDocument();

@@ -8,6 +8,7 @@ import { loadNerModel } from '../recognition/model.registry.ts';
 import type { NerModel } from '../recognition/ner.model.ts';
 import { tagSequences } from '../recognition/ner.tagging.ts';
 import { readBrat } from './brat.reader.ts';
+import type { FlatteningConvention } from './brat.reader.ts';
 import { parseConll } from './conll.reader.ts';
 import { readFactRuEval } from './factrueval.reader.ts';
 import type { GoldSpan, LabeledDocument } from './labeled.document.ts';
@@ -22,6 +23,8 @@ export interface NerEvaluation {
   data: string;
   language: string;
   metric: string;
+  /** brat only: how nested spans were flattened. */
+  convention?: FlatteningConvention;
   documents: number;
   /** Documents skipped because the model was trained on them. */
   excludedTrainingDocuments: number;
@@ -36,6 +39,8 @@ export interface EvaluateOptions {
   model?: NerModel;
   /** Language of brat data (default `ru`). */
   language?: string;
+  /** How nested brat annotations are flattened (default `outermost`). */
+  convention?: FlatteningConvention;
 }
 
 const LANGUAGE: Record<NerFormat, string> = { factrueval: 'ru', conll: 'en', brat: 'ru' };
@@ -43,10 +48,14 @@ const METRIC: Record<NerFormat, string> = {
   conll: 'exact-span entity P/R/F1 (conlleval), types PER/ORG/LOC/MISC',
   factrueval:
     'exact-span entity P/R/F1 over Natasha-style gold (Person object span; Org org_name spans; Location/LocOrg loc_name spans as LOC), plus token-level P/R/F1',
-  brat: 'exact-span entity P/R/F1; NEREL types mapped to PER/ORG/LOC, outermost spans',
+  brat: 'exact-span entity P/R/F1; NEREL types mapped to PER/ORG/LOC, nested spans flattened',
 };
 
-export function readNerDataset(format: NerFormat, path: string): LabeledDocument[] {
+export function readNerDataset(
+  format: NerFormat,
+  path: string,
+  convention: FlatteningConvention = 'outermost',
+): LabeledDocument[] {
   let stat;
   try {
     stat = statSync(path);
@@ -69,7 +78,7 @@ export function readNerDataset(format: NerFormat, path: string): LabeledDocument
     case 'brat':
       if (!stat.isDirectory())
         throw new InputError(path, 'brat data must be a directory of *.txt/*.ann files');
-      return readBrat(path);
+      return readBrat(path, convention);
   }
 }
 
@@ -78,7 +87,7 @@ export function evaluateNer(format: NerFormat, path: string, options: EvaluateOp
     throw new InputError(`format ${JSON.stringify(format)}`, `expected one of ${NER_FORMATS.join(', ')}`);
   const language = options.language ?? LANGUAGE[format];
   const model = options.model ?? loadNerModel(language);
-  const all = readNerDataset(format, path);
+  const all = readNerDataset(format, path, options.convention);
   if (all.length === 0) throw new InputError(path, `no ${format} documents found`);
   const trained = new Set(model.trainedOn[format] ?? []);
   const documents = all.filter((doc) => !trained.has(doc.id));
@@ -105,5 +114,6 @@ export function evaluateNer(format: NerFormat, path: string, options: EvaluateOp
     tokensPerSecond: Math.round(tokenCount / Math.max(seconds, 1e-6)),
   };
   if (format === 'factrueval') result.tokens = tokens.table();
+  if (format === 'brat') result.convention = options.convention ?? 'outermost';
   return result;
 }

@@ -35,14 +35,23 @@ export function mediaKey(name: string): string {
     .trim();
 }
 
-/** Known outlet, tolerating a Russian case ending ("Известий", "Коммерсанта", "ТАСС"). */
+const SPLIT_NAMES = [...MEDIA_NAMES].map((name) => name.split(' '));
+
+/** Same word up to a Russian case ending: a shared stem with at most three letters of ending each. */
+function sameWordInflected(word: string, known: string): boolean {
+  if (word === known) return true;
+  if (known.length < 4 || word.length < 4) return false;
+  let shared = 0;
+  while (shared < word.length && shared < known.length && word[shared] === known[shared]) shared++;
+  return shared >= 3 && word.length - shared <= 3 && known.length - shared <= 3;
+}
+
+/** Known outlet, tolerating Russian case endings ("Известий", "Комсомольской правде"). */
 export function isKnownOutlet(name: string): boolean {
   const key = mediaKey(name);
   if (MEDIA_NAMES.has(key)) return true;
-  if (key.length < 5) return false;
-  for (let cut = 1; cut <= 2; cut++) {
-    const stem = key.slice(0, key.length - cut);
-    for (const ending of ['', 'а', 'ы', 'и', 'я']) if (MEDIA_NAMES.has(stem + ending)) return true;
-  }
-  return false;
+  const words = key.split(' ');
+  return SPLIT_NAMES.some(
+    (known) => known.length === words.length && known.every((part, i) => sameWordInflected(words[i]!, part)),
+  );
 }

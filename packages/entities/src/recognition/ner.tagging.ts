@@ -4,8 +4,11 @@
 import { hashFeature } from './feature.hashing.ts';
 import type { NerModel } from './ner.model.ts';
 import { bioConstraints, decode, featureRowsOf } from './sequence.tagger.ts';
-import { BUILT_IN_TITLE_WORDS, TITLE_EDGE_STOPWORDS } from './title.lexicon.ts';
-import { documentContext, sequenceFeatures } from './token.features.ts';
+import type { Decoded, TaggerWeights } from './sequence.tagger.ts';
+import { MEDIA_NAMES } from './media.lexicon.ts';
+import { BUILT_IN_TITLE_HEADS, BUILT_IN_TITLE_WORDS, TITLE_EDGE_STOPWORDS } from './title.lexicon.ts';
+import { documentContext, documentHints, sequenceFeatures } from './token.features.ts';
+import type { TokenHint } from './token.features.ts';
 import type { TextToken } from './word.tokenizer.ts';
 
 /** A span in the tagger's own type codes (PER, ORG, LOC, MISC). */
@@ -19,8 +22,8 @@ export interface TaggedSpan {
 
 interface PreparedModel {
   model: NerModel;
-  allowed: Uint8Array;
   titleWords: Set<string>;
+  titleHeads: Set<string>;
 }
 
 const prepared = new WeakMap<NerModel, PreparedModel>();
@@ -29,32 +32,66 @@ function prepare(model: NerModel): PreparedModel {
   let ready = prepared.get(model);
   if (!ready) {
     const titleWords = new Set([...(BUILT_IN_TITLE_WORDS[model.language] ?? []), ...model.titleWords]);
-    ready = { model, allowed: bioConstraints(model.weights.labels), titleWords };
+    const titleHeads = new Set([...(BUILT_IN_TITLE_HEADS[model.language] ?? []), ...model.titleHeads]);
+    ready = { model, titleWords, titleHeads };
     prepared.set(model, ready);
   }
   return ready;
 }
 
 /** Feature hashes of every token of one sequence (shared by training and tagging). */
-export function sequenceHashes(words: string[], context: ReturnType<typeof documentContext>): number[][] {
-  return sequenceFeatures(words, context).map((names) => names.map(hashFeature));
+export function sequenceHashes(
+  words: string[],
+  context: ReturnType<typeof documentContext>,
+  hints?: TokenHint[],
+): number[][] {
+  return sequenceFeatures(words, context, hints).map((names) => names.map(hashFeature));
+}
+
+/** Runs the first stage, then (when the model has one) the second stage over the first's hints. */
+export function decodeDocument(
+  model: NerModel,
+  words: string[][],
+): { weights: TaggerWeights; decoded: Decoded[] } {
+  const context = documentContext(words);
+  const first = model.weights;
+  const firstAllowed = allowedFor(first);
+  const stage1 = words.map((w) =>
+    w.length === 0
+      ? { labels: [], margins: [] }
+      : decode(first, firstAllowed, featureRowsOf(first, sequenceHashes(w, context))),
+  );
+  const second = model.stage2;
+  if (!second) return { weights: first, decoded: stage1 };
+  const hints = documentHints(
+    words,
+    stage1.map((d) => d.labels.map((i) => first.labels[i]!)),
+  );
+  const secondAllowed = allowedFor(second);
+  const stage2 = words.map((w, k) =>
+    w.length === 0
+      ? { labels: [], margins: [] }
+      : decode(second, secondAllowed, featureRowsOf(second, sequenceHashes(w, context, hints[k]))),
+  );
+  return { weights: second, decoded: stage2 };
+}
+
+const constraints = new WeakMap<TaggerWeights, Uint8Array>();
+function allowedFor(weights: TaggerWeights): Uint8Array {
+  let allowed = constraints.get(weights);
+  if (!allowed) constraints.set(weights, (allowed = bioConstraints(weights.labels)));
+  return allowed;
 }
 
 export function tagSequences(model: NerModel, text: string, sequences: TextToken[][]): TaggedSpan[] {
   const ready = prepare(model);
-  const { weights } = model;
-  const context = documentContext(sequences.map((s) => s.map((t) => t.text)));
+  const { weights, decoded } = decodeDocument(
+    model,
+    sequences.map((s) => s.map((t) => t.text)),
+  );
   const spans: TaggedSpan[] = [];
-  for (const sequence of sequences) {
-    if (sequence.length === 0) continue;
-    const rows = featureRowsOf(
-      weights,
-      sequenceHashes(
-        sequence.map((t) => t.text),
-        context,
-      ),
-    );
-    const { labels, margins } = decode(weights, ready.allowed, rows);
+  sequences.forEach((sequence, k) => {
+    const { labels, margins } = decoded[k]!;
     const found: Array<{ first: number; last: number; type: string }> = [];
     labels.forEach((labelIndex, i) => {
       const label = weights.labels[labelIndex]!;
@@ -71,12 +108,77 @@ export function tagSequences(model: NerModel, text: string, sequences: TextToken
       const span = separateTitle(ready, text, sequence, entity.first, entity.last, entity.type, confidence);
       if (span) spans.push(span);
     }
+  });
+  return harmonizeTypes(text, addKnownOutlets(text, spans));
+}
+
+const OUTLET_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...MEDIA_NAMES]
+    .filter((name) => name.includes(' ') || name.length >= 3)
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+/**
+ * Outlets named verbatim are organizations even where the tagger missed them or took a part for a
+ * place ("Голос Америки" → LOC "Америки"). Only capitalized multi-word names and all-caps acronyms
+ * are matched, so common words that are also outlet names ("дождь", "life") are left to the tagger.
+ */
+function addKnownOutlets(text: string, spans: TaggedSpan[]): TaggedSpan[] {
+  const added: TaggedSpan[] = [];
+  for (const match of text.matchAll(OUTLET_PATTERN)) {
+    const name = match[0];
+    const multiword = name.includes(' ');
+    if (multiword ? !/^\p{Lu}/u.test(name) : name !== name.toUpperCase()) continue;
+    const start = match.index;
+    const end = start + name.length;
+    const overlapping = spans.filter((s) => s.start < end && start < s.end);
+    if (overlapping.some((s) => s.start < start || s.end > end)) continue;
+    const same = overlapping.length === 1 && overlapping[0]!.start === start && overlapping[0]!.end === end;
+    if (same) {
+      overlapping[0]!.type = 'ORG';
+      continue;
+    }
+    for (const s of overlapping) spans.splice(spans.indexOf(s), 1);
+    added.push({ start, end, type: 'ORG', confidence: 0.6 });
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * One name, one type per document: the tagger decides each occurrence from its local context and
+ * sometimes disagrees with itself ("Vestas" as ORG in one sentence, PER in another). Every
+ * occurrence takes the type with the highest total confidence across the document.
+ */
+function harmonizeTypes(text: string, spans: TaggedSpan[]): TaggedSpan[] {
+  const votes = new Map<string, Map<string, number>>();
+  for (const span of spans) {
+    const name = text.slice(span.start, span.end);
+    let byType = votes.get(name);
+    if (!byType) votes.set(name, (byType = new Map<string, number>()));
+    byType.set(span.type, (byType.get(span.type) ?? 0) + span.confidence);
+  }
+  for (const span of spans) {
+    const byType = votes.get(text.slice(span.start, span.end))!;
+    if (byType.size < 2) continue;
+    let best = span.type;
+    for (const [type, weight] of byType) if (weight > byType.get(best)!) best = type;
+    span.type = best;
   }
   return spans;
 }
 
+/** In the set, or (long words) in it after dropping a case ending: "губернатору" → "губернатор". */
+function inWordSet(set: Set<string>, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (set.has(lower)) return true;
+  return lower.length >= 6 && (set.has(lower.slice(0, -1)) || set.has(lower.slice(0, -2)));
+}
+
 function isTitleWord(ready: PreparedModel, word: string): boolean {
-  return ready.titleWords.has(word.toLowerCase());
+  return inWordSet(ready.titleWords, word);
 }
 
 function separateTitle(
@@ -95,7 +197,7 @@ function separateTitle(
   // "Mr." may be tokenized as "Mr" + ".".
   while (nameFirst < last && sequence[nameFirst]!.text === '.') nameFirst++;
   // Role words written just before the name, joined only by spaces.
-  let titleFirst = nameFirst;
+  let titleFirst = nameFirst > first ? first : nameFirst;
   let cursor = first - 1;
   while (cursor >= 0 && nameFirst - cursor <= 7) {
     const token = sequence[cursor]!;
@@ -109,7 +211,13 @@ function separateTitle(
     cursor--;
     if (isTitleWord(ready, token.text)) titleFirst = cursor + 1;
   }
-  while (titleFirst < nameFirst && TITLE_EDGE_STOPWORDS.has(sequence[titleFirst]!.text.toLowerCase()))
+  // A role phrase begins with a head word ("министр обороны", "military expert"), never with a
+  // complement alone ("обороны", "дома"), nor with a function word.
+  while (
+    titleFirst < nameFirst &&
+    (TITLE_EDGE_STOPWORDS.has(sequence[titleFirst]!.text.toLowerCase()) ||
+      !inWordSet(ready.titleHeads, sequence[titleFirst]!.text.replace(/\.$/, '')))
+  )
     titleFirst++;
   const span: TaggedSpan = { start: sequence[nameFirst]!.start, end: sequence[last]!.end, type, confidence };
   if (titleFirst < nameFirst) {

@@ -39,16 +39,56 @@ export function bioConstraints(labels: string[]): Uint8Array {
   return allowed;
 }
 
+/**
+ * Open-addressing table from feature hash to row. A Map keyed by uint32 hashes boxes every key above
+ * 2^30 as a heap number, which made lookups the slowest step of tagging; typed arrays avoid that.
+ */
+class FeatureTable {
+  readonly keys: Uint32Array;
+  readonly rows: Int32Array;
+  readonly mask: number;
+
+  constructor(featureRows: Map<number, number>) {
+    let capacity = 1024;
+    while (capacity < featureRows.size * 2) capacity *= 2;
+    this.keys = new Uint32Array(capacity);
+    this.rows = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+    for (const [hash, row] of featureRows) {
+      let slot = hash & this.mask;
+      while (this.rows[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.keys[slot] = hash;
+      this.rows[slot] = row;
+    }
+  }
+
+  get(hash: number): number {
+    let slot = hash & this.mask;
+    for (;;) {
+      const row = this.rows[slot]!;
+      if (row === -1 || this.keys[slot] === hash) return row;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+const tables = new WeakMap<Map<number, number>, FeatureTable>();
+
 /** Rows of the known features of each token (unknown features are dropped). */
 export function featureRowsOf(
   weights: { featureRows: Map<number, number> },
   hashes: number[][],
 ): Int32Array[] {
+  let table = tables.get(weights.featureRows);
+  if (!table) {
+    table = new FeatureTable(weights.featureRows);
+    tables.set(weights.featureRows, table);
+  }
   return hashes.map((token) => {
     const rows: number[] = [];
     for (const hash of token) {
-      const row = weights.featureRows.get(hash);
-      if (row !== undefined) rows.push(row);
+      const row = table.get(hash);
+      if (row !== -1) rows.push(row);
     }
     return Int32Array.from(rows);
   });

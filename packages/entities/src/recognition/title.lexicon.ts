@@ -19,12 +19,22 @@ const RUSSIAN = `товарищ господин госпожа г-н г-жа п
 генерал генерала полковник полковника подполковник майор майора капитан капитана пресс-секретарь
 пресс-секретаря представитель представителя официальный официального директор директора гендиректор
 гендиректора председатель председателя лидер лидера посол посла патриарх патриарха митрополит
-вице-президент вице-президента спикер спикера генсек генсека канцлер канцлера экс-президент бывший бывшего
-иностранных дел обороны`;
+вице-президент вице-президента спикер спикера генсек генсека канцлер канцлера экс-президент бывший бывшего`;
 
-export const BUILT_IN_TITLE_WORDS: Record<string, string[]> = {
+/** Words that continue a role phrase but do not begin one ("министр иностранных дел"). */
+const RUSSIAN_COMPLEMENTS = `иностранных дел обороны внутренних финансов юстиции здравоохранения образования
+экономики обороны президента правительства`;
+
+/** Words that may begin a role phrase. */
+export const BUILT_IN_TITLE_HEADS: Record<string, string[]> = {
   en: ENGLISH.split(/\s+/),
-  ru: RUSSIAN.split(/\s+/).map((w) => w.toLowerCase()),
+  ru: RUSSIAN.split(/\s+/),
+};
+
+/** Every word a role phrase may contain. */
+export const BUILT_IN_TITLE_WORDS: Record<string, string[]> = {
+  en: BUILT_IN_TITLE_HEADS.en!,
+  ru: [...BUILT_IN_TITLE_HEADS.ru!, ...RUSSIAN_COMPLEMENTS.split(/\s+/)],
 };
 
 /** Words that may sit inside a role phrase but never begin one. */

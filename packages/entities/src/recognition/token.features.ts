@@ -7,9 +7,12 @@ export function wordShape(word: string): string {
   let shape = '';
   let last = '';
   for (const char of word) {
+    // Case mapping instead of Unicode-property regexes: this runs for every token and dominates.
+    const upper = char.toUpperCase();
+    const lower = char.toLowerCase();
     let c: string;
-    if (/\p{Lu}/u.test(char)) c = 'X';
-    else if (/\p{Ll}/u.test(char)) c = 'x';
+    if (upper !== lower) c = char === upper ? 'X' : 'x';
+    else if (char >= '0' && char <= '9') c = 'd';
     else if (/\p{N}/u.test(char)) c = 'd';
     else c = char;
     if (c !== last) shape += c;
@@ -49,11 +52,15 @@ const END: TokenView = { lower: '</s>', shape: '</s>', suffix2: '</s>', suffix3:
  */
 export interface DocumentContext {
   capitalizedMidSentence: Set<string>;
+  /** Words the document also writes all-lowercase: a capital there is probably just sentence case. */
+  lowercase: Set<string>;
 }
 
 export function documentContext(sequences: string[][]): DocumentContext {
   const capitalizedMidSentence = new Set<string>();
+  const lowercase = new Set<string>();
   for (const words of sequences) {
+    for (const word of words) if (/^\p{Ll}+$/u.test(word)) lowercase.add(word);
     for (let i = 1; i < words.length; i++) {
       const word = words[i]!;
       if (/^\p{Lu}/u.test(word) && !SENTENCE_START_PREVIOUS.has(words[i - 1]!)) {
@@ -61,11 +68,56 @@ export function documentContext(sequences: string[][]): DocumentContext {
       }
     }
   }
-  return { capitalizedMidSentence };
+  return { capitalizedMidSentence, lowercase };
+}
+
+/**
+ * Second-stage input for one token: the label the first stage gave it, and the type the first stage
+ * gave most often to the same word elsewhere in the document (`none` if it occurs only here).
+ * Lets the second stage make a name's type consistent across a document (Ratinov & Roth 2009).
+ */
+export interface TokenHint {
+  own: string;
+  elsewhere: string;
+}
+
+/** Hints for every token of a document from its first-stage BIO labels. */
+export function documentHints(sequences: string[][], labels: string[][]): TokenHint[][] {
+  const typeOf = (label: string): string => (label === 'O' ? 'O' : label.slice(2));
+  const counts = new Map<string, Map<string, number>>();
+  sequences.forEach((words, s) =>
+    words.forEach((word, i) => {
+      const key = word.toLowerCase();
+      let byType = counts.get(key);
+      if (!byType) counts.set(key, (byType = new Map<string, number>()));
+      const type = typeOf(labels[s]![i]!);
+      byType.set(type, (byType.get(type) ?? 0) + 1);
+    }),
+  );
+  return sequences.map((words, s) =>
+    words.map((word, i) => {
+      const own = labels[s]![i]!;
+      const ownType = typeOf(own);
+      let elsewhere = 'none';
+      let top = 0;
+      for (const [type, n] of counts.get(word.toLowerCase())!) {
+        const others = type === ownType ? n - 1 : n;
+        if (others > top) {
+          top = others;
+          elsewhere = type;
+        }
+      }
+      return { own, elsewhere };
+    }),
+  );
 }
 
 /** Feature names for every token of one sequence. */
-export function sequenceFeatures(words: string[], context?: DocumentContext): string[][] {
+export function sequenceFeatures(
+  words: string[],
+  context?: DocumentContext,
+  hints?: TokenHint[],
+): string[][] {
   const views = words.map(view);
   const at = (i: number): TokenView => (i < 0 ? BOUNDARY : i >= views.length ? END : views[i]!);
   const result: string[][] = [];
@@ -112,10 +164,24 @@ export function sequenceFeatures(words: string[], context?: DocumentContext): st
       `w-1|sh=${p1.lower}|${v.shape}`,
       `sh|w+1=${v.shape}|${n1.lower}`,
       `init|sh=${initial}|${v.shape}`,
+      `w-1|w+1=${p1.lower}|${n1.lower}`,
+      `s4-1=${p1.lower.slice(-4)}`,
     ];
     if (word !== lower && /^\p{Lu}/u.test(word)) f.push(`W=${word}`);
     if (context && initial && /^\p{Lu}/u.test(word)) {
       f.push(`doccap=${context.capitalizedMidSentence.has(lower)}`);
+    }
+    if (context && word !== lower && context.lowercase.has(lower)) f.push('doclower');
+    if (hints) {
+      const h = hints[i]!;
+      f.push(
+        `y1=${h.own}`,
+        `y1-1=${hints[i - 1]?.own ?? '<s>'}`,
+        `y1+1=${hints[i + 1]?.own ?? '</s>'}`,
+        `else=${h.elsewhere}`,
+        `else|y1=${h.elsewhere}|${h.own}`,
+        `else|sh=${h.elsewhere}|${v.shape}`,
+      );
     }
     result.push(f);
   }
