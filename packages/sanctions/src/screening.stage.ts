@@ -60,9 +60,8 @@ export class EntityScreener {
   }
 
   /**
-   * The best listed entry for an entity, or null below the threshold. The entity's display name is
-   * tried first; the mention as written is tried when the name does not match (a candidate's guessed
-   * nominative can be worse than the surface).
+   * The best listed entry for an entity, or null below the threshold. `names` are tried in order
+   * until one has a candidate (matching or not).
    */
   screen(entityId: string, type: MatchType, names: readonly string[]): MatchCandidate | null {
     const cached = this.#cache.get(entityId);
@@ -70,11 +69,33 @@ export class EntityScreener {
     let best: MatchCandidate | null = null;
     for (const name of new Set(names.map((n) => n.trim()).filter(Boolean))) {
       const [candidate] = this.#matcher.matchName(name, { type, limit: 1, threshold: this.#threshold });
-      if (candidate?.match && (!best || candidate.score > best.score)) best = candidate;
+      if (candidate?.match) best = candidate;
+      if (candidate) break;
     }
     this.#cache.set(entityId, best);
     return best;
   }
+}
+
+const wordCount = (text: string): number => text.split(/[\s,]+/).filter(Boolean).length;
+
+/**
+ * The entity's display name, then the mention as written (a discovered entity's guessed nominative can
+ * be worse than the surface), but never a surface with fewer words than the name: when the entity is
+ * "Иван Малышев" and the list has "MALYSHEV, Mikhail", the surname "Малышева" written in a later
+ * sentence must not reopen what the full name settled.
+ */
+function screeningNames(name: unknown, surface: unknown): string[] {
+  const names: string[] = [];
+  if (typeof name === 'string' && name.trim()) names.push(name);
+  if (
+    typeof surface === 'string' &&
+    surface.trim() &&
+    surface !== name &&
+    (names.length === 0 || wordCount(surface) >= wordCount(names[0]!))
+  )
+    names.push(surface);
+  return names;
 }
 
 /**
@@ -92,9 +113,7 @@ export function screenEntityAnnotations(
     const type = MATCH_TYPE[annotation.label];
     const entityId = annotation.attributes.entityId;
     if (!type || typeof entityId !== 'string') continue;
-    const names = [annotation.attributes.name, annotation.attributes.surface].filter(
-      (n): n is string => typeof n === 'string',
-    );
+    const names = screeningNames(annotation.attributes.name, annotation.attributes.surface);
     const candidate = screener.screen(entityId, type, names);
     if (!candidate) continue;
     const attributes: SanctionAnnotationAttributes = {

@@ -114,10 +114,24 @@ describe('screenEntityAnnotations', () => {
     const screener = new EntityScreener(createSanctionsMatcher(entries));
     const out = screenEntityAnnotations(
       'doc1',
-      [entityAnnotation(0, 14, 'PERSON', 'boris-zhuravin', 'Boris Zhuravin')],
+      // The surname alone as written would match; the resolved full name settles it.
+      [entityAnnotation(0, 14, 'PERSON', 'boris-zhuravin', 'Boris Zhuravin', 'Журавина')],
       screener,
     );
     assert.deepEqual(out, []);
+  });
+
+  it('tries the mention as written when the name has no candidate at all', () => {
+    const screener = new EntityScreener(createSanctionsMatcher(entries));
+    const out = screenEntityAnnotations(
+      'doc1',
+      [entityAnnotation(0, 11, 'MEDIA', 'volna', 'Northwind', 'Радио Волна')],
+      screener,
+    );
+    assert.deepEqual(
+      out.map((a) => [a.label, a.attributes.listEntryId]),
+      [['SANCTIONED_ORGANIZATION', '12']],
+    );
   });
 
   it('screens an entity once per run, however often it is mentioned', () => {

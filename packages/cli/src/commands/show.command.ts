@@ -56,15 +56,16 @@ Annotation offsets index into document.text. Mentions of sanctioned people and o
     if (sanctioned.length > 0) {
       out.write(`\nSanctioned mentions (${sanctioned.length}):\n`);
       for (const a of sanctioned) {
-        const { list, listEntryId, listedName, programs, explanation } = a.attributes as {
+        const { list, listEntryId, listedName, programs, explanation, partial } = a.attributes as {
           list: string;
           listEntryId: string;
           listedName: string;
           programs?: string[];
           explanation: string;
+          partial?: boolean;
         };
         out.write(
-          `  ${JSON.stringify(document.text.slice(a.start, a.end))} [${a.start}, ${a.end}) → ${listedName} (${list}:${listEntryId}${programs?.length ? `; ${programs.join(', ')}` : ''}) score ${a.confidence.toFixed(2)}\n` +
+          `  ${JSON.stringify(document.text.slice(a.start, a.end))} [${a.start}, ${a.end}) → ${listedName} (${list}:${listEntryId}${programs?.length ? `; ${programs.join(', ')}` : ''}) score ${a.confidence.toFixed(2)}${partial ? ' · part of the name only: a lead, namesakes are likely' : ''}\n` +
             `    ${explanation}\n`,
         );
       }
