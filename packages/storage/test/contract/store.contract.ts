@@ -298,8 +298,8 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
             documentId: doc.id,
             kind: 'entity',
             label: 'LOCATION',
-            start: 9,
-            end: 16,
+            start: 8,
+            end: 15,
             confidence: 1,
             producer: 'ner',
             producerVersion: '1',
@@ -309,6 +309,13 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         assert.deepEqual(await ids('entity:Q18808'), ['s4']);
         assert.deepEqual(await ids('санкции entity:Q18808'), ['s4']);
         assert.deepEqual(await ids('entity:Q1'), []);
+        const [hit] = (await store.search.search({ query: parseQuery('entity:Q18808'), limit: 1, offset: 0 }))
+          .hits;
+        assert.deepEqual(
+          hit!.highlights.map((h) => hit!.snippet.slice(h.start, h.end)),
+          ['Пхеньян'],
+          'the mention is marked in the snippet',
+        );
       });
       it('ranks title matches first, paginates, and counts the total', async () => {
         const page1 = await store.search.search({ query: parseQuery('Пхеньян'), limit: 1, offset: 0 });
