@@ -3,7 +3,7 @@
 // recovery, per length bucket, for decodeBytes and, as a baseline, the simple ingest decoder.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeBytes, decodeFileBytes } from '@echotrace/extract';
+import { decodeBytes } from '@echotrace/extract';
 
 type Charset = 'windows-1251' | 'koi8-r';
 const BUCKETS: Array<[string, number, number]> = [
@@ -46,32 +46,30 @@ export async function benchCharset(options: { sharedData: string }): Promise<Rec
   const result: Record<string, unknown> = { samples: samples.length };
   for (const charset of ['windows-1251', 'koi8-r'] as const) {
     const encode = encoder(charset);
-    const counts = new Map<string, { n: number; decodeBytes: number; simple: number }>();
+    const counts = new Map<string, { n: number; decodeBytes: number }>();
     let bytesTotal = 0;
     let elapsed = 0;
     for (const text of samples) {
       const bytes = encode(text);
       if (!bytes) continue; // emoji and other characters the code page cannot hold
       const bucket = BUCKETS.find(([, min, max]) => text.length >= min && text.length <= max)![0];
-      const entry = counts.get(bucket) ?? { n: 0, decodeBytes: 0, simple: 0 };
+      const entry = counts.get(bucket) ?? { n: 0, decodeBytes: 0 };
       const started = performance.now();
       const decoded = decodeBytes(bytes, { origin: 'bench' });
       elapsed += performance.now() - started;
       bytesTotal += bytes.byteLength;
       entry.n++;
       if (decoded.text === text) entry.decodeBytes++;
-      if (decodeFileBytes(bytes).text === text) entry.simple++;
       counts.set(bucket, entry);
     }
     const perBucket = Object.fromEntries(
       BUCKETS.map(([name]) => {
-        const c = counts.get(name) ?? { n: 0, decodeBytes: 0, simple: 0 };
+        const c = counts.get(name) ?? { n: 0, decodeBytes: 0 };
         return [
           name,
           {
             n: c.n,
             decodeBytes: c.n ? c.decodeBytes / c.n : null,
-            simpleDecoder: c.n ? c.simple / c.n : null,
           },
         ];
       }),

@@ -34,6 +34,11 @@ await step('load the knowledge base: the bundled seed plus the demo cast', [
   '--seed',
   rel('demo/corpus/entities.yaml'),
 ]);
+await step('import a (fictional) sanctions list: mentions of listed people are screened on ingest', [
+  'sanctions',
+  'import',
+  rel('demo/corpus/sanctions_demo.csv'),
+]);
 const ingestCode = await step('ingest the demo corpus (idempotent: a second run adds nothing)', [
   'ingest',
   path.relative(process.cwd(), corpus) || corpus,
@@ -46,6 +51,11 @@ const titles = [
   'one person however he is spelled or inflected: Туманов, Туманова, Gleb Toumanov',
 ];
 for (const [i, query] of DEMO_SEARCHES.entries()) await step(titles[i]!, ['search', query, '--limit', '3']);
+await step('who owns the outlet that started it: the chain to a sanctions listing', [
+  'sources',
+  'show',
+  'derzhavny-vestnik',
+]);
 process.stdout.write(
   `\nNext: npx echotrace show <id> · npx echotrace search --help · see README.md for the tour.\n`,
 );

@@ -35,7 +35,8 @@ free_port() {
 # Runs a command as the cluster's owner: PostgreSQL refuses to run as root.
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    # From /, which the owner can enter, so its tools do not complain about our working directory.
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi

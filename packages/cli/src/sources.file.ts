@@ -53,6 +53,7 @@ export function sourceEntryFrom(value: unknown, where: string): SourceEntry {
   }
   const id = optionalString(data, 'id', where) ?? slugify(name);
   const homepage = optionalString(data, 'homepage', where);
+  const owner = optionalString(data, 'owner', where);
   if (homepage) httpUrl(homepage, `${where}.homepage`);
   return {
     source: {
@@ -63,6 +64,7 @@ export function sourceEntryFrom(value: unknown, where: string): SourceEntry {
       language: optionalString(data, 'language', where),
       country: optionalString(data, 'country', where),
       labels: stringList(data, 'labels', where),
+      ...(owner && { owner }),
     },
     settings: {
       sourceId: id,
@@ -83,6 +85,7 @@ export function serializeSources(entries: SourceEntry[], format: 'yaml' | 'json'
     language: source.language,
     country: source.country,
     labels: source.labels,
+    ...(source.owner && { owner: source.owner }),
     feeds: settings.feeds,
     sitemaps: settings.sitemaps,
     pollIntervalMinutes: settings.pollIntervalMinutes,

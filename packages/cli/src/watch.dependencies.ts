@@ -1,12 +1,17 @@
 // Wires the extract stages and the acquisition adapters into core's watch stage.
-import type { ExtractedPage, Listing, Store, WatchDependencies } from '@echotrace/core';
+import type { Enricher, ExtractedPage, Listing, Store, WatchDependencies } from '@echotrace/core';
 import { decodeBytes, extractArticle, parseFeed, parseSitemap } from '@echotrace/extract';
 import { createFetcher } from './acquisition.factory.ts';
 import type { Config } from './config.ts';
 
-export function watchDependencies(store: Store, config: Config): WatchDependencies {
+export function watchDependencies(
+  store: Store,
+  config: Config,
+  enrichers: Enricher[] = [],
+): WatchDependencies {
   return {
     store,
+    enrichers,
     archive: store.archive,
     settings: store.sourceSettings,
     fetcher: createFetcher(config),

@@ -16,6 +16,11 @@ export interface Source {
   country: string | null;
   /** Free labels such as `state-affiliated`. */
   labels: string[];
+  /**
+   * Who owns the outlet, as the analyst wrote it ("Severny Put Holding (Gleb Tumanov)"); screened
+   * against sanctions lists. Absent when unknown.
+   */
+  owner?: string | null;
 }
 
 export type SourceKind = 'website' | 'telegram' | 'feed' | 'files';

@@ -85,6 +85,18 @@ describe('makeSnippet', () => {
     );
     assert.ok(snippet.text.length <= 245);
   });
+  it('marks given spans (entity mentions) beside matched words, merging overlaps', () => {
+    const text = 'Глеб Туманов заявил о санкциях. Туманова поддержали.';
+    const snippet = makeSnippet(text, positiveTerms(parseQuery('санкции').text), 240, [
+      { start: 0, end: 12 },
+      { start: 5, end: 12 },
+      { start: 32, end: 40 },
+    ]);
+    assert.deepEqual(
+      snippet.highlights.map((h) => snippet.text.slice(h.start, h.end)),
+      ['Глеб Туманов', 'санкциях', 'Туманова'],
+    );
+  });
   it('keeps highlight offsets right across line breaks', () => {
     const text = 'Первый абзац.\n\nВторой абзац про КНДР.';
     const snippet = makeSnippet(text, positiveTerms(parseQuery('КНДР').text));

@@ -137,6 +137,8 @@ export class SanctionsMatcher {
   readonly #keys = new Map<string, IndexedKey>();
   readonly #blocks = new Map<string, Set<string>>();
 
+  #byId: Map<string, SanctionsEntry> | undefined;
+
   constructor(entries: readonly SanctionsEntry[]) {
     this.#entries = entries;
     entries.forEach((entry, entryIndex) => {
@@ -163,6 +165,12 @@ export class SanctionsMatcher {
         for (const token of core) this.#addToken(token, nameIndex);
       }
     });
+  }
+
+  /** The entry with this id in this list (for following relations), or undefined. */
+  entry(list: string, id: string): SanctionsEntry | undefined {
+    this.#byId ??= new Map(this.#entries.map((entry) => [`${entry.list}\u0000${entry.id}`, entry]));
+    return this.#byId.get(`${list}\u0000${id}`);
   }
 
   #addToken(token: PreparedToken, nameIndex: number): void {

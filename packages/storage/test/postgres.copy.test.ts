@@ -113,9 +113,10 @@ describe(`SQLite → PostgreSQL copy (${backendName})`, () => {
     const file = path.join(dir, 'older.db');
     const older = openSqliteStore(file);
     await older.sources.upsert(buildSource());
-    // As a version from before the sanctions port left it.
+    // As a version from before the sanctions port and source owners left it.
     older.db.exec(`DROP TABLE sanctions_names; DROP TABLE sanctions_relations; DROP TABLE sanctions_imports;
-      DROP TABLE sanctions_entries; DROP TABLE sanctions_lists; DELETE FROM schema_migrations WHERE version = 40`);
+      DROP TABLE sanctions_entries; DROP TABLE sanctions_lists; DELETE FROM schema_migrations WHERE version = 40;
+      ALTER TABLE sources DROP COLUMN owner; DELETE FROM schema_migrations WHERE version = 41`);
     await older.close();
     const from = openSqliteStore(file, { migrate: false, readonly: true });
     const to = await createTestStore();
@@ -126,7 +127,7 @@ describe(`SQLite → PostgreSQL copy (${backendName})`, () => {
         report.filter((t) => t.read > 0).map((t) => t.table),
         ['sources'],
       );
-      assert.deepEqual(await to.sources.list(), await from.sources.list());
+      assert.deepEqual(await to.sources.list(), [buildSource()], 'no owner column there: none here');
       assert.deepEqual(await to.sanctions.lists(), []);
     } finally {
       await from.close();
@@ -262,7 +263,7 @@ function sanctionsImport(
 }
 
 async function fillLaterTables(store: SqliteStore): Promise<void> {
-  await store.sources.upsert(buildSource());
+  await store.sources.upsert(buildSource({ owner: 'Peresvet Holding (Arkady Zhuravin)' }));
   const documents = [
     buildDocument({ key: 'https://fringe-daily.test/1', text: 'Один и тот же текст.' }),
     buildDocument({ key: 'https://fringe-daily.test/2', text: 'Один и тот же текст!' }),
@@ -348,6 +349,8 @@ async function fillLaterTables(store: SqliteStore): Promise<void> {
 }
 
 async function assertSameLaterContent(from: SqliteStore, to: PostgresStore): Promise<void> {
+  assert.deepEqual(await to.sources.list(), await from.sources.list());
+  assert.equal((await to.sources.get('fringe-daily'))?.owner, 'Peresvet Holding (Arkady Zhuravin)');
   const signatures = await from.duplicates.signatures({ limit: 10 });
   assert.equal(signatures.length, 2);
   assert.deepEqual(await to.duplicates.signatures({ limit: 10 }), signatures);

@@ -11,6 +11,7 @@ import { dedupeCommand } from './dedupe.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { jobsAddCommand, jobsCommand } from './jobs.command.ts';
 import { sanctionsImportCommand, sanctionsMatchCommand } from './sanctions.command.ts';
+import { sanctionsScreenCommand } from './sanctions-screen.command.ts';
 import { searchCommand } from './search.command.ts';
 import { showCommand } from './show.command.ts';
 import { sourcesCommands } from './sources.command.ts';
@@ -29,6 +30,7 @@ export const commands: Command[] = [
   ...entitiesCommands,
   sanctionsImportCommand,
   sanctionsMatchCommand,
+  sanctionsScreenCommand,
   dedupeCommand,
   // Acquisition
   ...sourcesCommands,

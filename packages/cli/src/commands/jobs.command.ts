@@ -1,7 +1,12 @@
 import { UsageError } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
 import { expandPaths } from '../ingest.files.ts';
-import { defaultHandlers, INGEST_FILE_QUEUE } from '../worker/job.handlers.ts';
+import {
+  defaultHandlers,
+  ENRICH_DOCUMENT_QUEUE,
+  FETCH_URL_QUEUE,
+  INGEST_FILE_QUEUE,
+} from '../worker/job.handlers.ts';
 import { checkHandlers } from '../worker/worker.loop.ts';
 
 export const jobsCommand: Command = {
@@ -43,25 +48,69 @@ attempts, lastError}]}.`,
 
 export const jobsAddCommand: Command = {
   name: 'jobs add',
-  summary: 'Enqueue jobs: `jobs add ingest-file PATH...` queues one job per file (once per path)',
-  usage: 'jobs add QUEUE PATH|GLOB... [--json]',
-  options: [{ name: 'json', type: 'boolean', description: 'Print {"added": N, "existing": N} as JSON' }],
+  summary: 'Enqueue jobs for workers: files to ingest, URLs to fetch, documents to re-enrich',
+  usage:
+    'jobs add ingest-file PATH|GLOB... | fetch-url URL... [--source ID] | enrich-document ID...|--all [--json]',
+  help: `
+Each job is added once per queue and key (the path, URL or document id), so adding the same work
+twice queues it once. Workers (\`echotrace worker --queue NAME\`) on any machine sharing the store
+process them.`,
+  options: [
+    {
+      name: 'source',
+      type: 'string',
+      value: 'ID',
+      description: 'fetch-url: the registered source the pages belong to',
+    },
+    { name: 'all', type: 'boolean', description: 'enrich-document: every stored document' },
+    { name: 'json', type: 'boolean', description: 'Print {"added": N, "existing": N} as JSON' },
+  ],
   async run(context) {
-    const [queue, ...paths] = context.positionals;
-    if (!queue || paths.length === 0) throw new UsageError('give a queue and at least one path');
+    const [queue, ...items] = context.positionals;
+    if (!queue) throw new UsageError('give a queue: ingest-file, fetch-url or enrich-document');
     checkHandlers([queue], defaultHandlers());
-    if (queue !== INGEST_FILE_QUEUE)
-      throw new UsageError(`only ${INGEST_FILE_QUEUE} jobs can be added from files`);
+    const all = context.options.all === true;
+    if (items.length === 0 && !(queue === ENRICH_DOCUMENT_QUEUE && all)) {
+      throw new UsageError(
+        `give at least one ${queue === FETCH_URL_QUEUE ? 'URL' : queue === ENRICH_DOCUMENT_QUEUE ? 'document id (or --all)' : 'path'}`,
+      );
+    }
     const store = await context.openStore();
     let added = 0;
     let existing = 0;
-    for (const entry of await expandPaths(paths)) {
-      if (!('path' in entry)) {
-        context.stderr.write(`skipped ${entry.missing}: ${entry.reason}\n`);
-        continue;
-      }
-      if (await store.jobs.enqueue(queue, entry.path, { path: entry.path })) added++;
+    const enqueue = async (key: string, payload: unknown): Promise<void> => {
+      if (await store.jobs.enqueue(queue, key, payload)) added++;
       else existing++;
+    };
+    if (queue === INGEST_FILE_QUEUE) {
+      for (const entry of await expandPaths(items)) {
+        if (!('path' in entry)) {
+          context.stderr.write(`skipped ${entry.missing}: ${entry.reason}\n`);
+          continue;
+        }
+        await enqueue(entry.path, { path: entry.path });
+      }
+    } else if (queue === FETCH_URL_QUEUE) {
+      const sourceId = context.options.source as string | undefined;
+      if (sourceId && !(await store.sources.get(sourceId)))
+        throw new UsageError(`source ${sourceId} is not registered`);
+      for (const url of items) {
+        if (!URL.canParse(url)) throw new UsageError(`${JSON.stringify(url)} is not a URL`);
+        await enqueue(url, sourceId ? { url, sourceId } : { url });
+      }
+    } else {
+      // Re-enrichment is keyed by time too, so a later request (after a KB change) queues anew.
+      const stamp = new Date().toISOString();
+      const ids: string[] = [...items];
+      if (all) {
+        for (let afterId: string | undefined; ;) {
+          const page = await store.documents.list({ limit: 1000, ...(afterId ? { afterId } : {}) });
+          ids.push(...page.map((d) => d.id));
+          if (page.length < 1000) break;
+          afterId = page.at(-1)!.id;
+        }
+      }
+      for (const id of ids) await enqueue(`${id}@${stamp}`, { documentId: id });
     }
     if (context.options.json) writeJson(context.stdout, { added, existing });
     else context.stdout.write(`added ${added} jobs, ${existing} already queued\n`);

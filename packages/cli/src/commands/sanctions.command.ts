@@ -88,7 +88,8 @@ Examples:
     context.stdout.write(
       `${summary.list}: ${summary.entries} entries (${summary.aliases} aliases, ${summary.relations} relations); ` +
         `added ${summary.added}, removed ${summary.removed}, updated ${summary.updated}, unchanged ${summary.unchanged}; ` +
-        `${parsed.issues.length} rows skipped\n`,
+        `${parsed.issues.length} rows skipped\n` +
+        'stored documents are screened against the new list by: echotrace sanctions screen\n',
     );
     return 0;
   },

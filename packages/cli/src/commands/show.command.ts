@@ -9,7 +9,8 @@ export const showCommand: Command = {
   help: `
 --json prints {"document": {...}, "annotations": [...], "versions": [...], "source": {...}, "capture": {...},
 "copies": [{documentId, sourceId, publishedAt, original, ...}], "forwards": [{fromChannel, fromMessageId}]}.
-Annotation offsets index into document.text.`,
+Annotation offsets index into document.text. Mentions of sanctioned people and organizations
+(annotations of kind "sanction") are listed after the text, with the list entry and why the name matched.`,
   options: [{ name: 'json', type: 'boolean', description: 'Print the document and its annotations as JSON' }],
   async run(context) {
     const id = context.positionals[0];
@@ -50,6 +51,24 @@ Annotation offsets index into document.text.`,
       out.write(`${versions.length} versions: ${versions.map((v) => v.seenAt).join(', ')}\n`);
     writeCopiesSection(out, document.id, copies);
     out.write(`\n${document.text}\n`);
+    const sanctioned = annotations.filter((a) => a.kind === 'sanction');
+    if (sanctioned.length > 0) {
+      out.write(`\nSanctioned mentions (${sanctioned.length}):\n`);
+      for (const a of sanctioned) {
+        const { list, listEntryId, listedName, programs, explanation, partial } = a.attributes as {
+          list: string;
+          listEntryId: string;
+          listedName: string;
+          programs?: string[];
+          explanation: string;
+          partial?: boolean;
+        };
+        out.write(
+          `  ${JSON.stringify(document.text.slice(a.start, a.end))} [${a.start}, ${a.end}) → ${listedName} (${list}:${listEntryId}${programs?.length ? `; ${programs.join(', ')}` : ''}) score ${a.confidence.toFixed(2)}${partial ? ' · part of the name only: a lead, namesakes are likely' : ''}\n` +
+            `    ${explanation}\n`,
+        );
+      }
+    }
     if (annotations.length > 0) {
       out.write(`\nAnnotations (${annotations.length}):\n`);
       for (const a of annotations) {

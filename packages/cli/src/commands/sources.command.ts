@@ -11,6 +11,7 @@ import {
 import { decodeBytes, feedCandidates, parseFeed, sitemapsFromRobots } from '@echotrace/extract';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import { createFetcher } from '../acquisition.factory.ts';
+import { createSourceTracer, describeOwnership } from '../ownership.screening.ts';
 import { parseSourcesFile, serializeSources, sourceEntryFrom, type SourceEntry } from '../sources.file.ts';
 
 const json = { name: 'json', type: 'boolean', description: 'Print as JSON' } as const;
@@ -73,6 +74,7 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
     { name: 'language', type: 'string', value: 'LANG', description: 'Main language (e.g. ru)' },
     { name: 'country', type: 'string', value: 'CC', description: 'ISO country code' },
     { name: 'label', type: 'string', multiple: true, value: 'LABEL', description: 'Label' },
+    { name: 'owner', type: 'string', value: 'OWNER', description: 'Owner, screened against sanctions lists' },
     {
       name: 'interval',
       type: 'string',
@@ -95,6 +97,7 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
         language: o.language,
         country: o.country,
         labels: o.label ?? [],
+        owner: o.owner,
         feeds: o.feed ?? [],
         sitemaps: o.sitemap ?? [],
         pollIntervalMinutes: o.interval === undefined ? undefined : Number(o.interval),
@@ -174,15 +177,22 @@ export const sourcesListCommand: Command = {
   name: 'sources list',
   summary: 'List sources with their feeds, sitemaps and interval',
   usage: 'sources list [--json]',
-  help: '\n--json prints [{source, settings}].',
+  help: `
+--json prints [{source, settings, ownership}]; ownership (null while no sanctions list is imported)
+is {names, flagged, chains}. A source whose name or owner matches a listed entry is marked SANCTIONED.`,
   options: [json],
   async run(context) {
-    const list = await entries(await context.openStore());
-    if (context.options.json) writeJson(context.stdout, list);
+    const store = await context.openStore();
+    const list = await entries(store);
+    const tracer = await createSourceTracer(store);
+    const traced = [];
+    for (const entry of list)
+      traced.push({ ...entry, ownership: tracer ? await tracer(entry.source) : null });
+    if (context.options.json) writeJson(context.stdout, traced);
     else {
-      for (const { source, settings } of list) {
+      for (const { source, settings, ownership } of traced) {
         context.stdout.write(
-          `${source.id}  ${source.name}  ${settings.feeds.length} feeds, ${settings.sitemaps.length} sitemaps, every ${settings.pollIntervalMinutes} min${settings.enabled ? '' : ' (disabled)'}\n`,
+          `${source.id}  ${source.name}  ${settings.feeds.length} feeds, ${settings.sitemaps.length} sitemaps, every ${settings.pollIntervalMinutes} min${settings.enabled ? '' : ' (disabled)'}${ownership?.flagged ? `  SANCTIONED: ${ownership.chains[0]!.summary}` : ''}\n`,
         );
       }
     }
@@ -194,7 +204,11 @@ export const sourcesShowCommand: Command = {
   name: 'sources show',
   summary: 'Show one source, its settings and health',
   usage: 'sources show ID [--json]',
-  help: '\n--json prints {source, settings, health}.',
+  help: `
+--json prints {source, settings, health, ownership}. ownership (null while no sanctions list is
+imported) is {names, flagged, chains: [{subject, summary, links: [{list, entryId, name, via, score,
+explanation}]}]}: the source's name and owner matched against the lists, then the lists' own
+relations ("Linked To", ownership) followed.`,
   options: [json],
   async run(context) {
     const id = context.positionals[0];
@@ -204,8 +218,10 @@ export const sourcesShowCommand: Command = {
     if (!source) throw new NotFoundError('source', id);
     const repo = store.sourceSettings;
     const [settings, health] = await Promise.all([repo.get(id), repo.health(id)]);
+    const tracer = await createSourceTracer(store);
+    const ownership = tracer ? await tracer(source) : null;
     if (context.options.json) {
-      writeJson(context.stdout, { source, settings, health });
+      writeJson(context.stdout, { source, settings, health, ownership });
       return 0;
     }
     const out = context.stdout;
@@ -213,6 +229,9 @@ export const sourcesShowCommand: Command = {
       `${source.name} (${source.id}) · ${source.kind}${source.homepage ? ` · ${source.homepage}` : ''}\n`,
     );
     if (source.labels.length) out.write(`labels: ${source.labels.join(', ')}\n`);
+    if (source.owner) out.write(`owner: ${source.owner}\n`);
+    if (ownership)
+      out.write(ownership.flagged ? describeOwnership(ownership, '') : 'not linked to any listed entry\n');
     for (const feed of settings?.feeds ?? []) out.write(`feed     ${feed}\n`);
     for (const sitemap of settings?.sitemaps ?? []) out.write(`sitemap  ${sitemap}\n`);
     if (health) out.write(describeHealth(health));
@@ -285,13 +304,26 @@ export const sourcesHealthCommand: Command = {
   name: 'sources health',
   summary: 'Show when each source was polled, what it yielded and its last error',
   usage: 'sources health [--json]',
-  help: '\n--json prints [{sourceId, lastPollAt, lastSuccessAt, lastError, consecutiveFailures, lastNewItems, nextPollAt}].',
+  help: `
+--json prints [{sourceId, lastPollAt, lastSuccessAt, lastError, consecutiveFailures, lastNewItems,
+nextPollAt, sanctioned}]; sanctioned is the ownership chain summaries (empty when none; see sources show).`,
   options: [json],
   async run(context) {
     const store = await context.openStore();
     const health = await store.sourceSettings.listHealth();
-    if (context.options.json) writeJson(context.stdout, health);
-    else for (const h of health) context.stdout.write(`${h.sourceId}\n${describeHealth(h)}`);
+    const tracer = await createSourceTracer(store);
+    const rows = [];
+    for (const h of health) {
+      const source = tracer ? await store.sources.get(h.sourceId) : null;
+      const trace = tracer && source ? await tracer(source) : null;
+      rows.push({ ...h, sanctioned: trace?.chains.map((chain) => chain.summary) ?? [] });
+    }
+    if (context.options.json) writeJson(context.stdout, rows);
+    else
+      for (const h of rows)
+        context.stdout.write(
+          `${h.sourceId}${h.sanctioned.length ? `  SANCTIONED: ${h.sanctioned[0]}` : ''}\n${describeHealth(h)}`,
+        );
     return 0;
   },
 };

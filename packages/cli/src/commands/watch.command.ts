@@ -1,6 +1,7 @@
 import { pollDueSources, UsageError, type PollReport } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
 import { sleep } from '../sleep.ts';
+import { createEnrichers } from '../enrichment.factory.ts';
 import { watchDependencies } from '../watch.dependencies.ts';
 
 export const watchCommand: Command = {
@@ -43,7 +44,7 @@ and ingests it. Feeds are fetched conditionally. Without --once it keeps checkin
     if (!Number.isFinite(checkEvery) || checkEvery <= 0)
       throw new UsageError('--check-every must be a positive number');
     const store = await context.openStore();
-    const deps = watchDependencies(store, context.config);
+    const deps = watchDependencies(store, context.config, await createEnrichers(store));
     const sourceIds = context.options.source as string[] | undefined;
     const all: PollReport[] = [];
     for (;;) {

@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
-import { UsageError, type Clock } from '@echotrace/core';
+import { UsageError, type Clock, type WatchDependencies } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
+import { createEnrichers } from '../enrichment.factory.ts';
+import { watchDependencies } from '../watch.dependencies.ts';
 import { defaultHandlers, INGEST_FILE_QUEUE } from '../worker/job.handlers.ts';
 import { checkHandlers, runWorker } from '../worker/worker.loop.ts';
 
@@ -55,8 +57,13 @@ Examples:
     const handlers = defaultHandlers();
     checkHandlers(queues, handlers);
     const store = await context.openStore();
+    // Memoized: a worker that never sees a fetch-url job never builds a fetcher.
+    let acquisition: WatchDependencies | null = null;
+    const enrichers = await createEnrichers(store);
     const summary = await runWorker({
       store,
+      enrichers,
+      acquisition: () => (acquisition ??= watchDependencies(store, context.config, enrichers)),
       handlers,
       queues,
       workerId: `${hostname()}:${process.pid}`,

@@ -1,9 +1,25 @@
-// What a worker knows how to do: one handler per queue. Handlers must be idempotent (a job whose
-// worker died after the work but before `complete` runs again), which ingest is by construction:
-// captures are keyed by SHA-256 and documents by key and content hash.
+// What a worker knows how to do: one handler per queue, one queue per per-item pipeline step.
+//   ingest-file      {path}              read a file, store its documents (enriched)
+//   fetch-url        {url, sourceId?}    fetch, archive, extract and store one page (enriched)
+//   enrich-document  {documentId}        re-run the enrichers on a stored document
+// Handlers must be idempotent (a job whose worker died after the work but before `complete` runs
+// again): captures are keyed by SHA-256, documents by key and content hash, and an enricher's
+// annotations replace its earlier ones.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ingest, InputError, slugify, type Clock, type Store } from '@echotrace/core';
+import {
+  ingest,
+  ingestUrl,
+  InputError,
+  NotFoundError,
+  OperationalError,
+  slugify,
+  type Clock,
+  type Enricher,
+  type Source,
+  type Store,
+  type WatchDependencies,
+} from '@echotrace/core';
 import { sourceFor } from '@echotrace/extract';
 import { expandPaths, readInputs } from '../ingest.files.ts';
 
@@ -11,18 +27,29 @@ export interface JobContext {
   store: Store;
   clock: Clock;
   maxFileBytes: number;
+  /** The enrichers `ingest` runs, built once per worker. */
+  enrichers: Enricher[];
+  /** Fetching, archiving and extraction, for fetch-url jobs. */
+  acquisition: () => WatchDependencies;
 }
 
 /** Throws InputError for bad payloads (dead-lettered at once), OperationalError for retryable faults. */
 export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
 
 export const INGEST_FILE_QUEUE = 'ingest-file';
+export const FETCH_URL_QUEUE = 'fetch-url';
+export const ENRICH_DOCUMENT_QUEUE = 'enrich-document';
+
+function field(payload: unknown, name: string, example: string): string {
+  const value = (payload as Record<string, unknown> | null)?.[name];
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new InputError(`job payload ${JSON.stringify(payload)}`, `expected ${example}`);
+  }
+  return value;
+}
 
 async function ingestFile(payload: unknown, context: JobContext): Promise<void> {
-  const file = (payload as { path?: unknown } | null)?.path;
-  if (typeof file !== 'string' || file.length === 0) {
-    throw new InputError(`job payload ${JSON.stringify(payload)}`, 'expected {"path": "<file>"}');
-  }
+  const file = field(payload, 'path', '{"path": "<file>"}');
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new InputError(file, 'no such file');
   const sourceName = 'Local files';
@@ -32,7 +59,7 @@ async function ingestFile(payload: unknown, context: JobContext): Promise<void> 
       maxFileBytes: context.maxFileBytes,
       defaultSource: { ...sourceFor(sourceName, 'files'), id: slugify(sourceName) },
     }),
-    { clock: context.clock },
+    { clock: context.clock, enrichers: context.enrichers },
   );
   if (summary.failed.length > 0) {
     const first = summary.failed[0]!;
@@ -40,6 +67,50 @@ async function ingestFile(payload: unknown, context: JobContext): Promise<void> 
   }
 }
 
+async function fetchUrl(payload: unknown, context: JobContext): Promise<void> {
+  const url = field(payload, 'url', '{"url": "https://…", "sourceId": "<optional>"}');
+  const sourceId = (payload as { sourceId?: unknown }).sourceId;
+  let source: Source | null = null;
+  if (typeof sourceId === 'string') {
+    source = await context.store.sources.get(sourceId);
+    if (!source)
+      throw new InputError(`job for ${url}`, `source ${JSON.stringify(sourceId)} is not registered`);
+  } else {
+    let host: string;
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      throw new InputError(url, 'not a URL');
+    }
+    source = { ...sourceFor(host, 'website'), homepage: `https://${host}/` };
+  }
+  const { errors } = await ingestUrl(context.acquisition(), source, url);
+  const first = errors[0];
+  if (!first) return;
+  // Server errors and rate limits may pass; a 4xx or an unextractable page will not.
+  if (/^HTTP (5\d\d|429)$/.test(first.error)) throw new OperationalError(`${first.url}: ${first.error}`);
+  throw new InputError(first.url, first.error);
+}
+
+async function enrichDocument(payload: unknown, context: JobContext): Promise<void> {
+  const id = field(payload, 'documentId', '{"documentId": "<id>"}');
+  const document = await context.store.documents.get(id);
+  if (!document) throw new NotFoundError('document', id);
+  const results = await Promise.all(
+    context.enrichers.map(
+      async (enricher) => [enricher.producer, await enricher.annotate(document)] as const,
+    ),
+  );
+  await context.store.transaction(async () => {
+    for (const [producer, annotations] of results)
+      await context.store.annotations.replace(id, producer, annotations);
+  });
+}
+
 export function defaultHandlers(): Map<string, JobHandler> {
-  return new Map<string, JobHandler>([[INGEST_FILE_QUEUE, ingestFile]]);
+  return new Map<string, JobHandler>([
+    [INGEST_FILE_QUEUE, ingestFile],
+    [FETCH_URL_QUEUE, fetchUrl],
+    [ENRICH_DOCUMENT_QUEUE, enrichDocument],
+  ]);
 }

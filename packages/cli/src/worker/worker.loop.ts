@@ -7,12 +7,18 @@ import {
   OperationalError,
   type Clock,
   type JobRecord,
+  type Enricher,
   type Store,
+  type WatchDependencies,
 } from '@echotrace/core';
 import type { JobContext, JobHandler } from './job.handlers.ts';
 
 export interface WorkerOptions {
   store: Store;
+  /** Enrichers for the documents jobs store (default none). */
+  enrichers?: Enricher[];
+  /** Fetching and extraction for fetch-url jobs. */
+  acquisition?: () => WatchDependencies;
   handlers: Map<string, JobHandler>;
   queues: string[];
   workerId: string;
@@ -59,6 +65,14 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     store: options.store,
     clock: options.clock,
     maxFileBytes: options.maxFileBytes,
+    enrichers: options.enrichers ?? [],
+    acquisition:
+      options.acquisition ??
+      (() => {
+        throw new OperationalError(
+          'this worker was started without fetching; fetch-url jobs wait for one that has it',
+        );
+      }),
   };
   while (!options.signal.aborted) {
     let claimedAny = false;

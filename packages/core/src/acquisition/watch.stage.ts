@@ -3,7 +3,7 @@
 // extraction are injected because core imports nothing of ours; failures of one URL are reported
 // and never stop the poll, and the outcome is kept as the source's health.
 import { describeError, InputError, OperationalError } from '../errors.ts';
-import { ingest, type IngestInput, type IngestSummary } from '../ingest/ingest.stage.ts';
+import { ingest, type Enricher, type IngestInput, type IngestSummary } from '../ingest/ingest.stage.ts';
 import type { Source, Timestamp } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
 import type { ArchiveRepository } from './archive.port.ts';
@@ -50,6 +50,8 @@ export interface WatchDependencies {
     contentType: string | null,
   ) => { text: string; charset: string };
   extractPage: (html: string, url: string) => ExtractedPage;
+  /** Run on every new or changed document, as `ingest` runs them (entities, screening). */
+  enrichers?: Enricher[];
 }
 
 export interface PollOptions {
@@ -137,6 +139,7 @@ export async function pollSource(
   }
   const summary = await ingest(deps.store, iterate(inputs), {
     clock: deps.clock,
+    enrichers: deps.enrichers ?? [],
     shouldStop: () => options.signal?.aborted ?? false,
   });
   for (const failure of summary.failed) errors.push({ url: failure.origin, error: failure.reason });
@@ -169,6 +172,38 @@ export async function pollSource(
     errors,
     health,
   };
+}
+
+/**
+ * Fetches, archives, extracts and ingests one page: the per-item step of `watch`, as a job a
+ * worker runs. Failures that are the page's (refused address, HTTP error, no text) are returned,
+ * not thrown, so the caller decides whether to retry; transient network faults throw
+ * OperationalError for the queue's backoff.
+ */
+export async function ingestUrl(
+  deps: WatchDependencies,
+  source: Source,
+  url: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<{ summary: IngestSummary; errors: Array<{ url: string; error: string }> }> {
+  const errors: PollReport['errors'] = [];
+  const response = await deps.fetcher.fetch({ url, etag: null, lastModified: null, signal: options.signal });
+  await archiveResponse(
+    response,
+    { archive: deps.archive, captures: deps.store.captures },
+    charsetOf(deps, response),
+  );
+  if (response.status < 200 || response.status >= 300) {
+    errors.push({ url, error: `HTTP ${response.status}` });
+    return { summary: { added: 0, updated: 0, unchanged: 0, failed: [] }, errors };
+  }
+  const item: ListedItem = { url, title: null, published: null, content: null, author: null };
+  const summary = await ingest(deps.store, iterate([toIngestInput(deps, source, item, response)]), {
+    clock: deps.clock,
+    enrichers: deps.enrichers ?? [],
+  });
+  for (const failure of summary.failed) errors.push({ url: failure.origin, error: failure.reason });
+  return { summary, errors };
 }
 
 /** Polls every enabled source that is due (or the named ones, due or not). */

@@ -9,19 +9,25 @@ export interface Snippet {
   highlights: Span[];
 }
 
+/**
+ * `spans` are further passages to show and mark, beside matched words: the mentions of the
+ * entities an `entity:` filter asked for, so a hit shows where the person is named.
+ */
 export function makeSnippet(
   text: string,
   terms: Array<{ term: string; prefix: boolean }>,
   maxChars = 240,
+  spans: Span[] = [],
 ): Snippet {
   const exact = new Set(terms.filter((t) => !t.prefix).map((t) => t.term));
   const prefixes = terms.filter((t) => t.prefix).map((t) => t.term);
   const tokens = analyze(text);
-  const matches = tokens.filter(
+  const words: Span[] = tokens.filter(
     (token) =>
       exact.has(token.term) ||
       prefixes.some((p) => token.term.startsWith(p) || foldForSearch(token.surface).startsWith(p)),
   );
+  const matches = mergeOverlapping([...words, ...spans.filter((s) => s.start >= 0 && s.end <= text.length)]);
   if (matches.length === 0) return cut(text, 0, maxChars, []);
   // Slide over matches: the window starting at match i covers matches whose end fits in maxChars.
   let bestStart = 0;
@@ -57,4 +63,16 @@ function cut(text: string, from: number, maxChars: number, matches: Span[]): Sni
     .filter((m) => m.start >= start && m.end <= end)
     .map((m) => ({ start: m.start - start + prefix.length, end: m.end - start + prefix.length }));
   return { text: prefix + body + suffix, highlights };
+}
+
+/** Sorted, with overlapping ranges joined, so no character is marked twice. */
+function mergeOverlapping(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ start: span.start, end: span.end });
+  }
+  return merged;
 }

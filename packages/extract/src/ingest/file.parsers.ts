@@ -10,7 +10,7 @@ import {
   type Source,
 } from '@echotrace/core';
 import { extractArticle } from '../html/article.extractor.ts';
-import { declaredHtmlCharset, decodeFileBytes } from './text.decoder.ts';
+import { decodeBytes } from '../charset/charset.decoder.ts';
 
 export const INGEST_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.json', '.ndjson', '.jsonl'] as const;
 
@@ -38,7 +38,7 @@ function safeTime(value: unknown, origin: string): string | null {
 
 /** `.txt` and `.md`: one document; a leading Markdown heading or a short first line is the title. */
 export function parseTextFile(origin: string, key: string, bytes: Uint8Array, source: Source): IngestInput[] {
-  const { text, charset } = decodeFileBytes(bytes);
+  const { text, charset } = decodeBytes(bytes, { origin });
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let title: string | null = null;
   const first = lines.findIndex((line) => line.trim() !== '');
@@ -64,7 +64,7 @@ export function parseTextFile(origin: string, key: string, bytes: Uint8Array, so
 }
 
 export function parseHtmlFile(origin: string, key: string, bytes: Uint8Array, source: Source): IngestInput[] {
-  const { text: html, charset } = decodeFileBytes(bytes, declaredHtmlCharset(bytes));
+  const { text: html, charset } = decodeBytes(bytes, { origin });
   // The extractor already parsed dates it recognized (keeping their offsets) and dropped the rest.
   const article = extractArticle(html);
   const publishedAt = article.publishedAt;
@@ -110,7 +110,7 @@ interface DesktopTelegramExport {
 
 /** Telegram JSON: the flat message list (one file per channel) or Telegram Desktop's `result.json`. */
 export function parseJsonFile(origin: string, bytes: Uint8Array): IngestInput[] {
-  const { text, charset } = decodeFileBytes(bytes);
+  const { text, charset } = decodeBytes(bytes, { origin });
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -32,7 +32,7 @@ interface TableSpec {
 const TABLES: TableSpec[] = [
   {
     table: 'sources',
-    columns: ['id', 'name', 'kind', 'homepage', 'language', 'country', 'labels'],
+    columns: ['id', 'name', 'kind', 'homepage', 'language', 'country', 'labels', 'owner'],
     key: ['id'],
     batch: 500,
   },
@@ -231,11 +231,21 @@ export async function copySqliteToPostgres(
 ): Promise<CopyProgress[]> {
   const report: CopyProgress[] = [];
   const present = from.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
-  for (const spec of TABLES) {
-    const progress: CopyProgress = { table: spec.table, read: 0, copied: 0 };
+  for (const full of TABLES) {
+    const progress: CopyProgress = { table: full.table, read: 0, copied: 0 };
     report.push(progress);
-    // A source made by an older version lacks the later tables: nothing to copy from them.
-    if (present.get(spec.table) === undefined) continue;
+    // A source made by an older version lacks the later tables (nothing to copy from them) and the
+    // later columns (the target's defaults apply, as a migration would have left them).
+    if (present.get(full.table) === undefined) continue;
+    const existing = new Set(
+      (from.db.prepare(`PRAGMA table_info(${full.table})`).all() as Array<{ name: string }>).map(
+        (c) => c.name,
+      ),
+    );
+    const spec: TableSpec = {
+      ...full,
+      columns: full.columns.filter((column) => full.from?.[column] || existing.has(column)),
+    };
     const source = (column: string): string => spec.from?.[column] ?? column;
     const select = spec.columns
       .map((column) => (spec.from?.[column] ? `${spec.from[column]} AS ${column}` : column))

@@ -70,8 +70,22 @@ export function createSearchIndex(sql: Sql): SearchIndex {
         params,
       );
       const terms = positiveTerms(query.text);
+      const mentions = new Map<string, Array<{ start: number; end: number }>>();
+      if (query.filters.entities.length && rows.length) {
+        const spans = await sql.rows<{ document_id: string; start: number; end: number }>(
+          `SELECT document_id, start_offset AS start, end_offset AS "end" FROM annotations
+           WHERE document_id = ANY($1::text[]) AND kind = 'entity' AND entity_id IN (
+             SELECT unnest($2::text[]) UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ANY($2::text[]))`,
+          [rows.map((r) => r.id), query.filters.entities],
+        );
+        for (const span of spans) {
+          const list = mentions.get(span.document_id) ?? [];
+          list.push({ start: span.start, end: span.end });
+          mentions.set(span.document_id, list);
+        }
+      }
       const hits = rows.map((row): SearchHit => {
-        const snippet = makeSnippet(row.text, terms);
+        const snippet = makeSnippet(row.text, terms, undefined, mentions.get(row.id) ?? []);
         return {
           documentId: row.id,
           title: row.title,

@@ -6,9 +6,11 @@ export function createSourceRepository(sql: Sql): SourceRepository {
   return {
     async upsert(source: Source) {
       await sql.run(
-        `INSERT INTO sources (id, name, kind, homepage, language, country, labels) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO sources (id, name, kind, homepage, language, country, labels, owner)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, homepage = excluded.homepage,
-           language = excluded.language, country = excluded.country, labels = excluded.labels`,
+           language = excluded.language, country = excluded.country, labels = excluded.labels,
+           owner = excluded.owner`,
         [
           source.id,
           source.name,
@@ -17,6 +19,7 @@ export function createSourceRepository(sql: Sql): SourceRepository {
           source.language,
           source.country,
           JSON.stringify(source.labels),
+          source.owner ?? null,
         ],
       );
     },

@@ -9,6 +9,7 @@ export interface SourceRow {
   language: string | null;
   country: string | null;
   labels: string;
+  owner?: string | null;
 }
 
 export function sourceFromRow(row: SourceRow): Source {
@@ -20,6 +21,8 @@ export function sourceFromRow(row: SourceRow): Source {
     language: row.language,
     country: row.country,
     labels: JSON.parse(row.labels) as string[],
+    // Only when known, so that a source stored without an owner reads back exactly as written.
+    ...(row.owner != null && { owner: row.owner }),
   };
 }
 

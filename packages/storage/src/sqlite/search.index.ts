@@ -28,6 +28,16 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
   const fetchHit = db.prepare(
     'SELECT id, title, text, source_id, language, published_at, canonical_url FROM documents WHERE rowid = ?',
   );
+  const mentionsOf = db.prepare(
+    `SELECT start_offset AS start, end_offset AS end FROM annotations
+     WHERE document_id = ? AND kind = 'entity' AND entity_id IN (SELECT value FROM json_each(?))`,
+  );
+  let wantedEntities: string[] = [];
+  const mentionSpans = (documentId: string): Array<{ start: number; end: number }> =>
+    wantedEntities.length
+      ? (mentionsOf.all(documentId, JSON.stringify(wantedEntities)) as Array<{ start: number; end: number }>)
+      : [];
+  const redirectsTo = db.prepare('SELECT from_id FROM entity_redirects WHERE to_id = ?').pluck();
   return {
     async search(request: SearchRequest) {
       const { query } = request;
@@ -63,6 +73,7 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
         );
         params.push(entity, entity);
       }
+      wantedEntities = filters.entities.flatMap((id) => [id, ...(redirectsTo.all(id) as string[])]);
       const page = request.limit + request.offset;
       let total: number;
       let ranked: Array<{ rowid: number; rank: number }>;
@@ -113,7 +124,7 @@ export function createSearchIndex(db: Database.Database): SearchIndex {
       }));
       const terms = positiveTerms(query.text);
       const hits = rows.map((row): SearchHit => {
-        const snippet = makeSnippet(row.text, terms);
+        const snippet = makeSnippet(row.text, terms, undefined, mentionSpans(row.id));
         return {
           documentId: row.id,
           title: row.title,

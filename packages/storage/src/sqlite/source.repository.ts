@@ -4,9 +4,9 @@ import { sourceFromRow, type SourceRow } from './rows.ts';
 
 export function createSourceRepository(db: Database.Database): SourceRepository {
   const upsert = db.prepare(
-    `INSERT INTO sources (id, name, kind, homepage, language, country, labels) VALUES (@id, @name, @kind, @homepage, @language, @country, @labels)
+    `INSERT INTO sources (id, name, kind, homepage, language, country, labels, owner) VALUES (@id, @name, @kind, @homepage, @language, @country, @labels, @owner)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, homepage = excluded.homepage,
-       language = excluded.language, country = excluded.country, labels = excluded.labels`,
+       language = excluded.language, country = excluded.country, labels = excluded.labels, owner = excluded.owner`,
   );
   const get = db.prepare('SELECT * FROM sources WHERE id = ?');
   const list = db.prepare('SELECT * FROM sources ORDER BY name, id');
@@ -14,7 +14,7 @@ export function createSourceRepository(db: Database.Database): SourceRepository 
   const remove = db.prepare('DELETE FROM sources WHERE id = ?');
   return {
     async upsert(source: Source) {
-      upsert.run({ ...source, labels: JSON.stringify(source.labels) });
+      upsert.run({ ...source, labels: JSON.stringify(source.labels), owner: source.owner ?? null });
     },
     async get(id) {
       const row = get.get(id) as SourceRow | undefined;

@@ -52,6 +52,14 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         assert.deepEqual((await store.sources.get('state-wire'))?.labels, ['state-affiliated']);
         assert.equal(await store.sources.get('nope'), null);
       });
+      it('keeps the owner, replaces it on upsert, and reads a source without one back unchanged', async () => {
+        const base = buildSource({ id: 'volna', name: 'Radio Volna' });
+        await store.sources.upsert({ ...base, owner: 'Peresvet Holding (Arkady Zhuravin)' });
+        assert.equal((await store.sources.get('volna'))?.owner, 'Peresvet Holding (Arkady Zhuravin)');
+        await store.sources.upsert(base);
+        assert.deepEqual(await store.sources.get('volna'), base);
+        assert.equal('owner' in (await store.sources.list()).find((s) => s.id === 'volna')!, false);
+      });
       it('refuses to remove a source that still has documents', async () => {
         await addDocument(store, buildDocument());
         await assert.rejects(store.sources.remove('fringe-daily'), InputError);
@@ -298,8 +306,8 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
             documentId: doc.id,
             kind: 'entity',
             label: 'LOCATION',
-            start: 9,
-            end: 16,
+            start: 8,
+            end: 15,
             confidence: 1,
             producer: 'ner',
             producerVersion: '1',
@@ -309,6 +317,13 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         assert.deepEqual(await ids('entity:Q18808'), ['s4']);
         assert.deepEqual(await ids('санкции entity:Q18808'), ['s4']);
         assert.deepEqual(await ids('entity:Q1'), []);
+        const [hit] = (await store.search.search({ query: parseQuery('entity:Q18808'), limit: 1, offset: 0 }))
+          .hits;
+        assert.deepEqual(
+          hit!.highlights.map((h) => hit!.snippet.slice(h.start, h.end)),
+          ['Пхеньян'],
+          'the mention is marked in the snippet',
+        );
       });
       it('ranks title matches first, paginates, and counts the total', async () => {
         const page1 = await store.search.search({ query: parseQuery('Пхеньян'), limit: 1, offset: 0 });
