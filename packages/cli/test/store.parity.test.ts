@@ -1,4 +1,4 @@
-// The commands that use the later storage ports (sanctions, source settings, duplicates) give the
+// The commands that use the later storage ports (sanctions, source settings and owners, duplicates) give the
 // same answers on SQLite and on PostgreSQL. The PostgreSQL run needs a server (ECHOTRACE_TEST_PG_URL
 // or DATABASE_URL); without one it is skipped, and the storage contract suites cover PGlite.
 import assert from 'node:assert/strict';
@@ -69,10 +69,11 @@ async function session(args: string[], env: NodeJS.ProcessEnv): Promise<Record<s
   const sources = path.join(dir, 'sources.yaml');
   writeFileSync(
     sources,
-    'sources:\n  - name: Other Outlet\n    language: en\n    feeds:\n      - https://outlet.test/atom.xml\n    pollIntervalMinutes: 15\n',
+    'sources:\n  - name: Other Outlet\n    language: en\n    owner: Irina Volkova\n    feeds:\n      - https://outlet.test/atom.xml\n    pollIntervalMinutes: 15\n',
   );
   await run('sources import', ['sources', 'import', sources]);
   await run('sources list', ['sources', 'list']);
+  await run('sources show', ['sources', 'show', 'other-outlet']);
   await run('ingest', ['ingest', path.join(dir, 'wire.json'), path.join(dir, 'reposts.json')]);
   await run('dedupe', ['dedupe']);
   return out;
@@ -103,6 +104,9 @@ describe('same command output on SQLite and PostgreSQL', () => {
     // Without alt.csv the aliases are gone: two entries changed, compared with the stored first import.
     const again = sqlite['sanctions import again'] as { updated: number; unchanged: number };
     assert.deepEqual([again.updated, again.unchanged], [2, 2]);
+    const shown = sqlite['sources show'] as { source: { owner: string }; ownership: { flagged: boolean } };
+    assert.equal(shown.source.owner, 'Irina Volkova');
+    assert.equal(shown.ownership.flagged, true, 'the owner is traced through the stored list');
     const dedupe = sqlite.dedupe as { summary: { groups: number } };
     assert.equal(dedupe.summary.groups, 1);
   });
