@@ -1,6 +1,7 @@
-// The commands that use the later storage ports (sanctions, source settings and owners, duplicates) give the
-// same answers on SQLite and on PostgreSQL. The PostgreSQL run needs a server (ECHOTRACE_TEST_PG_URL
-// or DATABASE_URL); without one it is skipped, and the storage contract suites cover PGlite.
+// The commands that use the later storage ports (sanctions, source settings and owners, duplicates)
+// give the same answers on SQLite and on PostgreSQL. The PostgreSQL run needs a server
+// (ECHOTRACE_TEST_PG_URL or DATABASE_URL); without one it is skipped, and the storage contract
+// suites cover PGlite.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
