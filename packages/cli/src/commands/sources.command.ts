@@ -5,7 +5,9 @@ import {
   InputError,
   NotFoundError,
   slugify,
+  sourceActivity,
   UsageError,
+  type SourceHealth,
   type Store,
 } from '@echotrace/core';
 import { decodeBytes, feedCandidates, parseFeed, sitemapsFromRobots } from '@echotrace/extract';
@@ -302,31 +304,57 @@ export const sourcesExportCommand: Command = {
 
 export const sourcesHealthCommand: Command = {
   name: 'sources health',
-  summary: 'Show when each source was polled, what it yielded and its last error',
+  summary: 'Show when each source was polled, what it yielded, its last error, and sources gone silent',
   usage: 'sources health [--json]',
   help: `
+For every registered source: its last poll (watched sources), and its activity: documents per day
+published in the last 3 days against the 28 days before. A source that used to publish at least one
+item a day and has published nothing since is SILENT; one below a quarter of its usual rate is
+DECLINING. Both usually mean a broken feed or a block, not a quiet newsroom.
+
 --json prints [{sourceId, lastPollAt, lastSuccessAt, lastError, consecutiveFailures, lastNewItems,
-nextPollAt, sanctioned}]; sanctioned is the ownership chain summaries (empty when none; see sources show).`,
+nextPollAt, activity: {recentPerDay, baselinePerDay, recentDays, baselineDays, state}, sanctioned}];
+the poll fields are null for sources never polled; sanctioned is the ownership chain summaries (empty
+when none; see sources show).`,
   options: [json],
   async run(context) {
     const store = await context.openStore();
-    const health = await store.sourceSettings.listHealth();
+    const health = new Map((await store.sourceSettings.listHealth()).map((h) => [h.sourceId, h]));
     const tracer = await createSourceTracer(store);
+    const now = new Date();
     const rows = [];
-    for (const h of health) {
-      const source = tracer ? await store.sources.get(h.sourceId) : null;
-      const trace = tracer && source ? await tracer(source) : null;
-      rows.push({ ...h, sanctioned: trace?.chains.map((chain) => chain.summary) ?? [] });
+    for (const source of await store.sources.list()) {
+      const h = health.get(source.id) ?? neverPolled(source.id);
+      const trace = tracer ? await tracer(source) : null;
+      const activity = await sourceActivity(store.search, source.id, now);
+      rows.push({ ...h, activity, sanctioned: trace?.chains.map((chain) => chain.summary) ?? [] });
     }
     if (context.options.json) writeJson(context.stdout, rows);
     else
-      for (const h of rows)
+      for (const h of rows) {
+        const { activity: a } = h;
+        const flag = a.state === 'silent' || a.state === 'declining' ? `  ${a.state.toUpperCase()}` : '';
         context.stdout.write(
-          `${h.sourceId}${h.sanctioned.length ? `  SANCTIONED: ${h.sanctioned[0]}` : ''}\n${describeHealth(h)}`,
+          `${h.sourceId}${flag}${h.sanctioned.length ? `  SANCTIONED: ${h.sanctioned[0]}` : ''}\n` +
+            (h.lastPollAt || h.lastError ? describeHealth(h) : '') +
+            `  ${a.recentPerDay}/day in the last ${a.recentDays} days, ${a.baselinePerDay}/day in the ${a.baselineDays} before\n`,
         );
+      }
     return 0;
   },
 };
+
+function neverPolled(sourceId: string): SourceHealth {
+  return {
+    sourceId,
+    lastPollAt: null,
+    lastSuccessAt: null,
+    lastError: null,
+    consecutiveFailures: 0,
+    lastNewItems: 0,
+    nextPollAt: null,
+  };
+}
 
 function describeHealth(h: {
   lastPollAt: string | null;
