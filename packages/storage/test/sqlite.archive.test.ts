@@ -1,20 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { openSqliteStore } from '@echotrace/storage';
 import { describeArchiveRepositoryContract } from './contract/archive.contract.ts';
+import { sqliteStoreFactory } from './sqlite.fixture.ts';
 
-const dirs = new Map<object, string>();
-
-describeArchiveRepositoryContract('SQLite', {
-  async create() {
-    const dir = mkdtempSync(path.join(tmpdir(), 'echotrace-archive-'));
-    const store = openSqliteStore(path.join(dir, 'test.db'));
-    dirs.set(store, dir);
-    return store;
-  },
-  async destroy(store) {
-    await store.close();
-    rmSync(dirs.get(store)!, { recursive: true, force: true });
-  },
-});
+describeArchiveRepositoryContract('SQLite', sqliteStoreFactory);
