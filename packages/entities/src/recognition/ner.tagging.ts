@@ -7,7 +7,7 @@ import { bioConstraints, decode, featureRowsOf } from './sequence.tagger.ts';
 import type { Decoded, TaggerWeights } from './sequence.tagger.ts';
 import { MEDIA_NAMES } from './media.lexicon.ts';
 import { BUILT_IN_TITLE_HEADS, BUILT_IN_TITLE_WORDS, TITLE_EDGE_STOPWORDS } from './title.lexicon.ts';
-import { documentContext, documentHints, sequenceFeatures } from './token.features.ts';
+import { documentContext, documentHints, hintFeatures, sequenceFeatures } from './token.features.ts';
 import type { TokenHint } from './token.features.ts';
 import type { TextToken } from './word.tokenizer.ts';
 
@@ -56,10 +56,12 @@ export function decodeDocument(
   const context = documentContext(words);
   const first = model.weights;
   const firstAllowed = allowedFor(first);
-  const stage1 = words.map((w) =>
+  // The second stage sees the same features plus the first stage's labels: hash the shared part once.
+  const base = words.map((w) => (w.length === 0 ? [] : sequenceHashes(w, context)));
+  const stage1 = words.map((w, k) =>
     w.length === 0
       ? { labels: [], margins: [] }
-      : decode(first, firstAllowed, featureRowsOf(first, sequenceHashes(w, context))),
+      : decode(first, firstAllowed, featureRowsOf(first, base[k]!)),
   );
   const second = model.stage2;
   if (!second) return { weights: first, decoded: stage1 };
@@ -71,7 +73,14 @@ export function decodeDocument(
   const stage2 = words.map((w, k) =>
     w.length === 0
       ? { labels: [], margins: [] }
-      : decode(second, secondAllowed, featureRowsOf(second, sequenceHashes(w, context, hints[k]))),
+      : decode(
+          second,
+          secondAllowed,
+          featureRowsOf(
+            second,
+            hintFeatures(w, hints[k]!).map((extra, i) => [...base[k]![i]!, ...extra.map(hashFeature)]),
+          ),
+        ),
   );
   return { weights: second, decoded: stage2 };
 }

@@ -112,6 +112,24 @@ export function documentHints(sequences: string[][], labels: string[][]): TokenH
   );
 }
 
+/** The second stage's extra features of token i: the first stage's labels here and elsewhere. */
+function hintFeaturesAt(hints: TokenHint[], i: number, shape: string): string[] {
+  const h = hints[i]!;
+  return [
+    `y1=${h.own}`,
+    `y1-1=${hints[i - 1]?.own ?? '<s>'}`,
+    `y1+1=${hints[i + 1]?.own ?? '</s>'}`,
+    `else=${h.elsewhere}`,
+    `else|y1=${h.elsewhere}|${h.own}`,
+    `else|sh=${h.elsewhere}|${shape}`,
+  ];
+}
+
+/** Only the hint features of every token: `sequenceFeatures(w, c, hints)` is `sequenceFeatures(w, c)` plus these. */
+export function hintFeatures(words: string[], hints: TokenHint[]): string[][] {
+  return words.map((word, i) => hintFeaturesAt(hints, i, view(word).shape));
+}
+
 /** Feature names for every token of one sequence. */
 export function sequenceFeatures(
   words: string[],
@@ -172,17 +190,7 @@ export function sequenceFeatures(
       f.push(`doccap=${context.capitalizedMidSentence.has(lower)}`);
     }
     if (context && word !== lower && context.lowercase.has(lower)) f.push('doclower');
-    if (hints) {
-      const h = hints[i]!;
-      f.push(
-        `y1=${h.own}`,
-        `y1-1=${hints[i - 1]?.own ?? '<s>'}`,
-        `y1+1=${hints[i + 1]?.own ?? '</s>'}`,
-        `else=${h.elsewhere}`,
-        `else|y1=${h.elsewhere}|${h.own}`,
-        `else|sh=${h.elsewhere}|${v.shape}`,
-      );
-    }
+    if (hints) f.push(...hintFeaturesAt(hints, i, v.shape));
     result.push(f);
   }
   return result;
