@@ -159,7 +159,7 @@ describe('demo corpus: other files', () => {
   });
 
   it('has a flat Telegram list in the shape of public channel dumps', () => {
-    const posts = JSON.parse(read('telegram/flat_channel_messages.json')) as Array<Record<string, unknown>>;
+    const posts = JSON.parse(read('telegram/geopolitika-bez-kupyur.json')) as Array<Record<string, unknown>>;
     assert.ok(posts.length >= 6);
     for (const post of posts) {
       assert.deepEqual(Object.keys(post).sort(), [
