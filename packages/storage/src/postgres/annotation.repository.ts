@@ -1,5 +1,5 @@
 import type { AnnotationRepository } from '@echotrace/core';
-import { annotationFromRow, type AnnotationRow } from '../sqlite/rows.ts';
+import { annotationFromRow, type AnnotationRow } from '../rows/foundation.rows.ts';
 import type { Sql } from './sql.client.ts';
 
 const COLUMNS =

@@ -1,46 +1,20 @@
 // ArchiveRepository over PostgreSQL; same behaviour as the SQLite adapter (sqlite/archive.repository.ts),
 // checked by the same contract suite. Times are ISO 8601 text compared byte-wise (COLLATE "C").
 import type { ArchiveEntry, ArchiveQuery, ArchiveRepository } from '@echotrace/core';
+import { ARCHIVE_COLUMNS, archiveFromRow, type ArchiveRow } from '../rows/archive.rows.ts';
 import type { Sql } from './sql.client.ts';
-
-interface ArchiveRow {
-  id: string;
-  request_url: string;
-  final_url: string;
-  status: number;
-  status_text: string;
-  headers: string;
-  request_headers: string;
-  fetched_at: string;
-  sha256: string;
-  byte_length: number;
-}
-
-const COLUMNS =
-  'id, request_url, final_url, status, status_text, headers, request_headers, fetched_at, sha256, byte_length';
-
-const fromRow = (row: ArchiveRow): ArchiveEntry => ({
-  id: row.id,
-  requestUrl: row.request_url,
-  finalUrl: row.final_url,
-  status: row.status,
-  statusText: row.status_text,
-  headers: JSON.parse(row.headers) as Record<string, string>,
-  requestHeaders: JSON.parse(row.request_headers) as Record<string, string>,
-  fetchedAt: row.fetched_at,
-  sha256: row.sha256,
-  byteLength: row.byte_length,
-});
 
 export function createArchiveRepository(sql: Sql): ArchiveRepository {
   const get = async (id: string): Promise<ArchiveEntry | null> => {
-    const [row] = await sql.rows<ArchiveRow>(`SELECT ${COLUMNS} FROM archive_entries WHERE id = $1`, [id]);
-    return row ? fromRow(row) : null;
+    const [row] = await sql.rows<ArchiveRow>(`SELECT ${ARCHIVE_COLUMNS} FROM archive_entries WHERE id = $1`, [
+      id,
+    ]);
+    return row ? archiveFromRow(row) : null;
   };
   return {
     async record(entry) {
       await sql.run(
-        `INSERT INTO archive_entries (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        `INSERT INTO archive_entries (${ARCHIVE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (id) DO NOTHING`,
         [
           entry.id,
@@ -78,19 +52,19 @@ export function createArchiveRepository(sql: Sql): ArchiveRepository {
       }
       const limit = query.limit ? `LIMIT ${bind(query.limit)}` : '';
       const rows = await sql.rows<ArchiveRow>(
-        `SELECT ${COLUMNS} FROM archive_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        `SELECT ${ARCHIVE_COLUMNS} FROM archive_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY fetched_at, id ${limit}`,
         params,
       );
-      return rows.map(fromRow);
+      return rows.map(archiveFromRow);
     },
     async latestFor(requestUrl) {
       const [row] = await sql.rows<ArchiveRow>(
-        `SELECT ${COLUMNS} FROM archive_entries WHERE request_url = $1 AND status BETWEEN 200 AND 299
+        `SELECT ${ARCHIVE_COLUMNS} FROM archive_entries WHERE request_url = $1 AND status BETWEEN 200 AND 299
          ORDER BY fetched_at DESC, id DESC LIMIT 1`,
         [requestUrl],
       );
-      return row ? fromRow(row) : null;
+      return row ? archiveFromRow(row) : null;
     },
   };
 }

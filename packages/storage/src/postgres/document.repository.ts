@@ -1,5 +1,5 @@
 import { toInstant, type CorpusStats, type DocumentRepository, type DocumentVersion } from '@echotrace/core';
-import { documentFromRow, type DocumentRow } from '../sqlite/rows.ts';
+import { documentFromRow, type DocumentRow } from '../rows/foundation.rows.ts';
 import { searchVector } from './search.vector.ts';
 import type { Sql } from './sql.client.ts';
 

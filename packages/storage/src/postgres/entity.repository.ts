@@ -2,40 +2,13 @@
 // adapter (packages/storage/src/sqlite/entity.repository.ts), checked by the same contract suite.
 import type {
   DiscoveredEntity,
-  Entity,
   EntityDecision,
   EntityDecisionRecord,
-  EntityMention,
   EntityRepository,
   EntityType,
 } from '@echotrace/core';
+import { entityFromRow, mentionFromRow, type EntityRow, type MentionRow } from '../rows/entity.rows.ts';
 import type { Sql } from './sql.client.ts';
-
-interface EntityRow {
-  id: string;
-  type: string;
-  names: string;
-  aliases: string;
-  metonyms: string;
-  description: string | null;
-  external_ids: string;
-  origin: string;
-}
-
-interface MentionRow {
-  document_id: string;
-  title: string | null;
-  source_id: string;
-  published_at: string | null;
-  canonical_url: string | null;
-  entity_id: string;
-  start_offset: number;
-  end_offset: number;
-  surface: string | null;
-  span: string;
-  confidence: number;
-  reason: string | null;
-}
 
 interface Period {
   period: string;
@@ -133,19 +106,7 @@ export function createEntityRepository(sql: Sql): EntityRepository {
          LIMIT $2 OFFSET $3`,
         [entityIds, options.limit ?? 100, options.offset ?? 0],
       );
-      return rows.map((row): EntityMention => ({
-        documentId: row.document_id,
-        title: row.title,
-        sourceId: row.source_id,
-        publishedAt: row.published_at,
-        canonicalUrl: row.canonical_url,
-        entityId: row.entity_id,
-        start: row.start_offset,
-        end: row.end_offset,
-        surface: row.surface ?? row.span,
-        confidence: row.confidence,
-        reason: row.reason,
-      }));
+      return rows.map(mentionFromRow);
     },
     async mentionsOverTime(entityIds, granularity) {
       return granularity === 'day' ? byDay(entityIds) : byMonth(entityIds);
@@ -189,18 +150,5 @@ export function createEntityRepository(sql: Sql): EntityRepository {
       }
       return out;
     },
-  };
-}
-
-function entityFromRow(row: EntityRow): Entity {
-  return {
-    id: row.id,
-    type: row.type as EntityType,
-    names: JSON.parse(row.names) as Record<string, string>,
-    aliases: JSON.parse(row.aliases) as string[],
-    metonyms: JSON.parse(row.metonyms) as string[],
-    description: row.description,
-    externalIds: JSON.parse(row.external_ids) as Record<string, string>,
-    origin: row.origin === 'accepted' ? 'accepted' : 'kb',
   };
 }

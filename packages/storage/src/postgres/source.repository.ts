@@ -1,5 +1,5 @@
 import { InputError, type Source, type SourceRepository } from '@echotrace/core';
-import { sourceFromRow, type SourceRow } from '../sqlite/rows.ts';
+import { sourceFromRow, type SourceRow } from '../rows/foundation.rows.ts';
 import type { Sql } from './sql.client.ts';
 
 export function createSourceRepository(sql: Sql): SourceRepository {

@@ -1,6 +1,6 @@
 import type { Annotation, AnnotationRepository } from '@echotrace/core';
 import type Database from 'better-sqlite3';
-import { annotationFromRow, type AnnotationRow } from './rows.ts';
+import { annotationFromRow, type AnnotationRow } from '../rows/foundation.rows.ts';
 
 export function createAnnotationRepository(db: Database.Database): AnnotationRepository {
   const removeProducer = db.prepare('DELETE FROM annotations WHERE document_id = ? AND producer = ?');

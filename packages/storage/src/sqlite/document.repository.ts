@@ -7,7 +7,7 @@ import {
   type DocumentVersion,
 } from '@echotrace/core';
 import type Database from 'better-sqlite3';
-import { documentFromRow, type DocumentRow } from './rows.ts';
+import { documentFromRow, type DocumentRow } from '../rows/foundation.rows.ts';
 
 export function createDocumentRepository(db: Database.Database): DocumentRepository {
   const byKey = db.prepare('SELECT rowid, content_sha256 FROM documents WHERE key = ?');

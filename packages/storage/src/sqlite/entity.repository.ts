@@ -5,43 +5,17 @@ import type {
   Entity,
   EntityDecision,
   EntityDecisionRecord,
-  EntityMention,
   EntityRepository,
   EntityType,
 } from '@echotrace/core';
+import { entityFromRow, mentionFromRow, type EntityRow, type MentionRow } from '../rows/entity.rows.ts';
 import type Database from 'better-sqlite3';
-
-interface EntityRow {
-  id: string;
-  type: string;
-  names: string;
-  aliases: string;
-  metonyms: string;
-  description: string | null;
-  external_ids: string;
-  origin: string;
-}
 
 interface DecisionRow {
   seq: number;
   decision: string;
   note: string | null;
   decided_at: string;
-}
-
-interface MentionRow {
-  document_id: string;
-  title: string | null;
-  source_id: string;
-  published_at: string | null;
-  canonical_url: string | null;
-  entity_id: string;
-  start_offset: number;
-  end_offset: number;
-  surface: string | null;
-  span: string;
-  confidence: number;
-  reason: string | null;
 }
 
 // Annotations of kind `entity` linked to any id in the JSON array bound as the first parameter.
@@ -151,19 +125,7 @@ export function createEntityRepository(db: Database.Database): EntityRepository 
         options.limit ?? 100,
         options.offset ?? 0,
       ) as MentionRow[];
-      return rows.map((row): EntityMention => ({
-        documentId: row.document_id,
-        title: row.title,
-        sourceId: row.source_id,
-        publishedAt: row.published_at,
-        canonicalUrl: row.canonical_url,
-        entityId: row.entity_id,
-        start: row.start_offset,
-        end: row.end_offset,
-        surface: row.surface ?? row.span,
-        confidence: row.confidence,
-        reason: row.reason,
-      }));
+      return rows.map(mentionFromRow);
     },
     async mentionsOverTime(entityIds, granularity) {
       const statement = granularity === 'day' ? byDay : byMonth;
@@ -203,18 +165,5 @@ export function createEntityRepository(db: Database.Database): EntityRepository 
       }
       return out;
     },
-  };
-}
-
-function entityFromRow(row: EntityRow): Entity {
-  return {
-    id: row.id,
-    type: row.type as EntityType,
-    names: JSON.parse(row.names) as Record<string, string>,
-    aliases: JSON.parse(row.aliases) as string[],
-    metonyms: JSON.parse(row.metonyms) as string[],
-    description: row.description,
-    externalIds: JSON.parse(row.external_ids) as Record<string, string>,
-    origin: row.origin === 'accepted' ? 'accepted' : 'kb',
   };
 }

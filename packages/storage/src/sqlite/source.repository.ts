@@ -1,6 +1,6 @@
 import { InputError, type Source, type SourceRepository } from '@echotrace/core';
 import type Database from 'better-sqlite3';
-import { sourceFromRow, type SourceRow } from './rows.ts';
+import { sourceFromRow, type SourceRow } from '../rows/foundation.rows.ts';
 
 export function createSourceRepository(db: Database.Database): SourceRepository {
   const upsert = db.prepare(

@@ -1,4 +1,4 @@
-// Row ↔ domain mapping for the SQLite tables.
+// Row ↔ domain mapping for the foundation tables; both adapters share the schema's column names.
 import type { Annotation, Document, Source } from '@echotrace/core';
 
 export interface SourceRow {

@@ -1,0 +1,31 @@
+// Row ↔ domain mapping for archive_entries, shared by both adapters.
+import type { ArchiveEntry } from '@echotrace/core';
+
+export interface ArchiveRow {
+  id: string;
+  request_url: string;
+  final_url: string;
+  status: number;
+  status_text: string;
+  headers: string;
+  request_headers: string;
+  fetched_at: string;
+  sha256: string;
+  byte_length: number;
+}
+
+export const ARCHIVE_COLUMNS =
+  'id, request_url, final_url, status, status_text, headers, request_headers, fetched_at, sha256, byte_length';
+
+export const archiveFromRow = (row: ArchiveRow): ArchiveEntry => ({
+  id: row.id,
+  requestUrl: row.request_url,
+  finalUrl: row.final_url,
+  status: row.status,
+  statusText: row.status_text,
+  headers: JSON.parse(row.headers) as Record<string, string>,
+  requestHeaders: JSON.parse(row.request_headers) as Record<string, string>,
+  fetchedAt: row.fetched_at,
+  sha256: row.sha256,
+  byteLength: row.byte_length,
+});
