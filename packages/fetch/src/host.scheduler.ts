@@ -1,6 +1,7 @@
 // Politeness per host: at most N requests in flight, and starts spaced by a delay (the larger of
 // the configured delay and robots.txt's Crawl-delay). Start times are reserved in arrival order,
 // so concurrent callers queue up behind each other instead of bursting when a delay ends.
+import { setTimeout as delay } from 'node:timers/promises';
 
 interface HostState {
   active: number;
@@ -37,7 +38,7 @@ export class HostScheduler {
     };
     if (startAt > now) {
       try {
-        await sleep(startAt - now, signal);
+        await delay(startAt - now, undefined, { signal });
       } catch (error) {
         release();
         throw error;
@@ -45,19 +46,4 @@ export class HostScheduler {
     }
     return release;
   }
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal!.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -4,6 +4,7 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   FetchRefusedError,
   InputError,
@@ -17,7 +18,7 @@ import {
 import { isAddressAllowed } from './address.guard.ts';
 import { decodeContentEncoding } from './body.decoder.ts';
 import { guardedLookup, refusal, systemResolver, type Resolver } from './guarded.lookup.ts';
-import { HostScheduler, sleep } from './host.scheduler.ts';
+import { HostScheduler } from './host.scheduler.ts';
 import { backoffMs, isRetryableStatus, isTransientNetworkError, retryAfterMs } from './retry.policy.ts';
 import { RobotsPolicy } from './robots.policy.ts';
 
@@ -170,7 +171,7 @@ export class HttpFetcher implements Fetcher {
         exchange = await this.#exchange(url, conditional, maxBodyBytes, signal);
       } catch (error) {
         if (!(error instanceof OperationalError) || attempt >= retries) throw error;
-        await sleep(backoffMs(attempt, backoffBaseMs), signal);
+        await delay(backoffMs(attempt, backoffBaseMs), undefined, { signal });
         continue;
       } finally {
         release();
@@ -181,7 +182,7 @@ export class HttpFetcher implements Fetcher {
       if (attempt >= retries) throw new OperationalError(problem);
       if (stated !== null && stated > maxRetryAfterMs)
         throw new OperationalError(`${problem}; Retry-After ${stated} ms is too long to wait`);
-      await sleep(stated ?? backoffMs(attempt, backoffBaseMs), signal);
+      await delay(stated ?? backoffMs(attempt, backoffBaseMs), undefined, { signal });
     }
   }
 
