@@ -4,8 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Readability } from '@mozilla/readability';
-import { UsageError } from '@echotrace/core';
+// A type-only import: erased at run time, so loading this module does not need the package.
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import { OperationalError, UsageError } from '@echotrace/core';
 import { extractArticle, matchShingles, parseHtmlDocument, scoreMatches } from '@echotrace/extract';
 import type { ExtractionScores, ShingleMatch } from '@echotrace/extract';
 import type { Command } from '../command.ts';
@@ -24,15 +25,33 @@ interface SystemResult extends ExtractionScores {
 
 type Extractor = (html: string, url: string) => string;
 
-const SYSTEMS: Record<string, Extractor> = {
-  echotrace: (html, url) => extractArticle(html, url).text,
-  'readability.js': (html) => {
+const SYSTEM_NAMES = ['echotrace', 'readability.js'];
+
+// Readability.js is a devDependency, only for this comparison: it is loaded here and nowhere else,
+// so an install without devDependencies runs every other command and says what is missing here.
+async function loadReadability(): Promise<typeof ReadabilityClass> {
+  try {
+    return (await import('@mozilla/readability')).Readability;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new OperationalError(
+      'eval extraction needs Readability.js (@mozilla/readability, a devDependency of @echotrace/cli): ' +
+        'run `npm install` with devDependencies, or pass --system echotrace',
+      { cause: error },
+    );
+  }
+}
+
+async function loadSystem(system: string): Promise<Extractor> {
+  if (system === 'echotrace') return (html, url) => extractArticle(html, url).text;
+  const Readability = await loadReadability();
+  return (html) => {
     // Readability's typings name the browser Document; linkedom's document is what it runs on here
     // (lib.dom is not loaded), so the document is passed through untyped.
     const document = parseHtmlDocument(html) as never;
     return new Readability(document).parse()?.textContent ?? '';
-  },
-};
+  };
+}
 
 const WARM_UP_PAGES = 10;
 
@@ -126,11 +145,11 @@ DIR defaults to ../shared/data/extraction/zyte beside the repository.
     },
     { name: 'json', type: 'boolean', description: 'Print the scores as JSON' },
   ],
-  run(context) {
+  async run(context) {
     const dir = typeof context.options.data === 'string' ? path.resolve(context.options.data) : DEFAULT_DATA;
     const only = context.options.system;
-    if (typeof only === 'string' && !(only in SYSTEMS)) {
-      throw new UsageError(`--system must be one of ${Object.keys(SYSTEMS).join(', ')}`);
+    if (typeof only === 'string' && !SYSTEM_NAMES.includes(only)) {
+      throw new UsageError(`--system must be one of ${SYSTEM_NAMES.join(', ')}`);
     }
     const limit = context.options.limit === undefined ? Infinity : Number(context.options.limit);
     if (!Number.isInteger(limit) && limit !== Infinity)
@@ -139,7 +158,9 @@ DIR defaults to ../shared/data/extraction/zyte beside the repository.
 
     const pages = readBenchmarkPages(dir).slice(0, limit);
     const htmls = pages.map((page) => page.html());
-    const chosen = Object.entries(SYSTEMS).filter(([system]) => typeof only !== 'string' || system === only);
+    const chosen: Array<[string, Extractor]> = [];
+    for (const system of SYSTEM_NAMES.filter((name) => typeof only !== 'string' || name === only))
+      chosen.push([system, await loadSystem(system)]);
     const { results, outputs } = runSystems(chosen, pages, htmls, context.signal);
     if (typeof context.options.save === 'string') saveOutputs(context.options.save, outputs);
     if (only === undefined) {
@@ -156,7 +177,7 @@ DIR defaults to ../shared/data/extraction/zyte beside the repository.
 
     if (context.options.json) {
       writeJson(context.stdout, results);
-      return Promise.resolve(0);
+      return 0;
     }
     const out = context.stdout;
     out.write(`${pages.length} pages from ${dir}\n\n`);
@@ -170,6 +191,6 @@ DIR defaults to ../shared/data/extraction/zyte beside the repository.
         `${r.system.padEnd(36)} ${r.precision.toFixed(3).padStart(9)} ${r.recall.toFixed(3).padStart(7)} ${r.f1.toFixed(3).padStart(6)} ${ms.padStart(8)}${failed}\n`,
       );
     }
-    return Promise.resolve(0);
+    return 0;
   },
 };
