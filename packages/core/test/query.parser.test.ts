@@ -57,6 +57,17 @@ describe('parseQuery', () => {
     assert.equal(parseQuery('lang:en').text, null);
   });
 
+  it('applies a filter written beside an OR operand to the whole query', () => {
+    const query = parseQuery('"Eastern Triangle" OR alliance lang:en from:2023-09');
+    assert.equal(show(query.text), '("eastern triangl" | allianc)');
+    assert.deepEqual(query.filters.languages, ['en']);
+    assert.equal(query.filters.from, '2023-09-01T00:00:00.000Z');
+    assert.equal(show(parseQuery('a lang:en OR b').text), '(a | b)');
+    assert.deepEqual(parseQuery('a lang:en OR b').filters.languages, ['en']);
+    assert.throws(() => parseQuery('a OR lang:en'), /OR needs a condition on each side/);
+    assert.throws(() => parseQuery('a NOT lang:en'), /filters apply to the whole query/);
+  });
+
   it('keeps the query text for messages', () => {
     assert.equal(parseQuery('a b').source, 'a b');
   });

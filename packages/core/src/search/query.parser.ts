@@ -101,13 +101,16 @@ class Parser {
     return node;
   }
 
+  /** `depth` counts the parentheses and NOTs around the current position, where filters are refused. */
   private parseOr(depth: number): QueryNode | null {
     const children: QueryNode[] = [];
     const first = this.parseAnd(depth);
     if (first) children.push(first);
     while (this.peek()?.type === 'or') {
       const orAt = this.next().at;
-      const next = this.parseAnd(depth + 1);
+      // Not deeper: a filter after an OR operand (`a OR b lang:en`) still stands at the top, and
+      // since filters always apply to the whole query, reading it there is unambiguous.
+      const next = this.parseAnd(depth);
       if (!next || children.length === 0)
         throw new QuerySyntaxError(this.input, 'OR needs a condition on each side', orAt);
       children.push(next);
@@ -156,7 +159,7 @@ class Parser {
         if (depth > 0) {
           throw new QuerySyntaxError(
             this.input,
-            'filters apply to the whole query: put them outside parentheses, OR and NOT',
+            'filters apply to the whole query: put them outside parentheses and NOT',
             lexeme.at,
           );
         }
