@@ -1,6 +1,7 @@
 // Lint configuration. The `layering` block is the architecture: which package may import which.
 // core imports nothing of ours; stage packages (extract, entities, sanctions) import only core;
-// adapters (storage, fetch) import only core; only entry points (cli) choose adapters.
+// adapters (storage, fetch) import only core; app (use cases) imports core and the stages and
+// receives adapters through ports; only entry points (cli) choose adapters.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -11,7 +12,8 @@ const layers = {
   sanctions: ['core'],
   storage: ['core'],
   fetch: ['core'],
-  cli: ['core', 'extract', 'entities', 'sanctions', 'storage', 'fetch'],
+  app: ['core', 'extract', 'entities', 'sanctions'],
+  cli: ['core', 'extract', 'entities', 'sanctions', 'storage', 'fetch', 'app'],
 };
 const all = Object.keys(layers);
 
