@@ -97,7 +97,7 @@ export async function pollSource(
       return parse(response.bytes, response.finalUrl, contentType);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      errors.push({ url, error: describeError(error).replace(`${response.finalUrl}: `, '') });
+      errors.push({ url, error: InputError.problemOf(error, response.finalUrl) });
       listingsRead--;
       return null;
     }
@@ -254,7 +254,7 @@ async function fetchArchived(
     return response;
   } catch (error) {
     if (error instanceof InputError || error instanceof OperationalError) {
-      errors.push({ url, error: describeError(error).replace(`${url}: `, '') });
+      errors.push({ url, error: InputError.problemOf(error, url) });
       return null;
     }
     throw error;
