@@ -15,7 +15,13 @@ its earliest appearance (publication time, else ingestion time). \`echotrace sho
 --json prints {"summary": {rebuilt, signed, groups, groupedDocuments, failed}, "largest": [{id, members}]}.`,
   options: [
     { name: 'json', type: 'boolean', description: 'Print the summary as JSON' },
-    { name: 'groups', type: 'string', value: 'N', description: 'How many of the largest groups to print' },
+    {
+      name: 'groups',
+      type: 'integer',
+      min: 0,
+      value: 'N',
+      description: 'How many of the largest groups to print',
+    },
   ],
   async run(context) {
     const store = await context.openStore();
@@ -28,11 +34,11 @@ its earliest appearance (publication time, else ingestion time). \`echotrace sho
       },
     );
     progress.finish();
-    const limit = context.options.groups === undefined ? 10 : Number(context.options.groups);
+    const limit = (context.options.groups as number | undefined) ?? 10;
     const largest = index
       .groups()
       .sort((a, b) => b.members.length - a.members.length)
-      .slice(0, Number.isFinite(limit) && limit >= 0 ? limit : 10);
+      .slice(0, limit);
     if (context.options.json) {
       writeJson(context.stdout, { summary, largest });
       return summary.failed.length > 0 ? 1 : 0;

@@ -44,7 +44,13 @@ with --candidates [{entityId, type, name, mentions, documents, surfaces}].`,
   options: [
     { name: 'type', type: 'string', value: 'TYPE', description: 'PERSON, ORGANIZATION, LOCATION or MEDIA' },
     { name: 'candidates', type: 'boolean', description: 'List discovered candidates instead' },
-    { name: 'limit', type: 'string', value: 'N', description: 'At most N rows (default all; 50 candidates)' },
+    {
+      name: 'limit',
+      type: 'integer',
+      min: 1,
+      value: 'N',
+      description: 'At most N rows (default all; 50 candidates)',
+    },
     jsonOption('the list'),
   ],
   async run(context) {
@@ -53,7 +59,7 @@ with --candidates [{entityId, type, name, mentions, documents, surfaces}].`,
     const store = await context.openStore();
     const kb = await loadStoredKnowledgeBase(store);
     if (context.options.candidates) {
-      const limit = integer(context.options.limit, 'limit', 50);
+      const limit = (context.options.limit as number | undefined) ?? 50;
       const known = [...kb.entities.keys(), ...kb.redirects.keys()];
       const found = (await store.entities.discovered(known, { limit: type ? 100_000 : limit }))
         .filter((c) => !type || c.type === type)
@@ -70,7 +76,7 @@ with --candidates [{entityId, type, name, mentions, documents, surfaces}].`,
       }
       return 0;
     }
-    const limit = integer(context.options.limit, 'limit', Number.MAX_SAFE_INTEGER);
+    const limit = (context.options.limit as number | undefined) ?? Number.MAX_SAFE_INTEGER;
     const entities = [...kb.entities.values()]
       .filter((e) => !type || e.type === type)
       .sort((a, b) => a.type.localeCompare(b.type) || displayName(a).localeCompare(displayName(b)))
@@ -108,14 +114,14 @@ mentions, documents}], mentions: [{documentId, title, sourceId, publishedAt, can
 entityId, start, end, surface, confidence, reason}]}; entity is null for a candidate not in the KB.`,
   options: [
     { name: 'by', type: 'string', value: 'month|day', description: 'Period of the timeline (default month)' },
-    { name: 'limit', type: 'string', value: 'N', description: 'Mentions to list (default 20)' },
+    { name: 'limit', type: 'integer', min: 1, value: 'N', description: 'Mentions to list (default 20)' },
     jsonOption('the entity and its mentions'),
   ],
   async run(context) {
     const id = single(context, 'give exactly one entity id');
     const by = String(context.options.by ?? 'month');
     if (by !== 'month' && by !== 'day') throw new UsageError('--by must be month or day');
-    const limit = integer(context.options.limit, 'limit', 20);
+    const limit = (context.options.limit as number | undefined) ?? 20;
     const store = await context.openStore();
     const kb = await loadStoredKnowledgeBase(store);
     const entity = kb.get(id);
@@ -435,11 +441,4 @@ function single(context: CommandContext, problem: string): string {
   const [id] = context.positionals;
   if (!id || context.positionals.length !== 1) throw new UsageError(problem);
   return id;
-}
-
-function integer(value: unknown, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive whole number`);
-  return n;
 }

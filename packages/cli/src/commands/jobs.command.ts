@@ -17,12 +17,17 @@ export const jobsCommand: Command = {
 --json prints {"queues": [{queue, queued, running, done, dead}], "failures": [{id, queue, key,
 attempts, lastError}]}.`,
   options: [
-    { name: 'failures', type: 'string', value: 'N', description: 'Dead-lettered jobs to list (default 20)' },
+    {
+      name: 'failures',
+      type: 'integer',
+      min: 0,
+      value: 'N',
+      description: 'Dead-lettered jobs to list (default 20)',
+    },
     { name: 'json', type: 'boolean', description: 'Print queues and failures as JSON' },
   ],
   async run(context) {
-    const limit = context.options.failures === undefined ? 20 : Number(context.options.failures);
-    if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--failures must be a whole number');
+    const limit = (context.options.failures as number | undefined) ?? 20;
     const store = await context.openStore();
     const queues = await store.jobs.stats();
     const failures = (await store.jobs.failures(limit)).map((j) => ({

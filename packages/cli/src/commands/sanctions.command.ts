@@ -112,7 +112,7 @@ Examples:
   options: [
     { name: 'type', type: 'string', value: 'KIND', description: 'person, organization, vessel or aircraft' },
     { name: 'list', type: 'string', value: 'NAME', description: 'Only this list' },
-    { name: 'limit', type: 'string', value: 'N', description: 'Candidates to show (default 10)' },
+    { name: 'limit', type: 'integer', min: 1, value: 'N', description: 'Candidates to show (default 10)' },
     { name: 'json', type: 'boolean', description: 'Print {"candidates": [...]} as JSON' },
   ],
   async run(context) {
@@ -124,10 +124,7 @@ Examples:
         `--type must be person, organization, vessel or aircraft, got ${JSON.stringify(type)}`,
       );
     }
-    const limitText = context.options.limit as string | undefined;
-    const limit = limitText === undefined ? 10 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1)
-      throw new UsageError(`--limit must be a positive integer, got ${JSON.stringify(limitText)}`);
+    const limit = (context.options.limit as number | undefined) ?? 10;
     const store = await context.openStore();
     const entries = await store.sanctions.entries(context.options.list as string | undefined);
     if (entries.length === 0) {

@@ -79,7 +79,8 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
     { name: 'owner', type: 'string', value: 'OWNER', description: 'Owner, screened against sanctions lists' },
     {
       name: 'interval',
-      type: 'string',
+      type: 'number',
+      min: 1,
       value: 'MINUTES',
       description: `Poll interval (default ${DEFAULT_POLL_INTERVAL_MINUTES})`,
     },
@@ -102,7 +103,7 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
         owner: o.owner,
         feeds: o.feed ?? [],
         sitemaps: o.sitemap ?? [],
-        pollIntervalMinutes: o.interval === undefined ? undefined : Number(o.interval),
+        pollIntervalMinutes: o.interval,
         enabled: !o.disabled,
       },
       'sources add',

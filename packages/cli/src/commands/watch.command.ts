@@ -1,4 +1,4 @@
-import { pollDueSources, UsageError, type PollReport } from '@echotrace/core';
+import { pollDueSources, type PollReport } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
 import { sleep } from '../sleep.ts';
 import { createEnrichers } from '../enrichment.factory.ts';
@@ -24,25 +24,23 @@ and ingests it. Feeds are fetched conditionally. Without --once it keeps checkin
     },
     {
       name: 'max-items',
-      type: 'string',
+      type: 'integer',
+      min: 1,
       value: 'N',
       description: 'Pages fetched per source per poll (default 50)',
     },
     {
       name: 'check-every',
-      type: 'string',
+      type: 'number',
+      min: 0.001,
       value: 'SECONDS',
       description: 'How often to look for due sources (default 60)',
     },
     { name: 'json', type: 'boolean', description: 'Print the poll reports as JSON' },
   ],
   async run(context) {
-    const maxItems = Number(context.options['max-items'] ?? 50);
-    const checkEvery = Number(context.options['check-every'] ?? 60);
-    if (!Number.isInteger(maxItems) || maxItems < 1)
-      throw new UsageError('--max-items must be a positive integer');
-    if (!Number.isFinite(checkEvery) || checkEvery <= 0)
-      throw new UsageError('--check-every must be a positive number');
+    const maxItems = (context.options['max-items'] as number | undefined) ?? 50;
+    const checkEvery = (context.options['check-every'] as number | undefined) ?? 60;
     const store = await context.openStore();
     const deps = watchDependencies(store, context.config, await createEnrichers(store));
     const sourceIds = context.options.source as string[] | undefined;
