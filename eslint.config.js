@@ -15,6 +15,10 @@ const layers = {
   app: ['core', 'extract', 'entities', 'sanctions'],
   cli: ['core', 'extract', 'entities', 'sanctions', 'storage', 'fetch', 'app'],
 };
+// Tests are entry points too: app's tests choose real adapters (no mocks of our own storage).
+const testLayers = {
+  app: [...layers.app, 'storage', 'fetch'],
+};
 const all = Object.keys(layers);
 
 function forbidden(pkg, allowed) {
@@ -26,8 +30,15 @@ function forbidden(pkg, allowed) {
   return [{ group, message: `packages/${pkg} may import only ${may} (see docs/architecture.md).` }];
 }
 
-const layering = Object.entries(layers).map(([pkg, allowed]) => ({
-  files: [`packages/${pkg}/**/*.ts`],
+const layering = [
+  ...Object.entries(layers).map(([pkg, allowed]) => ({ files: [`packages/${pkg}/**/*.ts`], pkg, allowed })),
+  ...Object.entries(testLayers).map(([pkg, allowed]) => ({
+    files: [`packages/${pkg}/test/**/*.ts`],
+    pkg,
+    allowed,
+  })),
+].map(({ files, pkg, allowed }) => ({
+  files,
   rules: {
     'no-restricted-imports': [
       'error',

@@ -14,12 +14,7 @@ import {
   formatKnowledgeBaseFile,
 } from '@echotrace/entities';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
-import {
-  loadStoredKnowledgeBase,
-  readKnowledgeBaseFile,
-  recordDecision,
-  seedEntries,
-} from '../knowledge.base.loader.ts';
+import { loadStoredKnowledgeBase, readKnowledgeBaseFile, recordDecision, seedEntries } from '@echotrace/app';
 
 const noteOption = {
   name: 'note',

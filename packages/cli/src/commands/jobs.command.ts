@@ -1,13 +1,13 @@
 import { UsageError } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
-import { expandPaths } from '../ingest.files.ts';
 import {
+  checkHandlers,
   defaultHandlers,
   ENRICH_DOCUMENT_QUEUE,
+  expandPaths,
   FETCH_URL_QUEUE,
   INGEST_FILE_QUEUE,
-} from '../worker/job.handlers.ts';
-import { checkHandlers } from '../worker/worker.loop.ts';
+} from '@echotrace/app';
 
 export const jobsCommand: Command = {
   name: 'jobs',

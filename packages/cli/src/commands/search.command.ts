@@ -1,4 +1,5 @@
 import { parseQuery, UsageError, type SearchHit } from '@echotrace/core';
+import { searchDocuments } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
 
 export const searchCommand: Command = {
@@ -41,7 +42,7 @@ Examples:
     const offset = (context.options.offset as number | undefined) ?? 0;
     const query = parseQuery(text);
     const store = await context.openStore();
-    const result = await store.search.search({ query, limit, offset });
+    const result = await searchDocuments(store, { query, limit, offset });
     if (context.options.json) {
       writeJson(context.stdout, result);
       return 0;

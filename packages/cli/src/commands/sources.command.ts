@@ -13,7 +13,8 @@ import {
 import { decodeBytes, feedCandidates, parseFeed, sitemapsFromRobots } from '@echotrace/extract';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import { createFetcher } from '../acquisition.factory.ts';
-import { createSourceTracer, describeOwnership } from '../ownership.screening.ts';
+import { createSourceTracer } from '@echotrace/app';
+import { describeOwnership } from '../ownership.text.ts';
 import { parseSourcesFile, serializeSources, sourceEntryFrom, type SourceEntry } from '../sources.file.ts';
 
 const json = { name: 'json', type: 'boolean', description: 'Print as JSON' } as const;

@@ -1,8 +1,8 @@
-import { pollDueSources, type PollReport } from '@echotrace/core';
+import type { PollReport } from '@echotrace/core';
+import { createWatchDependencies, watchFailed, watchSources } from '@echotrace/app';
+import { createFetcher } from '../acquisition.factory.ts';
 import { writeJson, type Command } from '../command.ts';
-import { sleep } from '../sleep.ts';
 import { createEnrichers } from '../enrichment.factory.ts';
-import { watchDependencies } from '../watch.dependencies.ts';
 
 export const watchCommand: Command = {
   name: 'watch',
@@ -42,22 +42,24 @@ and ingests it. Feeds are fetched conditionally. Without --once it keeps checkin
     const maxItems = (context.options['max-items'] as number | undefined) ?? 50;
     const checkEvery = (context.options['check-every'] as number | undefined) ?? 60;
     const store = await context.openStore();
-    const deps = watchDependencies(store, context.config, await createEnrichers(store));
-    const sourceIds = context.options.source as string[] | undefined;
-    const all: PollReport[] = [];
-    for (;;) {
-      const reports = await pollDueSources(deps, { maxItems, sourceIds, signal: context.signal });
-      all.push(...reports);
-      if (!context.options.json) for (const report of reports) context.stdout.write(describe(report));
-      if (context.options.once || sourceIds || context.signal.aborted) break;
-      try {
-        await sleep(checkEvery * 1000, context.signal);
-      } catch {
-        break;
-      }
-    }
-    if (context.options.json) writeJson(context.stdout, all);
-    return all.some((report) => report.health.consecutiveFailures > 0) ? 1 : 0;
+    const deps = createWatchDependencies({
+      store,
+      fetcher: createFetcher(context.config),
+      enrichers: await createEnrichers(store),
+    });
+    const json = context.options.json === true;
+    const reports = await watchSources(deps, {
+      maxItems,
+      sourceIds: context.options.source as string[] | undefined,
+      once: context.options.once === true,
+      checkEverySeconds: checkEvery,
+      signal: context.signal,
+      onReports: json
+        ? undefined
+        : (done) => done.forEach((report) => context.stdout.write(describe(report))),
+    });
+    if (json) writeJson(context.stdout, reports);
+    return watchFailed(reports) ? 1 : 0;
   },
 };
 

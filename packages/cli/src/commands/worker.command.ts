@@ -1,10 +1,15 @@
 import { hostname } from 'node:os';
 import type { Clock, WatchDependencies } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
+import {
+  checkHandlers,
+  createWatchDependencies,
+  defaultHandlers,
+  INGEST_FILE_QUEUE,
+  runWorker,
+} from '@echotrace/app';
+import { createFetcher } from '../acquisition.factory.ts';
 import { createEnrichers } from '../enrichment.factory.ts';
-import { watchDependencies } from '../watch.dependencies.ts';
-import { defaultHandlers, INGEST_FILE_QUEUE } from '../worker/job.handlers.ts';
-import { checkHandlers, runWorker } from '../worker/worker.loop.ts';
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -80,7 +85,12 @@ Examples:
     const summary = await runWorker({
       store,
       enrichers,
-      acquisition: () => (acquisition ??= watchDependencies(store, context.config, enrichers)),
+      acquisition: () =>
+        (acquisition ??= createWatchDependencies({
+          store,
+          fetcher: createFetcher(context.config),
+          enrichers,
+        })),
       handlers,
       queues,
       workerId: `${hostname()}:${process.pid}`,
