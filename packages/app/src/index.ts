@@ -11,6 +11,8 @@ export * from './watch/watch.usecase.ts';
 export * from './watch/sleep.ts';
 export * from './entities/knowledge.base.loader.ts';
 export * from './sources/ownership.screening.ts';
+export * from './sources/feed.discovery.ts';
+export * from './sources/sources.service.ts';
 export * from './worker/job.handlers.ts';
 export * from './worker/worker.loop.ts';
 export * from './enrichment/enrichment.factory.ts';
