@@ -5,7 +5,7 @@ import {
   ingest,
   slugify,
   type Clock,
-  type Enricher,
+  type Enrichment,
   type ForwardEdge,
   type IngestInput,
   type IngestSummary,
@@ -20,7 +20,7 @@ export interface IngestFilesDependencies {
   store: Store;
   clock: Clock;
   /** Run on every new or changed document, in the same unit of work. */
-  enrichers: Enricher[];
+  enrichers: Enrichment;
 }
 
 export interface IngestFilesRequest {

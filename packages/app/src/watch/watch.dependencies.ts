@@ -2,7 +2,7 @@
 // point and passed in; archive and source settings are members of the store, whichever adapter it is.
 import type {
   Clock,
-  Enricher,
+  Enrichment,
   ExtractedPage,
   Fetcher,
   Listing,
@@ -14,7 +14,7 @@ import { decodeBytes, extractArticle, parseFeed, parseSitemap } from '@echotrace
 export interface AcquisitionPorts {
   store: Store;
   fetcher: Fetcher;
-  enrichers?: Enricher[];
+  enrichers?: Enrichment;
   clock?: Clock;
 }
 

@@ -13,7 +13,8 @@ import {
   NotFoundError,
   OperationalError,
   type Clock,
-  type Enricher,
+  toRunner,
+  type Enrichment,
   type Source,
   type Store,
   type WatchDependencies,
@@ -25,8 +26,8 @@ export interface JobContext {
   store: Store;
   clock: Clock;
   maxFileBytes: number;
-  /** The enrichers `ingest` runs, built once per worker. */
-  enrichers: Enricher[];
+  /** The enrichment `ingest` runs, built once per worker. */
+  enrichers: Enrichment;
   /** Fetching, archiving and extraction, for fetch-url jobs. */
   acquisition: () => WatchDependencies;
 }
@@ -90,15 +91,7 @@ async function enrichDocument(payload: unknown, context: JobContext): Promise<vo
   const id = field(payload, 'documentId', '{"documentId": "<id>"}');
   const document = await context.store.documents.get(id);
   if (!document) throw new NotFoundError('document', id);
-  const results = await Promise.all(
-    context.enrichers.map(
-      async (enricher) => [enricher.producer, await enricher.annotate(document)] as const,
-    ),
-  );
-  await context.store.transaction(async () => {
-    for (const [producer, annotations] of results)
-      await context.store.annotations.replace(id, producer, annotations);
-  });
+  await toRunner(context.enrichers).rerun(context.store, [document]);
 }
 
 export function defaultHandlers(): Map<string, JobHandler> {

@@ -5,16 +5,20 @@ import { describeError, InputError, NotFoundError, UsageError, type Entity } fro
 import {
   buildKnowledgeBase,
   candidateId,
-  createEntityEnricher,
-  hasNerModel,
-  recognizeEntities,
   displayName,
+  ENTITY_PRODUCER,
   entityType,
   foldName,
   formatKnowledgeBaseFile,
 } from '@echotrace/entities';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
-import { loadStoredKnowledgeBase, readKnowledgeBaseFile, recordDecision, seedEntries } from '@echotrace/app';
+import {
+  createEnrichment,
+  loadStoredKnowledgeBase,
+  readKnowledgeBaseFile,
+  recordDecision,
+  seedEntries,
+} from '@echotrace/app';
 
 const noteOption = {
   name: 'note',
@@ -379,11 +383,8 @@ language without a recognizer get none. Safe to interrupt and re-run.`,
   async run(context) {
     if (context.positionals.length > 0) throw new UsageError('entities relink takes no arguments');
     const store = await context.openStore();
-    const enricher = createEntityEnricher({
-      kb: await loadStoredKnowledgeBase(store),
-      recognize: recognizeEntities,
-      supports: hasNerModel,
-    });
+    // Re-running entities re-runs what reads them (screening), so sanction annotations follow.
+    const enrichment = await createEnrichment(store, { threads: context.config.enrichThreads });
     const sourceId = context.options.source ? String(context.options.source) : undefined;
     let afterId: string | undefined;
     let documents = 0;
@@ -395,18 +396,18 @@ language without a recognizer get none. Safe to interrupt and re-run.`,
         ...(sourceId ? { sourceId } : {}),
       });
       if (page.length === 0) break;
-      const annotated = await Promise.all(
-        page.map(async (d) => ({ id: d.id, annotations: await enricher.annotate(d) })),
-      );
-      await store.transaction(async () => {
-        for (const { id, annotations } of annotated)
-          await store.annotations.replace(id, enricher.producer, annotations);
-      });
+      const written = await enrichment
+        .rerun(store, page, { only: [ENTITY_PRODUCER] })
+        .catch(async (error: unknown) => {
+          await enrichment.close();
+          throw error;
+        });
       documents += page.length;
-      mentions += annotated.reduce((sum, a) => sum + a.annotations.length, 0);
+      mentions += written[ENTITY_PRODUCER] ?? 0;
       afterId = page.at(-1)!.id;
       if (!context.options.json) context.stderr.write(`\r${documents} documents, ${mentions} mentions`);
     }
+    await enrichment.close();
     if (context.options.json) writeJson(context.stdout, { documents, mentions });
     else context.stderr.write(`\nRelinked ${documents} documents: ${mentions} entity mentions.\n`);
     return 0;

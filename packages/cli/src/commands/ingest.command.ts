@@ -1,7 +1,6 @@
 import { UsageError, type Clock, type IngestSummary } from '@echotrace/core';
-import { DEFAULT_FILES_SOURCE, ingestFiles } from '@echotrace/app';
+import { closeEnrichment, createEnrichment, DEFAULT_FILES_SOURCE, ingestFiles } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
-import { createEnrichers } from '../enrichment.factory.ts';
 import { ProgressReporter } from '../progress.ts';
 
 const systemClock: Clock = { now: () => new Date() };
@@ -63,11 +62,14 @@ Examples:
         },
         force,
       );
+    const enrichment = context.options['no-enrich']
+      ? []
+      : await createEnrichment(store, { threads: context.config.enrichThreads });
     const result = await ingestFiles(
       {
         store,
         clock: systemClock,
-        enrichers: context.options['no-enrich'] ? [] : await createEnrichers(store),
+        enrichers: enrichment,
       },
       {
         paths: context.positionals,
@@ -85,7 +87,7 @@ Examples:
           render();
         },
       },
-    );
+    ).finally(() => closeEnrichment(enrichment));
     const { summary, interrupted, copies: grouping } = result;
     latest = summary;
     render(true);

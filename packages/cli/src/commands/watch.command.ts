@@ -1,8 +1,13 @@
 import type { PollReport } from '@echotrace/core';
-import { createWatchDependencies, watchFailed, watchSources } from '@echotrace/app';
+import {
+  closeEnrichment,
+  createEnrichment,
+  createWatchDependencies,
+  watchFailed,
+  watchSources,
+} from '@echotrace/app';
 import { createFetcher } from '../acquisition.factory.ts';
 import { writeJson, type Command } from '../command.ts';
-import { createEnrichers } from '../enrichment.factory.ts';
 
 export const watchCommand: Command = {
   name: 'watch',
@@ -45,7 +50,7 @@ and ingests it. Feeds are fetched conditionally. Without --once it keeps checkin
     const deps = createWatchDependencies({
       store,
       fetcher: createFetcher(context.config),
-      enrichers: await createEnrichers(store),
+      enrichers: await createEnrichment(store, { threads: context.config.enrichThreads }),
     });
     const json = context.options.json === true;
     const reports = await watchSources(deps, {
@@ -57,7 +62,7 @@ and ingests it. Feeds are fetched conditionally. Without --once it keeps checkin
       onReports: json
         ? undefined
         : (done) => done.forEach((report) => context.stdout.write(describe(report))),
-    });
+    }).finally(() => closeEnrichment(deps.enrichers));
     if (json) writeJson(context.stdout, reports);
     return watchFailed(reports) ? 1 : 0;
   },

@@ -3,13 +3,14 @@ import type { Clock, WatchDependencies } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
 import {
   checkHandlers,
+  closeEnrichment,
+  createEnrichment,
   createWatchDependencies,
   defaultHandlers,
   INGEST_FILE_QUEUE,
   runWorker,
 } from '@echotrace/app';
 import { createFetcher } from '../acquisition.factory.ts';
-import { createEnrichers } from '../enrichment.factory.ts';
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -81,7 +82,7 @@ Examples:
     const store = await context.openStore();
     // Memoized: a worker that never sees a fetch-url job never builds a fetcher.
     let acquisition: WatchDependencies | null = null;
-    const enrichers = await createEnrichers(store);
+    const enrichers = await createEnrichment(store, { threads: context.config.enrichThreads });
     const summary = await runWorker({
       store,
       enrichers,
@@ -107,7 +108,7 @@ Examples:
         ? (job, outcome, error) =>
             context.stdout.write(`${outcome} ${job.queue} ${job.key}${error ? `: ${error}` : ''}\n`)
         : undefined,
-    });
+    }).finally(() => closeEnrichment(enrichers));
     if (context.options.json) writeJson(context.stdout, summary);
     else context.stdout.write(`done ${summary.done}, retried ${summary.retried}, dead ${summary.dead}\n`);
     return 0;

@@ -3,7 +3,8 @@
 // extraction are injected because core imports nothing of ours; failures of one URL are reported
 // and never stop the poll, and the outcome is kept as the source's health.
 import { describeError, InputError, OperationalError } from '../errors.ts';
-import { ingest, type Enricher, type IngestInput, type IngestSummary } from '../ingest/ingest.stage.ts';
+import type { Enrichment } from '../enrichment/enrichment.runner.ts';
+import { ingest, type IngestInput, type IngestSummary } from '../ingest/ingest.stage.ts';
 import type { Source, Timestamp } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
 import type { ArchiveRepository } from './archive.port.ts';
@@ -51,7 +52,7 @@ export interface WatchDependencies {
   ) => { text: string; charset: string };
   extractPage: (html: string, url: string) => ExtractedPage;
   /** Run on every new or changed document, as `ingest` runs them (entities, screening). */
-  enrichers?: Enricher[];
+  enrichers?: Enrichment;
 }
 
 export interface PollOptions {
