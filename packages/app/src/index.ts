@@ -17,5 +17,3 @@ export * from './worker/job.handlers.ts';
 export * from './worker/worker.loop.ts';
 export * from './enrichment/enrichment.factory.ts';
 export * from './enrichment/enrichment.threads.ts';
-export * from './enrichment/enrichment.factory.ts';
-export * from './enrichment/enrichment.threads.ts';
