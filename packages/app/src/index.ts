@@ -15,5 +15,7 @@ export * from './sources/feed.discovery.ts';
 export * from './sources/sources.service.ts';
 export * from './worker/job.handlers.ts';
 export * from './worker/worker.loop.ts';
+export * from './jobs/jobs.service.ts';
+export * from './dedupe/dedupe.usecase.ts';
 export * from './enrichment/enrichment.factory.ts';
 export * from './enrichment/enrichment.threads.ts';

@@ -1,4 +1,4 @@
-import { runDedupe } from '@echotrace/extract';
+import { groupCopies } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
 import { ProgressReporter } from '../progress.ts';
 
@@ -26,19 +26,12 @@ its earliest appearance (publication time, else ingestion time). \`echotrace sho
   async run(context) {
     const store = await context.openStore();
     const progress = new ProgressReporter(context.stderr);
-    const { summary, index } = await runDedupe(
-      { documents: store.documents, duplicates: store.duplicates },
-      {
-        signal: context.signal,
-        onProgress: (done) => progress.update({ done, total: null, unit: 'documents', detail: 'grouping' }),
-      },
-    );
+    const { summary, largest } = await groupCopies(store, {
+      largest: (context.options.groups as number | undefined) ?? 10,
+      signal: context.signal,
+      onProgress: (done) => progress.update({ done, total: null, unit: 'documents', detail: 'grouping' }),
+    });
     progress.finish();
-    const limit = (context.options.groups as number | undefined) ?? 10;
-    const largest = index
-      .groups()
-      .sort((a, b) => b.members.length - a.members.length)
-      .slice(0, limit);
     if (context.options.json) {
       writeJson(context.stdout, { summary, largest });
       return summary.failed.length > 0 ? 1 : 0;
