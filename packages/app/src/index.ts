@@ -17,5 +17,6 @@ export * from './worker/job.handlers.ts';
 export * from './worker/worker.loop.ts';
 export * from './jobs/jobs.service.ts';
 export * from './dedupe/dedupe.usecase.ts';
+export * from './sanctions/sanctions.service.ts';
 export * from './enrichment/enrichment.factory.ts';
 export * from './enrichment/enrichment.threads.ts';
