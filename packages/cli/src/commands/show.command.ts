@@ -1,4 +1,4 @@
-import { UsageError } from '@echotrace/core';
+import { annotationsOfKind, UsageError } from '@echotrace/core';
 import { showDocument } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
 import { writeCopiesSection } from '../copies.section.ts';
@@ -36,20 +36,15 @@ Annotation offsets index into document.text. Mentions of sanctioned people and o
       out.write(`${versions.length} versions: ${versions.map((v) => v.seenAt).join(', ')}\n`);
     writeCopiesSection(out, document.id, view);
     out.write(`\n${document.text}\n`);
-    const sanctioned = annotations.filter((a) => a.kind === 'sanction');
+    // Parsed at the consumer edge: typed attributes, and a stored annotation of the wrong shape is
+    // reported (InputError naming it) rather than printed as undefined.
+    const sanctioned = annotationsOfKind(annotations, 'sanction');
     if (sanctioned.length > 0) {
       out.write(`\nSanctioned mentions (${sanctioned.length}):\n`);
       for (const a of sanctioned) {
-        const { list, listEntryId, listedName, programs, explanation, partial } = a.attributes as {
-          list: string;
-          listEntryId: string;
-          listedName: string;
-          programs?: string[];
-          explanation: string;
-          partial?: boolean;
-        };
+        const { list, listEntryId, listedName, programs, explanation, partial } = a.attributes;
         out.write(
-          `  ${JSON.stringify(document.text.slice(a.start, a.end))} [${a.start}, ${a.end}) → ${listedName} (${list}:${listEntryId}${programs?.length ? `; ${programs.join(', ')}` : ''}) score ${a.confidence.toFixed(2)}${partial ? ' · part of the name only: a lead, namesakes are likely' : ''}\n` +
+          `  ${JSON.stringify(document.text.slice(a.start, a.end))} [${a.start}, ${a.end}) → ${listedName} (${list}:${listEntryId}${programs.length ? `; ${programs.join(', ')}` : ''}) score ${a.confidence.toFixed(2)}${partial ? ' · part of the name only: a lead, namesakes are likely' : ''}\n` +
             `    ${explanation}\n`,
         );
       }
