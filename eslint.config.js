@@ -1,6 +1,7 @@
 // Lint configuration. The `layering` block is the architecture: which package may import which.
 // core imports nothing of ours; stage packages (extract, entities, sanctions) import only core;
-// adapters (storage, fetch) import only core; only entry points (cli) choose adapters.
+// adapters (storage, fetch) import only core; app (use cases) imports core and the stages and
+// receives adapters through ports; only entry points (cli) choose adapters.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -11,7 +12,12 @@ const layers = {
   sanctions: ['core'],
   storage: ['core'],
   fetch: ['core'],
-  cli: ['core', 'extract', 'entities', 'sanctions', 'storage', 'fetch'],
+  app: ['core', 'extract', 'entities', 'sanctions'],
+  cli: ['core', 'extract', 'entities', 'sanctions', 'storage', 'fetch', 'app'],
+};
+// Tests are entry points too: app's tests choose real adapters (no mocks of our own storage).
+const testLayers = {
+  app: [...layers.app, 'storage', 'fetch'],
 };
 const all = Object.keys(layers);
 
@@ -24,8 +30,15 @@ function forbidden(pkg, allowed) {
   return [{ group, message: `packages/${pkg} may import only ${may} (see docs/architecture.md).` }];
 }
 
-const layering = Object.entries(layers).map(([pkg, allowed]) => ({
-  files: [`packages/${pkg}/**/*.ts`],
+const layering = [
+  ...Object.entries(layers).map(([pkg, allowed]) => ({ files: [`packages/${pkg}/**/*.ts`], pkg, allowed })),
+  ...Object.entries(testLayers).map(([pkg, allowed]) => ({
+    files: [`packages/${pkg}/test/**/*.ts`],
+    pkg,
+    allowed,
+  })),
+].map(({ files, pkg, allowed }) => ({
+  files,
   rules: {
     'no-restricted-imports': [
       'error',

@@ -44,6 +44,15 @@ const benches: Bench[] = [
   { name: 'ner', run: () => benchNer() },
   { name: 'sanctions', run: () => benchSanctions({ sharedData }) },
   { name: 'charset', run: () => benchCharset({ sharedData }) },
+  {
+    name: 'enrich',
+    run: async () =>
+      (await import('./enrich.bench.ts')).benchEnrich({
+        sharedData,
+        db: values.db as 'sqlite' | 'postgres',
+        pgUrl: process.env.ECHOTRACE_BENCH_PG_URL ?? null,
+      }),
+  },
 ];
 const wanted = (name: string): boolean =>
   !only || only.has(name) || (name.startsWith('store') && only.has('store'));

@@ -10,5 +10,6 @@ export function createFetcher(config: Config): Fetcher {
     allowPrivateNetwork: config.allowPrivateNetwork,
     perHostDelayMs: config.fetchDelayMs,
     timeoutMs: config.fetchTimeoutMs,
+    maxBodyBytes: config.fetchMaxBytes,
   });
 }

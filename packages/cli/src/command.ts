@@ -5,10 +5,17 @@ import type { Config } from './config.ts';
 
 export interface OptionSpec {
   name: string;
-  type: 'string' | 'boolean';
+  /**
+   * `integer` and `number` options are checked by main.ts before the command runs (a bad value is a
+   * UsageError naming the option) and reach the command as numbers.
+   */
+  type: 'string' | 'boolean' | 'integer' | 'number';
+  /** Smallest and largest value allowed for `integer` and `number` options (inclusive). */
+  min?: number;
+  max?: number;
   short?: string;
   multiple?: boolean;
-  /** Placeholder shown in help for string options, e.g. `N`. */
+  /** Placeholder shown in help for options taking a value, e.g. `N`. */
   value?: string;
   description: string;
 }
@@ -16,7 +23,7 @@ export interface OptionSpec {
 export interface CommandContext {
   /** Positional arguments after the command name (and subcommand, for command groups). */
   positionals: string[];
-  options: Record<string, string | boolean | string[] | undefined>;
+  options: Record<string, string | boolean | string[] | number | undefined>;
   config: Config;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };

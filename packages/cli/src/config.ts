@@ -1,5 +1,7 @@
 // Typed configuration in one place: every setting has an environment name, a default and a doc line.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { InputError } from '@echotrace/core';
 
 export interface Config {
   /** ECHOTRACE_DB — SQLite database file. Default `./data/echotrace.db`. */
@@ -16,6 +18,10 @@ export interface Config {
   fetchTimeoutMs: number;
   /** ECHOTRACE_MAX_FILE_BYTES — largest single file ingest reads whole (NDJSON is streamed). Default 256 MiB. */
   maxFileBytes: number;
+  /** ECHOTRACE_FETCH_MAX_BYTES — largest HTTP response body the fetcher accepts. Default 25 MiB. */
+  fetchMaxBytes: number;
+  /** ECHOTRACE_ENRICH_THREADS — threads computing enrichments (1 = in the command's thread). Default: every core. */
+  enrichThreads: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string | undefined } = {}): Config {
@@ -25,8 +31,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string | un
     allowPrivateNetwork: env.ECHOTRACE_ALLOW_PRIVATE_NETWORK === '1',
     userAgent:
       env.ECHOTRACE_USER_AGENT ?? 'Echotrace/0.1 (+https://github.com/echotrace/echotrace; research crawler)',
-    fetchDelayMs: Number(env.ECHOTRACE_FETCH_DELAY_MS ?? 1000),
-    fetchTimeoutMs: Number(env.ECHOTRACE_FETCH_TIMEOUT_MS ?? 30_000),
-    maxFileBytes: Number(env.ECHOTRACE_MAX_FILE_BYTES ?? 256 * 1024 * 1024),
+    fetchDelayMs: integerSetting(env, 'ECHOTRACE_FETCH_DELAY_MS', 1000, 0),
+    fetchTimeoutMs: integerSetting(env, 'ECHOTRACE_FETCH_TIMEOUT_MS', 30_000, 1),
+    maxFileBytes: integerSetting(env, 'ECHOTRACE_MAX_FILE_BYTES', 256 * 1024 * 1024, 1),
+    fetchMaxBytes: integerSetting(env, 'ECHOTRACE_FETCH_MAX_BYTES', 25 * 1024 * 1024, 1),
+    enrichThreads: integerSetting(env, 'ECHOTRACE_ENRICH_THREADS', availableParallelism(), 1),
   };
+}
+
+/** A whole-number setting of at least `min`; unset or empty means the default. */
+function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const text = env[name]?.trim();
+  if (text === undefined || text === '') return fallback;
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (Number.isSafeInteger(n) && n >= min) return n;
+  throw new InputError(name, `must be a whole number of at least ${min}, not ${JSON.stringify(env[name])}`);
 }

@@ -1,23 +1,8 @@
-// The "copies" part of `echotrace show ID`: the document's group of copies (earliest first, the
-// original marked) and the channels it was forwarded from. For show.command.ts to call.
-import type { DuplicateCopy, DuplicateRepository, ForwardEdge } from '@echotrace/core';
+// The "copies" part of `echotrace show ID` as text: the document's group of copies (earliest first,
+// the original marked) and the channels it was forwarded from. Loading it is @echotrace/app's.
+import type { CopiesSection } from '@echotrace/app';
 
-export interface CopiesSection {
-  /** Members of the document's group, earliest first; empty when no copy is known. */
-  copies: DuplicateCopy[];
-  forwards: ForwardEdge[];
-}
-
-export async function loadCopiesSection(
-  duplicates: DuplicateRepository,
-  documentId: string,
-): Promise<CopiesSection> {
-  const [copies, forwards] = await Promise.all([
-    duplicates.copiesOf(documentId),
-    duplicates.forwardsOf(documentId),
-  ]);
-  return { copies, forwards };
-}
+export { loadCopiesSection, type CopiesSection } from '@echotrace/app';
 
 /** Writes the section as text; writes nothing when there is neither a copy nor a forward. */
 export function writeCopiesSection(

@@ -18,7 +18,7 @@ export function renderHelp(commands: Command[]): string {
 
 export function renderCommandHelp(command: Command, globals: OptionSpec[]): string {
   const rows = [...command.options, ...globals].map((o) => {
-    const flag = `${o.short ? `-${o.short}, ` : ''}--${o.name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
+    const flag = `${o.short ? `-${o.short}, ` : ''}--${o.name}${o.type !== 'boolean' ? ` ${o.value ?? 'VALUE'}` : ''}`;
     return [flag, o.description + (o.multiple ? ' (repeatable)' : '')] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length));

@@ -5,7 +5,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeError, InputError, NotFoundError, UsageError, type Store } from '@echotrace/core';
 import type { Command, CommandContext, OptionSpec } from './command.ts';
 import { commands } from './commands/index.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
+import { checkOptionValues } from './option.values.ts';
 import { openConfiguredStore } from './store.factory.ts';
 import { renderCommandHelp, renderHelp } from './help.ts';
 
@@ -68,7 +69,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: rest,
+      args: joinNegativeNumbers(rest, specs),
       options: toParseArgsOptions(specs),
       allowPositionals: true,
       strict: true,
@@ -81,7 +82,22 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     stdout.write(renderCommandHelp(command, GLOBAL_OPTIONS));
     return 0;
   }
-  const config = loadConfig(env, { db: parsed.values.db as string | undefined });
+  let options: CommandContext['options'];
+  let config: Config;
+  try {
+    options = checkOptionValues(specs, parsed.values);
+    config = loadConfig(env, { db: parsed.values.db as string | undefined });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr.write(`echotrace ${command.name}: ${error.message}\nUsage: echotrace ${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      stderr.write(`echotrace ${command.name}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
   const abort = new AbortController();
   const onSigint = (): void => {
     if (abort.signal.aborted) process.exit(130);
@@ -93,7 +109,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   try {
     return await command.run({
       positionals: parsed.positionals,
-      options: parsed.values as CommandContext['options'],
+      options,
       config,
       stdout,
       stderr,
@@ -118,11 +134,30 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   }
 }
 
+/**
+ * `--limit -3` reaches checkOptionValues as the value -3 (and is refused there with the option's
+ * range) instead of parseArgs taking `-3` for an unknown short option.
+ */
+function joinNegativeNumbers(args: string[], specs: OptionSpec[]): string[] {
+  const numeric = new Set(
+    specs.filter((s) => s.type === 'integer' || s.type === 'number').map((s) => `--${s.name}`),
+  );
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if (numeric.has(args[i]!) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${args[i]}=${next}`);
+      i++;
+    } else joined.push(args[i]!);
+  }
+  return joined;
+}
+
 function toParseArgsOptions(specs: OptionSpec[]): NonNullable<ParseArgsConfig['options']> {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const spec of specs) {
     options[spec.name] = {
-      type: spec.type,
+      type: spec.type === 'boolean' ? 'boolean' : 'string',
       ...(spec.short ? { short: spec.short } : {}),
       ...(spec.multiple ? { multiple: true } : {}),
     };

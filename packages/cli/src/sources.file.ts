@@ -1,19 +1,10 @@
 // The sources file (YAML or JSON): what `sources import` reads and `sources export` writes. One
 // entry is a source's identity plus its acquisition settings, flattened for hand editing.
-import {
-  DEFAULT_POLL_INTERVAL_MINUTES,
-  InputError,
-  slugify,
-  type Source,
-  type SourceKind,
-  type SourceSettings,
-} from '@echotrace/core';
+import { DEFAULT_POLL_INTERVAL_MINUTES, InputError, slugify, type SourceKind } from '@echotrace/core';
 import { parse, stringify } from 'yaml';
+import type { SourceEntry } from '@echotrace/app';
 
-export interface SourceEntry {
-  source: Source;
-  settings: SourceSettings;
-}
+export type { SourceEntry };
 
 const KINDS: SourceKind[] = ['website', 'telegram', 'feed', 'files'];
 

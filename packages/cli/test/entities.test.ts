@@ -71,13 +71,11 @@ describe('echotrace analyze', () => {
     const { port } = server.address() as AddressInfo;
     try {
       const dir = tempDir();
-      const result = await runCli([
-        'analyze',
-        `http://127.0.0.1:${port}/visit`,
-        '--json',
-        '--db',
-        path.join(dir, 'db'),
-      ]);
+      // analyze fetches through the guarded fetcher: loopback is reachable only when allowed.
+      const result = await runCli(
+        ['analyze', `http://127.0.0.1:${port}/visit`, '--json', '--db', path.join(dir, 'db')],
+        { ECHOTRACE_ALLOW_PRIVATE_NETWORK: '1', ECHOTRACE_FETCH_DELAY_MS: '0' },
+      );
       assert.equal(result.code, 0, result.stderr);
       const out = json<{
         source: string;
@@ -93,12 +91,13 @@ describe('echotrace analyze', () => {
       );
       assert.equal(out.paragraphs.length, 2);
       assert.ok(out.entities.some((e) => e.entityId === 'sergei-shoigu'));
-      const missing = await runCli([
-        'analyze',
-        `http://127.0.0.1:${port}/gone`,
-        '--db',
-        path.join(dir, 'db'),
-      ]);
+      const missing = await runCli(
+        ['analyze', `http://127.0.0.1:${port}/gone`, '--db', path.join(dir, 'db')],
+        {
+          ECHOTRACE_ALLOW_PRIVATE_NETWORK: '1',
+          ECHOTRACE_FETCH_DELAY_MS: '0',
+        },
+      );
       assert.equal(missing.code, 1);
       assert.match(missing.stderr, /\/gone: HTTP 404/);
     } finally {

@@ -3,19 +3,42 @@
 
 /** Bad input from a user or a file: report it with what was wrong, never retry. */
 export class InputError extends Error {
+  /** What was bad: a file, a URL, a line, `--limit`. */
   readonly input: string;
+  /** What was wrong with it, without the input: callers that already name the input show this. */
+  readonly problem: string;
   constructor(input: string, problem: string, options?: { cause?: unknown }) {
     super(`${input}: ${problem}`, options);
     this.name = 'InputError';
     this.input = input;
+    this.problem = problem;
+  }
+
+  /**
+   * The problem of `error` when it is about `input` or a part of it (`input: published time`), so a
+   * report that names the input already does not name it twice; else the whole message.
+   */
+  static problemOf(error: unknown, input: string): string {
+    if (error instanceof InputError) {
+      if (error.input === input) return error.problem;
+      if (error.input.startsWith(`${input}: `))
+        return `${error.input.slice(input.length + 2)}: ${error.problem}`;
+    }
+    return error instanceof Error ? error.message : String(error);
   }
 }
 
 /** Wrong command-line usage (exit code 2). */
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** The option, argument or setting that was wrong (`--limit`), when there is one. */
+  readonly input: string | null;
+  /** What was wrong with it; the whole message when no input is named. */
+  readonly problem: string;
+  constructor(message: string, detail?: { input: string; problem: string }) {
     super(message);
     this.name = 'UsageError';
+    this.input = detail?.input ?? null;
+    this.problem = detail?.problem ?? message;
   }
 }
 

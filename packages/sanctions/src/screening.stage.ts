@@ -1,28 +1,23 @@
 // Screening: the entities resolved in a document are compared with the imported sanctions lists, and
 // each mention of a listed person or organization gets an annotation of kind `sanction` on the same
-// span. An entity is compared once per run (cache keyed by entity id): a name that recurs in thousands
-// of documents costs one lookup.
-import { sha256Hex, type Annotation, type Document, type Enricher } from '@echotrace/core';
+// span. An entity is compared once per run per set of names it is written with (cache keyed by entity
+// id and names): a name that recurs in thousands of documents costs one lookup, and the outcome for a
+// mention does not depend on which document happened to be screened first (threads see other orders).
+import {
+  annotationsOfKind,
+  sha256Hex,
+  type Annotation,
+  type EntityAnnotation,
+  type Enricher,
+  type SanctionAnnotation,
+} from '@echotrace/core';
 import { MATCH_THRESHOLD, type MatchCandidate, type SanctionsMatcher } from './sanctions.matcher.ts';
 
 export const SCREENING_PRODUCER = 'sanctions-screening';
 export const SCREENING_PRODUCER_VERSION = '1';
 
-/** Attributes of a `sanction` annotation. */
-export interface SanctionAnnotationAttributes {
-  entityId: string;
-  listEntryId: string;
-  list: string;
-  /** The entry's primary name as the list writes it. */
-  listedName: string;
-  /** The list name or alias that matched. */
-  matchedName: string;
-  score: number;
-  /** True when the document's name has fewer parts than the listed one (a surname alone). */
-  partial: boolean;
-  explanation: string;
-  programs: string[];
-}
+/** Attributes of a `sanction` annotation (the schema is core's `annotationAttributeSchemas.sanction`). */
+export type SanctionAnnotationAttributes = SanctionAnnotation['attributes'];
 
 type MatchType = 'person' | 'organization';
 
@@ -54,7 +49,7 @@ export class EntityScreener {
     this.#threshold = threshold;
   }
 
-  /** Entities compared so far (each once). */
+  /** Entities compared so far (each once per set of names). */
   get screened(): number {
     return this.#cache.size;
   }
@@ -64,7 +59,8 @@ export class EntityScreener {
    * until one has a candidate (matching or not).
    */
   screen(entityId: string, type: MatchType, names: readonly string[]): MatchCandidate | null {
-    const cached = this.#cache.get(entityId);
+    const key = `${entityId}\u0000${type}\u0000${names.join('\u0000')}`;
+    const cached = this.#cache.get(key);
     if (cached !== undefined) return cached;
     let best: MatchCandidate | null = null;
     for (const name of new Set(names.map((n) => n.trim()).filter(Boolean))) {
@@ -72,7 +68,7 @@ export class EntityScreener {
       if (candidate?.match) best = candidate;
       if (candidate) break;
     }
-    this.#cache.set(entityId, best);
+    this.#cache.set(key, best);
     return best;
   }
 }
@@ -85,11 +81,10 @@ const wordCount = (text: string): number => text.split(/[\s,]+/).filter(Boolean)
  * "Иван Малышев" and the list has "MALYSHEV, Mikhail", the surname "Малышева" written in a later
  * sentence must not reopen what the full name settled.
  */
-function screeningNames(name: unknown, surface: unknown): string[] {
+function screeningNames(name: string, surface: string): string[] {
   const names: string[] = [];
-  if (typeof name === 'string' && name.trim()) names.push(name);
+  if (name.trim()) names.push(name);
   if (
-    typeof surface === 'string' &&
     surface.trim() &&
     surface !== name &&
     (names.length === 0 || wordCount(surface) >= wordCount(names[0]!))
@@ -104,15 +99,14 @@ function screeningNames(name: unknown, surface: unknown): string[] {
  */
 export function screenEntityAnnotations(
   documentId: string,
-  entityAnnotations: readonly Annotation[],
+  entityAnnotations: readonly Annotation[] | readonly EntityAnnotation[],
   screener: EntityScreener,
 ): Annotation[] {
   const out: Annotation[] = [];
-  for (const annotation of entityAnnotations) {
-    if (annotation.kind !== 'entity') continue;
+  for (const annotation of annotationsOfKind(entityAnnotations as readonly Annotation[], 'entity')) {
     const type = MATCH_TYPE[annotation.label];
     const entityId = annotation.attributes.entityId;
-    if (!type || typeof entityId !== 'string') continue;
+    if (!type) continue;
     const names = screeningNames(annotation.attributes.name, annotation.attributes.surface);
     const candidate = screener.screen(entityId, type, names);
     if (!candidate) continue;
@@ -148,18 +142,20 @@ export function screenEntityAnnotations(
 
 export interface ScreeningEnricherOptions {
   screener: EntityScreener;
-  /** The document's entity annotations (the entity enricher's output for this document). */
-  entityAnnotations: (document: Document) => Promise<readonly Annotation[]> | readonly Annotation[];
 }
 
-/** Screening as an ingest enricher; runs after the entity enricher. */
+/**
+ * Screening as an enricher: reads the document's `entity` annotations (given by the runner: the
+ * entity enricher's fresh output, or the stored ones when only screening re-runs).
+ */
 export function createScreeningEnricher(options: ScreeningEnricherOptions): Enricher {
   return {
     producer: SCREENING_PRODUCER,
     version: SCREENING_PRODUCER_VERSION,
-    async annotate(document: Document) {
-      const entities = await options.entityAnnotations(document);
-      return screenEntityAnnotations(document.id, entities, options.screener);
+    produces: ['sanction'],
+    reads: ['entity'],
+    annotate(document, inputs) {
+      return screenEntityAnnotations(document.id, inputs.of('entity'), options.screener);
     },
   };
 }

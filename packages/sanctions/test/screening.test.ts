@@ -1,6 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Annotation, Document, SanctionsEntry, SanctionsRelation } from '@echotrace/core';
+import {
+  EnrichmentRunner,
+  type Annotation,
+  type Document,
+  type SanctionsEntry,
+  type SanctionsRelation,
+} from '@echotrace/core';
 import {
   createSanctionsMatcher,
   createScreeningEnricher,
@@ -153,9 +159,19 @@ describe('screenEntityAnnotations', () => {
     const document = { id: 'doc1', text: 'Arkady Zhuravin spoke.' } as Document;
     const enricher = createScreeningEnricher({
       screener: new EntityScreener(createSanctionsMatcher(entries)),
-      entityAnnotations: () => [entityAnnotation(0, 15, 'PERSON', 'arkady-zhuravin', 'Arkady Zhuravin')],
     });
-    const out = await enricher.annotate(document);
+    assert.deepEqual(enricher.reads, ['entity']);
+    const out = await EnrichmentRunner.inProcess([
+      {
+        producer: 'entities',
+        version: '1',
+        produces: ['entity'],
+        annotate: () => [entityAnnotation(0, 15, 'PERSON', 'arkady-zhuravin', 'Arkady Zhuravin')],
+      },
+      enricher,
+    ])
+      .compute([document])
+      .then(([output]) => output!['sanctions-screening']!);
     assert.equal(enricher.producer, 'sanctions-screening');
     assert.equal(out.length, 1);
     assert.equal(out[0]!.documentId, 'doc1');

@@ -1,4 +1,4 @@
-import { runDedupe } from '@echotrace/extract';
+import { groupCopies } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
 import { ProgressReporter } from '../progress.ts';
 
@@ -15,24 +15,23 @@ its earliest appearance (publication time, else ingestion time). \`echotrace sho
 --json prints {"summary": {rebuilt, signed, groups, groupedDocuments, failed}, "largest": [{id, members}]}.`,
   options: [
     { name: 'json', type: 'boolean', description: 'Print the summary as JSON' },
-    { name: 'groups', type: 'string', value: 'N', description: 'How many of the largest groups to print' },
+    {
+      name: 'groups',
+      type: 'integer',
+      min: 0,
+      value: 'N',
+      description: 'How many of the largest groups to print',
+    },
   ],
   async run(context) {
     const store = await context.openStore();
     const progress = new ProgressReporter(context.stderr);
-    const { summary, index } = await runDedupe(
-      { documents: store.documents, duplicates: store.duplicates },
-      {
-        signal: context.signal,
-        onProgress: (done) => progress.update({ done, total: null, unit: 'documents', detail: 'grouping' }),
-      },
-    );
+    const { summary, largest } = await groupCopies(store, {
+      largest: (context.options.groups as number | undefined) ?? 10,
+      signal: context.signal,
+      onProgress: (done) => progress.update({ done, total: null, unit: 'documents', detail: 'grouping' }),
+    });
     progress.finish();
-    const limit = context.options.groups === undefined ? 10 : Number(context.options.groups);
-    const largest = index
-      .groups()
-      .sort((a, b) => b.members.length - a.members.length)
-      .slice(0, Number.isFinite(limit) && limit >= 0 ? limit : 10);
     if (context.options.json) {
       writeJson(context.stdout, { summary, largest });
       return summary.failed.length > 0 ? 1 : 0;

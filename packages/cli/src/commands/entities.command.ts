@@ -5,21 +5,20 @@ import { describeError, InputError, NotFoundError, UsageError, type Entity } fro
 import {
   buildKnowledgeBase,
   candidateId,
-  createEntityEnricher,
-  hasNerModel,
-  recognizeEntities,
   displayName,
+  ENTITY_PRODUCER,
   entityType,
   foldName,
   formatKnowledgeBaseFile,
 } from '@echotrace/entities';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import {
+  createEnrichment,
   loadStoredKnowledgeBase,
   readKnowledgeBaseFile,
   recordDecision,
   seedEntries,
-} from '../knowledge.base.loader.ts';
+} from '@echotrace/app';
 
 const noteOption = {
   name: 'note',
@@ -44,7 +43,13 @@ with --candidates [{entityId, type, name, mentions, documents, surfaces}].`,
   options: [
     { name: 'type', type: 'string', value: 'TYPE', description: 'PERSON, ORGANIZATION, LOCATION or MEDIA' },
     { name: 'candidates', type: 'boolean', description: 'List discovered candidates instead' },
-    { name: 'limit', type: 'string', value: 'N', description: 'At most N rows (default all; 50 candidates)' },
+    {
+      name: 'limit',
+      type: 'integer',
+      min: 1,
+      value: 'N',
+      description: 'At most N rows (default all; 50 candidates)',
+    },
     jsonOption('the list'),
   ],
   async run(context) {
@@ -53,7 +58,7 @@ with --candidates [{entityId, type, name, mentions, documents, surfaces}].`,
     const store = await context.openStore();
     const kb = await loadStoredKnowledgeBase(store);
     if (context.options.candidates) {
-      const limit = integer(context.options.limit, 'limit', 50);
+      const limit = (context.options.limit as number | undefined) ?? 50;
       const known = [...kb.entities.keys(), ...kb.redirects.keys()];
       const found = (await store.entities.discovered(known, { limit: type ? 100_000 : limit }))
         .filter((c) => !type || c.type === type)
@@ -70,7 +75,7 @@ with --candidates [{entityId, type, name, mentions, documents, surfaces}].`,
       }
       return 0;
     }
-    const limit = integer(context.options.limit, 'limit', Number.MAX_SAFE_INTEGER);
+    const limit = (context.options.limit as number | undefined) ?? Number.MAX_SAFE_INTEGER;
     const entities = [...kb.entities.values()]
       .filter((e) => !type || e.type === type)
       .sort((a, b) => a.type.localeCompare(b.type) || displayName(a).localeCompare(displayName(b)))
@@ -108,14 +113,14 @@ mentions, documents}], mentions: [{documentId, title, sourceId, publishedAt, can
 entityId, start, end, surface, confidence, reason}]}; entity is null for a candidate not in the KB.`,
   options: [
     { name: 'by', type: 'string', value: 'month|day', description: 'Period of the timeline (default month)' },
-    { name: 'limit', type: 'string', value: 'N', description: 'Mentions to list (default 20)' },
+    { name: 'limit', type: 'integer', min: 1, value: 'N', description: 'Mentions to list (default 20)' },
     jsonOption('the entity and its mentions'),
   ],
   async run(context) {
     const id = single(context, 'give exactly one entity id');
     const by = String(context.options.by ?? 'month');
     if (by !== 'month' && by !== 'day') throw new UsageError('--by must be month or day');
-    const limit = integer(context.options.limit, 'limit', 20);
+    const limit = (context.options.limit as number | undefined) ?? 20;
     const store = await context.openStore();
     const kb = await loadStoredKnowledgeBase(store);
     const entity = kb.get(id);
@@ -378,11 +383,8 @@ language without a recognizer get none. Safe to interrupt and re-run.`,
   async run(context) {
     if (context.positionals.length > 0) throw new UsageError('entities relink takes no arguments');
     const store = await context.openStore();
-    const enricher = createEntityEnricher({
-      kb: await loadStoredKnowledgeBase(store),
-      recognize: recognizeEntities,
-      supports: hasNerModel,
-    });
+    // Re-running entities re-runs what reads them (screening), so sanction annotations follow.
+    const enrichment = await createEnrichment(store, { threads: context.config.enrichThreads });
     const sourceId = context.options.source ? String(context.options.source) : undefined;
     let afterId: string | undefined;
     let documents = 0;
@@ -394,18 +396,18 @@ language without a recognizer get none. Safe to interrupt and re-run.`,
         ...(sourceId ? { sourceId } : {}),
       });
       if (page.length === 0) break;
-      const annotated = await Promise.all(
-        page.map(async (d) => ({ id: d.id, annotations: await enricher.annotate(d) })),
-      );
-      await store.transaction(async () => {
-        for (const { id, annotations } of annotated)
-          await store.annotations.replace(id, enricher.producer, annotations);
-      });
+      const written = await enrichment
+        .rerun(store, page, { only: [ENTITY_PRODUCER] })
+        .catch(async (error: unknown) => {
+          await enrichment.close();
+          throw error;
+        });
       documents += page.length;
-      mentions += annotated.reduce((sum, a) => sum + a.annotations.length, 0);
+      mentions += written[ENTITY_PRODUCER] ?? 0;
       afterId = page.at(-1)!.id;
       if (!context.options.json) context.stderr.write(`\r${documents} documents, ${mentions} mentions`);
     }
+    await enrichment.close();
     if (context.options.json) writeJson(context.stdout, { documents, mentions });
     else context.stderr.write(`\nRelinked ${documents} documents: ${mentions} entity mentions.\n`);
     return 0;
@@ -435,11 +437,4 @@ function single(context: CommandContext, problem: string): string {
   const [id] = context.positionals;
   if (!id || context.positionals.length !== 1) throw new UsageError(problem);
   return id;
-}
-
-function integer(value: unknown, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive whole number`);
-  return n;
 }

@@ -136,7 +136,7 @@ DIR defaults to ../shared/data/extraction/zyte beside the repository.
       description: 'Benchmark directory (html/, ground-truth.json)',
     },
     { name: 'system', type: 'string', value: 'NAME', description: 'Run only echotrace or readability.js' },
-    { name: 'limit', type: 'string', value: 'N', description: 'Score only the first N pages' },
+    { name: 'limit', type: 'integer', min: 1, value: 'N', description: 'Score only the first N pages' },
     {
       name: 'save',
       type: 'string',
@@ -151,7 +151,7 @@ DIR defaults to ../shared/data/extraction/zyte beside the repository.
     if (typeof only === 'string' && !SYSTEM_NAMES.includes(only)) {
       throw new UsageError(`--system must be one of ${SYSTEM_NAMES.join(', ')}`);
     }
-    const limit = context.options.limit === undefined ? Infinity : Number(context.options.limit);
+    const limit = (context.options.limit as number | undefined) ?? Infinity;
     if (!Number.isInteger(limit) && limit !== Infinity)
       throw new UsageError('--limit must be a whole number');
     if (limit <= 0) throw new UsageError('--limit must be positive');

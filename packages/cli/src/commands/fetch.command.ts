@@ -1,24 +1,7 @@
-import {
-  archiveResponse,
-  describeError,
-  InputError,
-  OperationalError,
-  UsageError,
-  type FetchedResponse,
-} from '@echotrace/core';
-import { decodeBytes } from '@echotrace/extract';
+import { UsageError } from '@echotrace/core';
+import { fetchUrls } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
 import { createFetcher } from '../acquisition.factory.ts';
-
-interface FetchOutcome {
-  url: string;
-  status: number | null;
-  finalUrl?: string;
-  sha256?: string;
-  bytes?: number;
-  archiveId?: string;
-  error?: string;
-}
 
 export const fetchCommand: Command = {
   name: 'fetch',
@@ -34,39 +17,11 @@ refused unless ECHOTRACE_ALLOW_PRIVATE_NETWORK=1; cloud metadata addresses alway
   async run(context) {
     if (context.positionals.length === 0) throw new UsageError('give at least one URL');
     const store = await context.openStore();
-    const archive = store.archive;
-    const fetcher = createFetcher(context.config);
-    const outcomes: FetchOutcome[] = [];
-    for (const url of context.positionals) {
-      if (context.signal.aborted) break;
-      try {
-        const previous = await archive.latestFor(url);
-        const response: FetchedResponse = await fetcher.fetch({
-          url,
-          etag: previous?.headers.etag ?? null,
-          lastModified: previous?.headers['last-modified'] ?? null,
-          signal: context.signal,
-        });
-        const charset = isText(response)
-          ? decodeBytes(response.bytes, {
-              origin: response.finalUrl,
-              contentTypeHeader: response.headers['content-type'],
-            }).charset
-          : null;
-        const entry = await archiveResponse(response, { archive, captures: store.captures }, charset);
-        outcomes.push({
-          url,
-          status: response.status,
-          finalUrl: response.finalUrl,
-          sha256: response.sha256,
-          bytes: response.bytes.byteLength,
-          archiveId: entry.id,
-        });
-      } catch (error) {
-        if (!(error instanceof InputError) && !(error instanceof OperationalError)) throw error;
-        outcomes.push({ url, status: null, error: describeError(error) });
-      }
-    }
+    const outcomes = await fetchUrls(
+      { store, fetcher: createFetcher(context.config) },
+      context.positionals,
+      context.signal,
+    );
     if (context.options.json) writeJson(context.stdout, outcomes);
     else {
       for (const outcome of outcomes) {
@@ -80,11 +35,3 @@ refused unless ECHOTRACE_ALLOW_PRIVATE_NETWORK=1; cloud metadata addresses alway
     return outcomes.some((outcome) => outcome.error) ? 1 : 0;
   },
 };
-
-function isText(response: FetchedResponse): boolean {
-  const type = response.headers['content-type'] ?? '';
-  return (
-    response.bytes.byteLength > 0 &&
-    /^(text\/|application\/(xhtml\+xml|xml|rss\+xml|atom\+xml|json|feed\+json))/i.test(type)
-  );
-}

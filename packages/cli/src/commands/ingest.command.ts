@@ -1,16 +1,6 @@
-import {
-  ingest,
-  slugify,
-  type Clock,
-  type ForwardEdge,
-  type IngestInput,
-  type IngestSummary,
-} from '@echotrace/core';
-import { forwardEdgesOf, runDedupe, sourceFor } from '@echotrace/extract';
-import { UsageError } from '@echotrace/core';
+import { UsageError, type Clock, type IngestSummary } from '@echotrace/core';
+import { closeEnrichment, createEnrichment, DEFAULT_FILES_SOURCE, ingestFiles } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
-import { createEnrichers } from '../enrichment.factory.ts';
-import { expandPaths, readInputs } from '../ingest.files.ts';
 import { ProgressReporter } from '../progress.ts';
 
 const systemClock: Clock = { now: () => new Date() };
@@ -58,70 +48,52 @@ Examples:
   async run(context) {
     if (context.positionals.length === 0) throw new UsageError('give at least one file, folder or glob');
     const store = await context.openStore();
-    const sourceName = (context.options.source as string | undefined) ?? 'Local files';
-    const entries = await expandPaths(context.positionals);
     const progress = new ProgressReporter(context.stderr);
+    let files = 0;
     let filesDone = 0;
     let latest: IngestSummary = { added: 0, updated: 0, unchanged: 0, failed: [] };
     const render = (force = false): void =>
       progress.update(
         {
           done: filesDone,
-          total: entries.length,
+          total: files,
           unit: 'files',
           detail: `added ${latest.added} · updated ${latest.updated} · unchanged ${latest.unchanged} · failed ${latest.failed.length}`,
         },
         force,
       );
-    // Telegram forwards are remembered as items stream past and recorded once their documents exist.
-    const forwards: ForwardEdge[] = [];
-    async function* noteForwards(inputs: AsyncIterable<IngestInput>): AsyncGenerator<IngestInput> {
-      for await (const input of inputs) {
-        if (!('failed' in input)) forwards.push(...forwardEdgesOf([input]));
-        yield input;
-      }
-    }
-    const summary = await ingest(
-      store,
-      noteForwards(
-        readInputs(entries, {
-          maxFileBytes: context.config.maxFileBytes,
-          defaultSource: { ...sourceFor(sourceName, 'files'), id: slugify(sourceName) },
-          onFileDone: () => {
-            filesDone++;
-            render();
-          },
-        }),
-      ),
+    const enrichment = context.options['no-enrich']
+      ? []
+      : await createEnrichment(store, { threads: context.config.enrichThreads });
+    const result = await ingestFiles(
       {
+        store,
         clock: systemClock,
-        enrichers: context.options['no-enrich'] ? [] : await createEnrichers(store),
-        onProgress: ({ summary: current }) => {
+        enrichers: enrichment,
+      },
+      {
+        paths: context.positionals,
+        sourceName: (context.options.source as string | undefined) ?? DEFAULT_FILES_SOURCE,
+        maxFileBytes: context.config.maxFileBytes,
+        dedupe: !context.options['no-dedupe'],
+        signal: context.signal,
+        onFiles: (count) => (files = count),
+        onFileDone: () => {
+          filesDone++;
+          render();
+        },
+        onProgress: (current) => {
           latest = current;
           render();
         },
-        shouldStop: () => context.signal.aborted,
       },
-    );
+    ).finally(() => closeEnrichment(enrichment));
+    const { summary, interrupted, copies: grouping } = result;
     latest = summary;
     render(true);
     progress.finish();
-    const interrupted = context.signal.aborted;
-    for (const edge of forwards) {
-      if (await store.documents.get(edge.documentId)) await store.duplicates.recordForward(edge);
-    }
-    // Group copies across outlets as soon as there is something new: signatures of earlier
-    // documents are read back, only new and changed documents are signed.
-    let grouping: { groups: number; groupedDocuments: number } | null = null;
-    if (!interrupted && !context.options['no-dedupe'] && summary.added + summary.updated > 0) {
-      const { summary: dedupe } = await runDedupe(
-        { documents: store.documents, duplicates: store.duplicates },
-        { signal: context.signal },
-      );
-      grouping = { groups: dedupe.groups, groupedDocuments: dedupe.groupedDocuments };
-    }
     if (context.options.json) {
-      writeJson(context.stdout, { ...summary, interrupted, forwards: forwards.length, copies: grouping });
+      writeJson(context.stdout, { ...summary, interrupted, forwards: result.forwards, copies: grouping });
     } else {
       const out = context.stdout;
       out.write(

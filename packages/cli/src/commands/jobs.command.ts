@@ -1,13 +1,13 @@
 import { UsageError } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
-import { expandPaths } from '../ingest.files.ts';
 import {
+  checkHandlers,
   defaultHandlers,
   ENRICH_DOCUMENT_QUEUE,
+  enqueueJobs,
   FETCH_URL_QUEUE,
-  INGEST_FILE_QUEUE,
-} from '../worker/job.handlers.ts';
-import { checkHandlers } from '../worker/worker.loop.ts';
+  jobsOverview,
+} from '@echotrace/app';
 
 export const jobsCommand: Command = {
   name: 'jobs',
@@ -17,21 +17,18 @@ export const jobsCommand: Command = {
 --json prints {"queues": [{queue, queued, running, done, dead}], "failures": [{id, queue, key,
 attempts, lastError}]}.`,
   options: [
-    { name: 'failures', type: 'string', value: 'N', description: 'Dead-lettered jobs to list (default 20)' },
+    {
+      name: 'failures',
+      type: 'integer',
+      min: 0,
+      value: 'N',
+      description: 'Dead-lettered jobs to list (default 20)',
+    },
     { name: 'json', type: 'boolean', description: 'Print queues and failures as JSON' },
   ],
   async run(context) {
-    const limit = context.options.failures === undefined ? 20 : Number(context.options.failures);
-    if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--failures must be a whole number');
-    const store = await context.openStore();
-    const queues = await store.jobs.stats();
-    const failures = (await store.jobs.failures(limit)).map((j) => ({
-      id: j.id,
-      queue: j.queue,
-      key: j.key,
-      attempts: j.attempts,
-      lastError: j.lastError,
-    }));
+    const limit = (context.options.failures as number | undefined) ?? 20;
+    const { queues, failures } = await jobsOverview(await context.openStore(), limit);
     if (context.options.json) {
       writeJson(context.stdout, { queues, failures });
       return 0;
@@ -75,43 +72,13 @@ process them.`,
         `give at least one ${queue === FETCH_URL_QUEUE ? 'URL' : queue === ENRICH_DOCUMENT_QUEUE ? 'document id (or --all)' : 'path'}`,
       );
     }
-    const store = await context.openStore();
-    let added = 0;
-    let existing = 0;
-    const enqueue = async (key: string, payload: unknown): Promise<void> => {
-      if (await store.jobs.enqueue(queue, key, payload)) added++;
-      else existing++;
-    };
-    if (queue === INGEST_FILE_QUEUE) {
-      for (const entry of await expandPaths(items)) {
-        if (!('path' in entry)) {
-          context.stderr.write(`skipped ${entry.missing}: ${entry.reason}\n`);
-          continue;
-        }
-        await enqueue(entry.path, { path: entry.path });
-      }
-    } else if (queue === FETCH_URL_QUEUE) {
-      const sourceId = context.options.source as string | undefined;
-      if (sourceId && !(await store.sources.get(sourceId)))
-        throw new UsageError(`source ${sourceId} is not registered`);
-      for (const url of items) {
-        if (!URL.canParse(url)) throw new UsageError(`${JSON.stringify(url)} is not a URL`);
-        await enqueue(url, sourceId ? { url, sourceId } : { url });
-      }
-    } else {
-      // Re-enrichment is keyed by time too, so a later request (after a KB change) queues anew.
-      const stamp = new Date().toISOString();
-      const ids: string[] = [...items];
-      if (all) {
-        for (let afterId: string | undefined; ;) {
-          const page = await store.documents.list({ limit: 1000, ...(afterId ? { afterId } : {}) });
-          ids.push(...page.map((d) => d.id));
-          if (page.length < 1000) break;
-          afterId = page.at(-1)!.id;
-        }
-      }
-      for (const id of ids) await enqueue(`${id}@${stamp}`, { documentId: id });
-    }
+    const { added, existing } = await enqueueJobs(await context.openStore(), queue, {
+      items,
+      sourceId: context.options.source as string | undefined,
+      all,
+      now: new Date(),
+      onSkipped: (item, reason) => context.stderr.write(`skipped ${item}: ${reason}\n`),
+    });
     if (context.options.json) writeJson(context.stdout, { added, existing });
     else context.stdout.write(`added ${added} jobs, ${existing} already queued\n`);
     return 0;

@@ -1,9 +1,9 @@
 // `sanctions screen`: re-screens the entities of stored documents against the imported lists, e.g.
 // after importing a newer list. Ingest screens new documents itself; this catches up the old ones.
 import { sha256Hex, UsageError, type Store } from '@echotrace/core';
-import { screenEntityAnnotations, SCREENING_PRODUCER } from '@echotrace/sanctions';
+import { SCREENING_PRODUCER } from '@echotrace/sanctions';
+import { createEnrichment } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
-import { createStoredScreener } from '../enrichment.factory.ts';
 import { ProgressReporter } from '../progress.ts';
 
 // Completed pages are recorded as jobs of this queue (idempotency key = lists' version + page
@@ -47,8 +47,7 @@ run continues where it stopped; --all screens every document again.
     if (context.positionals.length > 0) throw new UsageError('sanctions screen takes no arguments');
     const store = await context.openStore();
     const lists = await listsVersion(store);
-    const screener = lists ? await createStoredScreener(store) : null;
-    if (!lists || !screener) {
+    if (!lists) {
       context.stderr.write('no sanctions list imported yet: run echotrace sanctions import FILE...\n');
       return 1;
     }
@@ -57,6 +56,9 @@ run continues where it stopped; --all screens every document again.
     const total = sourceId === undefined ? await store.documents.count() : null;
     const progress = new ProgressReporter(context.stderr);
     const counts = { documents: 0, screened: 0, skipped: 0, entities: 0, sanctioned: 0 };
+    // The one runner: screening re-run alone reads the stored entity annotations.
+    const enrichment = await createEnrichment(store, { threads: context.config.enrichThreads });
+    const compared = new Set<string>();
     let afterId: string | undefined;
     while (!context.signal.aborted) {
       const page = await store.documents.list({
@@ -66,18 +68,19 @@ run continues where it stopped; --all screens every document again.
       });
       if (page.length === 0) break;
       const key = `${lists.version}:${sourceId ?? '*'}:${afterId ?? ''}`;
+      // Computed before the transaction (no lock held while screening); a page the ledger skips
+      // is computed in vain, which only a resumed run pays.
+      const recomputed = await enrichment
+        .recompute(store, page, { only: [SCREENING_PRODUCER] })
+        .catch(async (error: unknown) => {
+          await enrichment.close();
+          throw error;
+        });
       const written = await store.transaction(async () => {
         const fresh = await store.jobs.enqueue(LEDGER_QUEUE, key, { afterId: afterId ?? null, sourceId });
         if (!fresh && !all) return null;
-        let sanctioned = 0;
-        for (const document of page) {
-          const entities = (await store.annotations.forDocument(document.id)).filter(
-            (a) => a.kind === 'entity',
-          );
-          const annotations = screenEntityAnnotations(document.id, entities, screener);
-          sanctioned += annotations.length;
-          await store.annotations.replace(document.id, SCREENING_PRODUCER, annotations);
-        }
+        await enrichment.write(store, recomputed);
+        const sanctioned = recomputed.outputs.reduce((n, o) => n + (o[SCREENING_PRODUCER]?.length ?? 0), 0);
         for (const job of await store.jobs.claim(LEDGER_QUEUE, 'sanctions-screen', 60_000, 100))
           await store.jobs.complete(job.id);
         return sanctioned;
@@ -88,7 +91,10 @@ run continues where it stopped; --all screens every document again.
         counts.screened += page.length;
         counts.sanctioned += written;
       }
-      counts.entities = screener.screened;
+      for (const task of recomputed.tasks)
+        for (const a of task.stored)
+          if (typeof a.attributes.entityId === 'string') compared.add(a.attributes.entityId);
+      counts.entities = compared.size;
       afterId = page.at(-1)!.id;
       progress.update({
         done: counts.documents,
@@ -98,6 +104,7 @@ run continues where it stopped; --all screens every document again.
       });
     }
     progress.finish();
+    await enrichment.close();
     const interrupted = context.signal.aborted;
     if (context.options.json) writeJson(context.stdout, { ...counts, lists: lists.lists, interrupted });
     else {

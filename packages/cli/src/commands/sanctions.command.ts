@@ -1,20 +1,10 @@
 // `sanctions import` reads OFAC (CSV or XML) or OpenSanctions (FtM JSON lines) files into the store,
 // recording what the import added and removed; `sanctions match` screens one name against the stored
 // lists.
-import { readFile } from 'node:fs/promises';
 import { UsageError } from '@echotrace/core';
-import { createSanctionsMatcher, MATCH_THRESHOLD, parseSanctionsFiles } from '@echotrace/sanctions';
-import type { SanctionsFile } from '@echotrace/sanctions';
+import { importSanctionsList, matchSanctionedName, readSanctionsFiles } from '@echotrace/app';
+import { MATCH_THRESHOLD } from '@echotrace/sanctions';
 import { writeJson, type Command } from '../command.ts';
-
-// OFAC files are ASCII or Windows-1252; FtM is UTF-8. Decode as UTF-8 when valid, else as Latin-1.
-function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('latin1').decode(bytes);
-  }
-}
 
 export const sanctionsImportCommand: Command = {
   name: 'sanctions import',
@@ -49,9 +39,7 @@ Examples:
     const date = context.options.date as string | undefined;
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date))
       throw new UsageError(`--date must be YYYY-MM-DD, got ${JSON.stringify(date)}`);
-    const files: SanctionsFile[] = [];
-    for (const file of context.positionals) files.push({ name: file, text: decode(await readFile(file)) });
-    const parsed = parseSanctionsFiles(files, context.options.list as string | undefined);
+    const parsed = await readSanctionsFiles(context.positionals, context.options.list as string | undefined);
     for (const issue of parsed.issues.slice(0, 20))
       context.stderr.write(`${issue.file}:${issue.line}: ${issue.problem}\n`);
     if (parsed.issues.length > 20) context.stderr.write(`… and ${parsed.issues.length - 20} more problems\n`);
@@ -59,30 +47,13 @@ Examples:
       context.stderr.write('no entries could be read; nothing imported\n');
       return 1;
     }
-    const publishedOn = parsed.publishedOn ?? date;
-    const store = await context.openStore();
-    const record = await store.sanctions.importList({
-      list: parsed.list,
+    const summary = await importSanctionsList(await context.openStore(), parsed, {
       sources: context.positionals,
-      ...(publishedOn !== undefined && { publishedOn }),
-      importedAt: new Date().toISOString(),
-      entries: parsed.entries,
-      relations: parsed.relations,
+      publishedOn: date,
+      now: new Date(),
     });
-    const summary = {
-      list: parsed.list,
-      publishedOn: record.publishedOn,
-      entries: parsed.entries.length,
-      aliases: parsed.entries.reduce((sum, entry) => sum + entry.aliases.length, 0),
-      relations: parsed.relations.length,
-      added: record.added.length,
-      removed: record.removed.length,
-      updated: record.updated.length,
-      unchanged: record.unchanged,
-      issues: parsed.issues,
-    };
     if (context.options.json) {
-      writeJson(context.stdout, { ...summary, addedIds: record.added, removedIds: record.removed });
+      writeJson(context.stdout, summary);
       return 0;
     }
     context.stdout.write(
@@ -112,7 +83,7 @@ Examples:
   options: [
     { name: 'type', type: 'string', value: 'KIND', description: 'person, organization, vessel or aircraft' },
     { name: 'list', type: 'string', value: 'NAME', description: 'Only this list' },
-    { name: 'limit', type: 'string', value: 'N', description: 'Candidates to show (default 10)' },
+    { name: 'limit', type: 'integer', min: 1, value: 'N', description: 'Candidates to show (default 10)' },
     { name: 'json', type: 'boolean', description: 'Print {"candidates": [...]} as JSON' },
   ],
   async run(context) {
@@ -124,20 +95,17 @@ Examples:
         `--type must be person, organization, vessel or aircraft, got ${JSON.stringify(type)}`,
       );
     }
-    const limitText = context.options.limit as string | undefined;
-    const limit = limitText === undefined ? 10 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1)
-      throw new UsageError(`--limit must be a positive integer, got ${JSON.stringify(limitText)}`);
-    const store = await context.openStore();
-    const entries = await store.sanctions.entries(context.options.list as string | undefined);
-    if (entries.length === 0) {
+    const limit = (context.options.limit as number | undefined) ?? 10;
+    const candidates = await matchSanctionedName(await context.openStore(), {
+      query,
+      list: context.options.list as string | undefined,
+      type: type as 'person' | 'organization' | 'vessel' | 'aircraft' | undefined,
+      limit,
+    });
+    if (!candidates) {
       context.stderr.write('no sanctions list imported yet: run echotrace sanctions import FILE...\n');
       return 1;
     }
-    const candidates = createSanctionsMatcher(entries).matchName(query, {
-      ...(type !== undefined && { type: type as 'person' | 'organization' | 'vessel' | 'aircraft' }),
-      limit,
-    });
     if (context.options.json) {
       writeJson(context.stdout, { candidates });
       return 0;

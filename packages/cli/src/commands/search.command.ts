@@ -1,4 +1,5 @@
 import { parseQuery, UsageError, type SearchHit } from '@echotrace/core';
+import { searchDocuments } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
 
 export const searchCommand: Command = {
@@ -17,18 +18,31 @@ Examples:
   echotrace search 'Пхеньян санкции'
   echotrace search '"Eastern NATO" OR alliance source:fringe-daily from:2023-09'`,
   options: [
-    { name: 'limit', type: 'string', value: 'N', description: 'Hits per page (default 10, at most 1000)' },
-    { name: 'offset', type: 'string', value: 'N', description: 'Hits to skip, for paging (default 0)' },
+    {
+      name: 'limit',
+      type: 'integer',
+      min: 1,
+      max: 1000,
+      value: 'N',
+      description: 'Hits per page (default 10, at most 1000)',
+    },
+    {
+      name: 'offset',
+      type: 'integer',
+      min: 0,
+      value: 'N',
+      description: 'Hits to skip, for paging (default 0)',
+    },
     { name: 'json', type: 'boolean', description: 'Print {"total": N, "hits": [...]}' },
   ],
   async run(context) {
     const text = context.positionals.join(' ').trim();
     if (!text) throw new UsageError('give a query');
-    const limit = integer(context.options.limit, 'limit', 10, 1, 1000);
-    const offset = integer(context.options.offset, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+    const limit = (context.options.limit as number | undefined) ?? 10;
+    const offset = (context.options.offset as number | undefined) ?? 0;
     const query = parseQuery(text);
     const store = await context.openStore();
-    const result = await store.search.search({ query, limit, offset });
+    const result = await searchDocuments(store, { query, limit, offset });
     if (context.options.json) {
       writeJson(context.stdout, result);
       return 0;
@@ -41,16 +55,6 @@ Examples:
     return 0;
   },
 };
-
-function integer(value: unknown, name: string, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(
-      `--${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`,
-    );
-  return n;
-}
 
 export function highlight(
   snippet: string,

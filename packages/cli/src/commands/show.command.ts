@@ -1,6 +1,7 @@
-import { NotFoundError, UsageError } from '@echotrace/core';
+import { annotationsOfKind, UsageError } from '@echotrace/core';
+import { showDocument } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
-import { loadCopiesSection, writeCopiesSection } from '../copies.section.ts';
+import { writeCopiesSection } from '../copies.section.ts';
 
 export const showCommand: Command = {
   name: 'show',
@@ -15,28 +16,12 @@ Annotation offsets index into document.text. Mentions of sanctioned people and o
   async run(context) {
     const id = context.positionals[0];
     if (!id || context.positionals.length > 1) throw new UsageError('give exactly one document id');
-    const store = await context.openStore();
-    const document = await store.documents.get(id);
-    if (!document) throw new NotFoundError('document', id);
-    const [annotations, versions, source, capture] = await Promise.all([
-      store.annotations.forDocument(id),
-      store.documents.versions(id),
-      store.sources.get(document.sourceId),
-      store.captures.get(document.captureSha256),
-    ]);
-    const copies = await loadCopiesSection(store.duplicates, id);
+    const view = await showDocument(await context.openStore(), id);
     if (context.options.json) {
-      writeJson(context.stdout, {
-        document,
-        annotations,
-        versions,
-        source,
-        capture,
-        copies: copies.copies,
-        forwards: copies.forwards,
-      });
+      writeJson(context.stdout, view);
       return 0;
     }
+    const { document, annotations, versions, source, capture } = view;
     const out = context.stdout;
     out.write(`${document.title ?? '(untitled)'}\n`);
     out.write(
@@ -49,22 +34,17 @@ Annotation offsets index into document.text. Mentions of sanctioned people and o
     );
     if (versions.length > 1)
       out.write(`${versions.length} versions: ${versions.map((v) => v.seenAt).join(', ')}\n`);
-    writeCopiesSection(out, document.id, copies);
+    writeCopiesSection(out, document.id, view);
     out.write(`\n${document.text}\n`);
-    const sanctioned = annotations.filter((a) => a.kind === 'sanction');
+    // Parsed at the consumer edge: typed attributes, and a stored annotation of the wrong shape is
+    // reported (InputError naming it) rather than printed as undefined.
+    const sanctioned = annotationsOfKind(annotations, 'sanction');
     if (sanctioned.length > 0) {
       out.write(`\nSanctioned mentions (${sanctioned.length}):\n`);
       for (const a of sanctioned) {
-        const { list, listEntryId, listedName, programs, explanation, partial } = a.attributes as {
-          list: string;
-          listEntryId: string;
-          listedName: string;
-          programs?: string[];
-          explanation: string;
-          partial?: boolean;
-        };
+        const { list, listEntryId, listedName, programs, explanation, partial } = a.attributes;
         out.write(
-          `  ${JSON.stringify(document.text.slice(a.start, a.end))} [${a.start}, ${a.end}) → ${listedName} (${list}:${listEntryId}${programs?.length ? `; ${programs.join(', ')}` : ''}) score ${a.confidence.toFixed(2)}${partial ? ' · part of the name only: a lead, namesakes are likely' : ''}\n` +
+          `  ${JSON.stringify(document.text.slice(a.start, a.end))} [${a.start}, ${a.end}) → ${listedName} (${list}:${listEntryId}${programs.length ? `; ${programs.join(', ')}` : ''}) score ${a.confidence.toFixed(2)}${partial ? ' · part of the name only: a lead, namesakes are likely' : ''}\n` +
             `    ${explanation}\n`,
         );
       }

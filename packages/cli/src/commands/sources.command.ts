@@ -1,48 +1,21 @@
 // `sources …`: the registry of watched outlets and their acquisition settings.
 import { readFileSync } from 'node:fs';
+import { DEFAULT_POLL_INTERVAL_MINUTES, InputError, slugify, UsageError } from '@echotrace/core';
 import {
-  DEFAULT_POLL_INTERVAL_MINUTES,
-  InputError,
-  NotFoundError,
-  slugify,
-  sourceActivity,
-  UsageError,
-  type SourceHealth,
-  type Store,
-} from '@echotrace/core';
-import { decodeBytes, feedCandidates, parseFeed, sitemapsFromRobots } from '@echotrace/extract';
-import { writeJson, type Command, type CommandContext } from '../command.ts';
+  addSource,
+  listSources,
+  removeSource,
+  saveSources,
+  showSource,
+  sourceEntries,
+  sourcesHealth,
+} from '@echotrace/app';
+import { writeJson, type Command } from '../command.ts';
 import { createFetcher } from '../acquisition.factory.ts';
-import { createSourceTracer, describeOwnership } from '../ownership.screening.ts';
-import { parseSourcesFile, serializeSources, sourceEntryFrom, type SourceEntry } from '../sources.file.ts';
+import { describeOwnership } from '../ownership.text.ts';
+import { parseSourcesFile, serializeSources, sourceEntryFrom } from '../sources.file.ts';
 
 const json = { name: 'json', type: 'boolean', description: 'Print as JSON' } as const;
-
-async function entries(store: Store): Promise<SourceEntry[]> {
-  const settings = store.sourceSettings;
-  const list: SourceEntry[] = [];
-  for (const source of await store.sources.list()) {
-    list.push({
-      source,
-      settings: (await settings.get(source.id)) ?? {
-        sourceId: source.id,
-        feeds: [],
-        sitemaps: [],
-        pollIntervalMinutes: DEFAULT_POLL_INTERVAL_MINUTES,
-        enabled: false,
-      },
-    });
-  }
-  return list;
-}
-
-async function save(store: Store, entry: SourceEntry): Promise<void> {
-  const settings = store.sourceSettings;
-  await store.transaction(async () => {
-    await store.sources.upsert(entry.source);
-    await settings.upsert(entry.settings);
-  });
-}
 
 export const sourcesAddCommand: Command = {
   name: 'sources add',
@@ -79,7 +52,8 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
     { name: 'owner', type: 'string', value: 'OWNER', description: 'Owner, screened against sanctions lists' },
     {
       name: 'interval',
-      type: 'string',
+      type: 'number',
+      min: 1,
       value: 'MINUTES',
       description: `Poll interval (default ${DEFAULT_POLL_INTERVAL_MINUTES})`,
     },
@@ -102,22 +76,18 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
         owner: o.owner,
         feeds: o.feed ?? [],
         sitemaps: o.sitemap ?? [],
-        pollIntervalMinutes: o.interval === undefined ? undefined : Number(o.interval),
+        pollIntervalMinutes: o.interval,
         enabled: !o.disabled,
       },
       'sources add',
     );
-    if (o.discover) {
-      if (!entry.source.homepage) throw new UsageError('--discover needs --homepage');
-      const found = await discover(context, entry.source.homepage);
-      if (found.length === 0) context.stderr.write(`no feed found for ${entry.source.homepage}\n`);
-      entry.settings.feeds = [...new Set([...entry.settings.feeds, ...found])];
-      if (entry.settings.sitemaps.length === 0) {
-        entry.settings.sitemaps = await discoverSitemaps(context, entry.source.homepage);
-      }
-    }
+    if (o.discover && !entry.source.homepage) throw new UsageError('--discover needs --homepage');
     const store = await context.openStore();
-    await save(store, entry);
+    await addSource({ store, createFetcher: () => createFetcher(context.config) }, entry, {
+      discover: o.discover === true,
+      signal: context.signal,
+      onWarning: (message) => context.stderr.write(`${message}\n`),
+    });
     if (o.json) writeJson(context.stdout, entry);
     else
       context.stdout.write(
@@ -126,54 +96,6 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
     return 0;
   },
 };
-
-async function discoverSitemaps(context: CommandContext, homepage: string): Promise<string[]> {
-  const robotsUrl = new URL('/robots.txt', homepage).href;
-  try {
-    const response = await createFetcher(context.config).fetch({ url: robotsUrl, signal: context.signal });
-    if (response.status !== 200) return [];
-    return sitemapsFromRobots(new TextDecoder().decode(response.bytes), response.finalUrl);
-  } catch {
-    return [];
-  }
-}
-
-async function discover(context: CommandContext, homepage: string): Promise<string[]> {
-  const fetcher = createFetcher(context.config);
-  let html: string | null = null;
-  try {
-    const page = await fetcher.fetch({ url: homepage, signal: context.signal });
-    if (page.status === 200) {
-      html = decodeBytes(page.bytes, {
-        origin: page.finalUrl,
-        contentTypeHeader: page.headers['content-type'],
-      }).text;
-    }
-  } catch (error) {
-    context.stderr.write(
-      `could not fetch ${homepage}: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-  }
-  const candidates = feedCandidates(html, homepage);
-  const advertised = candidates
-    .filter((candidate) => candidate.via === 'link')
-    .map((candidate) => candidate.url);
-  if (advertised.length > 0) return advertised;
-  for (const candidate of candidates) {
-    try {
-      const response = await fetcher.fetch({ url: candidate.url, signal: context.signal });
-      if (response.status !== 200) continue;
-      parseFeed(response.bytes, {
-        origin: candidate.url,
-        contentTypeHeader: response.headers['content-type'],
-      });
-      return [response.finalUrl];
-    } catch {
-      // Not a feed there: try the next path.
-    }
-  }
-  return [];
-}
 
 export const sourcesListCommand: Command = {
   name: 'sources list',
@@ -184,12 +106,7 @@ export const sourcesListCommand: Command = {
 is {names, flagged, chains}. A source whose name or owner matches a listed entry is marked SANCTIONED.`,
   options: [json],
   async run(context) {
-    const store = await context.openStore();
-    const list = await entries(store);
-    const tracer = await createSourceTracer(store);
-    const traced = [];
-    for (const entry of list)
-      traced.push({ ...entry, ownership: tracer ? await tracer(entry.source) : null });
+    const traced = await listSources(await context.openStore());
     if (context.options.json) writeJson(context.stdout, traced);
     else {
       for (const { source, settings, ownership } of traced) {
@@ -215,15 +132,10 @@ relations ("Linked To", ownership) followed.`,
   async run(context) {
     const id = context.positionals[0];
     if (!id || context.positionals.length > 1) throw new UsageError('give exactly one source id');
-    const store = await context.openStore();
-    const source = await store.sources.get(id);
-    if (!source) throw new NotFoundError('source', id);
-    const repo = store.sourceSettings;
-    const [settings, health] = await Promise.all([repo.get(id), repo.health(id)]);
-    const tracer = await createSourceTracer(store);
-    const ownership = tracer ? await tracer(source) : null;
+    const view = await showSource(await context.openStore(), id);
+    const { source, settings, health, ownership } = view;
     if (context.options.json) {
-      writeJson(context.stdout, { source, settings, health, ownership });
+      writeJson(context.stdout, view);
       return 0;
     }
     const out = context.stdout;
@@ -249,13 +161,7 @@ export const sourcesRemoveCommand: Command = {
   async run(context) {
     const id = context.positionals[0];
     if (!id || context.positionals.length > 1) throw new UsageError('give exactly one source id');
-    const store = await context.openStore();
-    if (!(await store.sources.get(id))) throw new NotFoundError('source', id);
-    const settings = store.sourceSettings;
-    await store.transaction(async () => {
-      await store.sources.remove(id);
-      await settings.remove(id);
-    });
+    await removeSource(await context.openStore(), id);
     context.stdout.write(`removed ${id}\n`);
     return 0;
   },
@@ -280,8 +186,7 @@ checked before anything is saved. --json prints {"imported": N, "ids": [...]}.`,
       throw new InputError(file, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
     const list = parseSourcesFile(text, file);
-    const store = await context.openStore();
-    for (const entry of list) await save(store, entry);
+    await saveSources(await context.openStore(), list);
     if (context.options.json)
       writeJson(context.stdout, { imported: list.length, ids: list.map((e) => e.source.id) });
     else context.stdout.write(`imported ${list.length} sources\n`);
@@ -297,7 +202,7 @@ export const sourcesExportCommand: Command = {
   async run(context) {
     const format = (context.options.format as string | undefined) ?? 'yaml';
     if (format !== 'yaml' && format !== 'json') throw new UsageError('--format must be yaml or json');
-    context.stdout.write(serializeSources(await entries(await context.openStore()), format));
+    context.stdout.write(serializeSources(await sourceEntries(await context.openStore()), format));
     return 0;
   },
 };
@@ -318,17 +223,7 @@ the poll fields are null for sources never polled; sanctioned is the ownership c
 when none; see sources show).`,
   options: [json],
   async run(context) {
-    const store = await context.openStore();
-    const health = new Map((await store.sourceSettings.listHealth()).map((h) => [h.sourceId, h]));
-    const tracer = await createSourceTracer(store);
-    const now = new Date();
-    const rows = [];
-    for (const source of await store.sources.list()) {
-      const h = health.get(source.id) ?? neverPolled(source.id);
-      const trace = tracer ? await tracer(source) : null;
-      const activity = await sourceActivity(store.search, source.id, now);
-      rows.push({ ...h, activity, sanctioned: trace?.chains.map((chain) => chain.summary) ?? [] });
-    }
+    const rows = await sourcesHealth(await context.openStore(), new Date());
     if (context.options.json) writeJson(context.stdout, rows);
     else
       for (const h of rows) {
@@ -343,18 +238,6 @@ when none; see sources show).`,
     return 0;
   },
 };
-
-function neverPolled(sourceId: string): SourceHealth {
-  return {
-    sourceId,
-    lastPollAt: null,
-    lastSuccessAt: null,
-    lastError: null,
-    consecutiveFailures: 0,
-    lastNewItems: 0,
-    nextPollAt: null,
-  };
-}
 
 function describeHealth(h: {
   lastPollAt: string | null;

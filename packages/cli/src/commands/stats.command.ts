@@ -1,3 +1,4 @@
+import { corpusStats } from '@echotrace/app';
 import type { Command } from '../command.ts';
 import { writeJson } from '../command.ts';
 
@@ -12,7 +13,7 @@ Months are counted on the UTC instant of publication.`,
   options: [{ name: 'json', type: 'boolean', description: 'Print the counts as JSON' }],
   async run(context) {
     const store = await context.openStore();
-    const stats = await store.documents.stats();
+    const stats = await corpusStats(store);
     if (context.options.json) {
       writeJson(context.stdout, stats);
       return 0;

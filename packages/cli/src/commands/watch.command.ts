@@ -1,8 +1,13 @@
-import { pollDueSources, UsageError, type PollReport } from '@echotrace/core';
+import type { PollReport } from '@echotrace/core';
+import {
+  closeEnrichment,
+  createEnrichment,
+  createWatchDependencies,
+  watchFailed,
+  watchSources,
+} from '@echotrace/app';
+import { createFetcher } from '../acquisition.factory.ts';
 import { writeJson, type Command } from '../command.ts';
-import { sleep } from '../sleep.ts';
-import { createEnrichers } from '../enrichment.factory.ts';
-import { watchDependencies } from '../watch.dependencies.ts';
 
 export const watchCommand: Command = {
   name: 'watch',
@@ -24,42 +29,42 @@ and ingests it. Feeds are fetched conditionally. Without --once it keeps checkin
     },
     {
       name: 'max-items',
-      type: 'string',
+      type: 'integer',
+      min: 1,
       value: 'N',
       description: 'Pages fetched per source per poll (default 50)',
     },
     {
       name: 'check-every',
-      type: 'string',
+      type: 'number',
+      min: 0.001,
       value: 'SECONDS',
       description: 'How often to look for due sources (default 60)',
     },
     { name: 'json', type: 'boolean', description: 'Print the poll reports as JSON' },
   ],
   async run(context) {
-    const maxItems = Number(context.options['max-items'] ?? 50);
-    const checkEvery = Number(context.options['check-every'] ?? 60);
-    if (!Number.isInteger(maxItems) || maxItems < 1)
-      throw new UsageError('--max-items must be a positive integer');
-    if (!Number.isFinite(checkEvery) || checkEvery <= 0)
-      throw new UsageError('--check-every must be a positive number');
+    const maxItems = (context.options['max-items'] as number | undefined) ?? 50;
+    const checkEvery = (context.options['check-every'] as number | undefined) ?? 60;
     const store = await context.openStore();
-    const deps = watchDependencies(store, context.config, await createEnrichers(store));
-    const sourceIds = context.options.source as string[] | undefined;
-    const all: PollReport[] = [];
-    for (;;) {
-      const reports = await pollDueSources(deps, { maxItems, sourceIds, signal: context.signal });
-      all.push(...reports);
-      if (!context.options.json) for (const report of reports) context.stdout.write(describe(report));
-      if (context.options.once || sourceIds || context.signal.aborted) break;
-      try {
-        await sleep(checkEvery * 1000, context.signal);
-      } catch {
-        break;
-      }
-    }
-    if (context.options.json) writeJson(context.stdout, all);
-    return all.some((report) => report.health.consecutiveFailures > 0) ? 1 : 0;
+    const deps = createWatchDependencies({
+      store,
+      fetcher: createFetcher(context.config),
+      enrichers: await createEnrichment(store, { threads: context.config.enrichThreads }),
+    });
+    const json = context.options.json === true;
+    const reports = await watchSources(deps, {
+      maxItems,
+      sourceIds: context.options.source as string[] | undefined,
+      once: context.options.once === true,
+      checkEverySeconds: checkEvery,
+      signal: context.signal,
+      onReports: json
+        ? undefined
+        : (done) => done.forEach((report) => context.stdout.write(describe(report))),
+    }).finally(() => closeEnrichment(deps.enrichers));
+    if (json) writeJson(context.stdout, reports);
+    return watchFailed(reports) ? 1 : 0;
   },
 };
 

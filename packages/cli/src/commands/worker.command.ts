@@ -1,20 +1,18 @@
 import { hostname } from 'node:os';
-import { UsageError, type Clock, type WatchDependencies } from '@echotrace/core';
+import type { Clock, WatchDependencies } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
-import { createEnrichers } from '../enrichment.factory.ts';
-import { watchDependencies } from '../watch.dependencies.ts';
-import { defaultHandlers, INGEST_FILE_QUEUE } from '../worker/job.handlers.ts';
-import { checkHandlers, runWorker } from '../worker/worker.loop.ts';
+import {
+  checkHandlers,
+  closeEnrichment,
+  createEnrichment,
+  createWatchDependencies,
+  defaultHandlers,
+  INGEST_FILE_QUEUE,
+  runWorker,
+} from '@echotrace/app';
+import { createFetcher } from '../acquisition.factory.ts';
 
 const systemClock: Clock = { now: () => new Date() };
-
-function positiveInt(value: unknown, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--${name} must be a positive integer, got ${JSON.stringify(value)}`);
-  return n;
-}
 
 export const workerCommand: Command = {
   name: 'worker',
@@ -39,16 +37,41 @@ Examples:
       description: `Queue to serve (default ${INGEST_FILE_QUEUE})`,
     },
     { name: 'until-empty', type: 'boolean', description: 'Exit when no job is queued or running' },
-    { name: 'batch', type: 'string', value: 'N', description: 'Jobs claimed at a time (default 10)' },
-    { name: 'lease-ms', type: 'string', value: 'N', description: 'Lease per claim in ms (default 60000)' },
+    {
+      name: 'batch',
+      type: 'integer',
+      min: 1,
+      value: 'N',
+      description: 'Jobs claimed at a time (default 10)',
+    },
+    {
+      name: 'lease-ms',
+      type: 'integer',
+      min: 1,
+      value: 'N',
+      description: 'Lease per claim in ms (default 60000)',
+    },
     {
       name: 'max-attempts',
-      type: 'string',
+      type: 'integer',
+      min: 1,
       value: 'N',
       description: 'Attempts before dead-lettering (default 5)',
     },
-    { name: 'backoff-ms', type: 'string', value: 'N', description: 'First retry delay in ms (default 1000)' },
-    { name: 'poll-ms', type: 'string', value: 'N', description: 'Wait when idle in ms (default 1000)' },
+    {
+      name: 'backoff-ms',
+      type: 'integer',
+      min: 1,
+      value: 'N',
+      description: 'First retry delay in ms (default 1000)',
+    },
+    {
+      name: 'poll-ms',
+      type: 'integer',
+      min: 1,
+      value: 'N',
+      description: 'Wait when idle in ms (default 1000)',
+    },
     { name: 'verbose', type: 'boolean', description: 'Print one line per finished job' },
     { name: 'json', type: 'boolean', description: 'Print the summary as JSON: {done, retried, dead}' },
   ],
@@ -59,28 +82,33 @@ Examples:
     const store = await context.openStore();
     // Memoized: a worker that never sees a fetch-url job never builds a fetcher.
     let acquisition: WatchDependencies | null = null;
-    const enrichers = await createEnrichers(store);
+    const enrichers = await createEnrichment(store, { threads: context.config.enrichThreads });
     const summary = await runWorker({
       store,
       enrichers,
-      acquisition: () => (acquisition ??= watchDependencies(store, context.config, enrichers)),
+      acquisition: () =>
+        (acquisition ??= createWatchDependencies({
+          store,
+          fetcher: createFetcher(context.config),
+          enrichers,
+        })),
       handlers,
       queues,
       workerId: `${hostname()}:${process.pid}`,
       clock: systemClock,
       maxFileBytes: context.config.maxFileBytes,
-      leaseMs: positiveInt(context.options['lease-ms'], 'lease-ms', 60_000),
-      batch: positiveInt(context.options.batch, 'batch', 10),
-      maxAttempts: positiveInt(context.options['max-attempts'], 'max-attempts', 5),
-      backoffMs: positiveInt(context.options['backoff-ms'], 'backoff-ms', 1000),
-      pollMs: positiveInt(context.options['poll-ms'], 'poll-ms', 1000),
+      leaseMs: (context.options['lease-ms'] as number | undefined) ?? 60_000,
+      batch: (context.options.batch as number | undefined) ?? 10,
+      maxAttempts: (context.options['max-attempts'] as number | undefined) ?? 5,
+      backoffMs: (context.options['backoff-ms'] as number | undefined) ?? 1000,
+      pollMs: (context.options['poll-ms'] as number | undefined) ?? 1000,
       untilEmpty: context.options['until-empty'] === true,
       signal: context.signal,
       onJob: context.options.verbose
         ? (job, outcome, error) =>
             context.stdout.write(`${outcome} ${job.queue} ${job.key}${error ? `: ${error}` : ''}\n`)
         : undefined,
-    });
+    }).finally(() => closeEnrichment(enrichers));
     if (context.options.json) writeJson(context.stdout, summary);
     else context.stdout.write(`done ${summary.done}, retried ${summary.retried}, dead ${summary.dead}\n`);
     return 0;

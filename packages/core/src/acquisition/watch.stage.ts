@@ -3,7 +3,8 @@
 // extraction are injected because core imports nothing of ours; failures of one URL are reported
 // and never stop the poll, and the outcome is kept as the source's health.
 import { describeError, InputError, OperationalError } from '../errors.ts';
-import { ingest, type Enricher, type IngestInput, type IngestSummary } from '../ingest/ingest.stage.ts';
+import type { Enrichment } from '../enrichment/enrichment.runner.ts';
+import { ingest, type IngestInput, type IngestSummary } from '../ingest/ingest.stage.ts';
 import type { Source, Timestamp } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
 import type { ArchiveRepository } from './archive.port.ts';
@@ -51,7 +52,7 @@ export interface WatchDependencies {
   ) => { text: string; charset: string };
   extractPage: (html: string, url: string) => ExtractedPage;
   /** Run on every new or changed document, as `ingest` runs them (entities, screening). */
-  enrichers?: Enricher[];
+  enrichers?: Enrichment;
 }
 
 export interface PollOptions {
@@ -97,7 +98,7 @@ export async function pollSource(
       return parse(response.bytes, response.finalUrl, contentType);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      errors.push({ url, error: describeError(error).replace(`${response.finalUrl}: `, '') });
+      errors.push({ url, error: InputError.problemOf(error, response.finalUrl) });
       listingsRead--;
       return null;
     }
@@ -254,7 +255,7 @@ async function fetchArchived(
     return response;
   } catch (error) {
     if (error instanceof InputError || error instanceof OperationalError) {
-      errors.push({ url, error: describeError(error).replace(`${url}: `, '') });
+      errors.push({ url, error: InputError.problemOf(error, url) });
       return null;
     }
     throw error;

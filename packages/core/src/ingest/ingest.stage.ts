@@ -3,11 +3,15 @@
 // committed and a re-run skips what is already stored with the same content.
 import { describeError, InputError } from '../errors.ts';
 import { documentIdForKey, sha256Hex } from '../hashing.ts';
-import type { Annotation, Capture, Document, Source, Timestamp } from '../model.ts';
+import type { Capture, Document, Source, Timestamp } from '../model.ts';
 import type { Clock, Store, UpsertOutcome } from '../ports.ts';
 import { identifyLanguage } from '../text/language.ts';
 import { normalizeText, paragraphSpans } from '../text/normalize.ts';
+import { toRunner, writeOutput, type Enrichment } from '../enrichment/enrichment.runner.ts';
 import { createSourceMatcher } from './source.matcher.ts';
+
+// Enricher moved to the enrichment module; re-exported here for the stages that imported it from ingest.
+export type { Enricher } from '../enrichment/enrichment.model.ts';
 
 /** One item as a reader produced it, before normalization. */
 export interface IngestItem {
@@ -55,21 +59,13 @@ export interface IngestProgress {
   summary: IngestSummary;
 }
 
-/**
- * A stage that annotates each new or changed document as it is ingested (entities, quotes, labels).
- * Its annotations replace its earlier ones on that document, in the same unit of work.
- */
-export interface Enricher {
-  /** Stored as the annotations' producer; re-processing replaces exactly these. */
-  producer: string;
-  version: string;
-  annotate(document: Document): Promise<Annotation[]> | Annotation[];
-}
-
 export interface IngestOptions {
   clock: Clock;
-  /** Run on every added or updated document; annotations are stored with it. */
-  enrichers?: Enricher[];
+  /**
+   * Run on every added or updated document, before its batch's write transaction; the annotations
+   * are stored in that transaction with the document. A runner (threads) or a list (in-process).
+   */
+  enrichers?: Enrichment;
   batchSize?: number;
   onProgress?: (progress: IngestProgress) => void;
   /** Checked between batches; when it returns true the stage stops after committing what it has. */
@@ -125,6 +121,7 @@ export async function ingest(
   let batch: Prepared[] = [];
 
   const sources = createSourceMatcher(await store.sources.list());
+  const enrichment = toRunner(options.enrichers);
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const current = batch;
@@ -134,11 +131,13 @@ export async function ingest(
     );
     const toWrite = current.filter((p) => !unchanged.has(p.item.key));
     summary.unchanged += current.length - toWrite.length;
+    // All compute first, outside the transaction: no row or write lock is held while taggers run.
+    const enriched = await enrichment.compute(toWrite.map((p) => p.document));
     const outcomes = await store.transaction(async () => {
       const results: UpsertOutcome[] = [];
       const sourcesSeen = new Set<string>();
       const capturesSeen = new Set<string>();
-      for (const prepared of toWrite) {
+      for (const [index, prepared] of toWrite.entries()) {
         const { item, document } = prepared;
         if (!sourcesSeen.has(item.source.id)) {
           sourcesSeen.add(item.source.id);
@@ -149,15 +148,8 @@ export async function ingest(
           await store.captures.put(item.capture.bytes, captureMeta(item, document.ingestedAt));
         }
         const outcome = await store.documents.upsert(document, prepared.contentSha256);
-        if (outcome !== 'unchanged') {
-          for (const enricher of options.enrichers ?? []) {
-            await store.annotations.replace(
-              document.id,
-              enricher.producer,
-              await enricher.annotate(document),
-            );
-          }
-        }
+        if (outcome !== 'unchanged')
+          await writeOutput(store, document.id, enrichment.producers, enriched[index]!);
         results.push(outcome);
       }
       return results;

@@ -171,7 +171,7 @@ function parseFlatTelegram(
         publishedAt: safeTime(raw.date, where),
       };
     } catch (error) {
-      return failure(where, describeError(error).replace(`${where}: `, ''));
+      return failure(where, InputError.problemOf(error, where));
     }
   });
 }
@@ -203,7 +203,7 @@ function parseDesktopTelegram(
         if (message.forwarded_from) item.forwardedFrom = message.forwarded_from;
         return item;
       } catch (error) {
-        return failure(where, describeError(error).replace(`${where}: `, ''));
+        return failure(where, InputError.problemOf(error, where));
       }
     });
 }
@@ -252,6 +252,6 @@ export function parseNdjsonLine(
       canonicalUrl: record.url ?? null,
     };
   } catch (error) {
-    return failure(where, describeError(error).replace(`${where}: `, ''));
+    return failure(where, InputError.problemOf(error, where));
   }
 }

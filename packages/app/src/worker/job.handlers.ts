@@ -1,5 +1,5 @@
 // What a worker knows how to do: one handler per queue, one queue per per-item pipeline step.
-//   ingest-file      {path}              read a file, store its documents (enriched)
+//   ingest-file      {path}              read a file, store its documents (enriched), forwards, copies
 //   fetch-url        {url, sourceId?}    fetch, archive, extract and store one page (enriched)
 //   enrich-document  {documentId}        re-run the enrichers on a stored document
 // Handlers must be idempotent (a job whose worker died after the work but before `complete` runs
@@ -8,27 +8,26 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  ingest,
   ingestUrl,
   InputError,
   NotFoundError,
   OperationalError,
-  slugify,
   type Clock,
-  type Enricher,
+  toRunner,
+  type Enrichment,
   type Source,
   type Store,
   type WatchDependencies,
 } from '@echotrace/core';
 import { sourceFor } from '@echotrace/extract';
-import { expandPaths, readInputs } from '../ingest.files.ts';
+import { ingestFiles } from '../ingest/ingest.usecase.ts';
 
 export interface JobContext {
   store: Store;
   clock: Clock;
   maxFileBytes: number;
-  /** The enrichers `ingest` runs, built once per worker. */
-  enrichers: Enricher[];
+  /** The enrichment `ingest` runs, built once per worker. */
+  enrichers: Enrichment;
   /** Fetching, archiving and extraction, for fetch-url jobs. */
   acquisition: () => WatchDependencies;
 }
@@ -52,14 +51,10 @@ async function ingestFile(payload: unknown, context: JobContext): Promise<void> 
   const file = field(payload, 'path', '{"path": "<file>"}');
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new InputError(file, 'no such file');
-  const sourceName = 'Local files';
-  const summary = await ingest(
-    context.store,
-    readInputs(await expandPaths([path.resolve(file)]), {
-      maxFileBytes: context.maxFileBytes,
-      defaultSource: { ...sourceFor(sourceName, 'files'), id: slugify(sourceName) },
-    }),
-    { clock: context.clock, enrichers: context.enrichers },
+  // Exactly what `echotrace ingest FILE` does, forward edges and copy grouping included.
+  const { summary } = await ingestFiles(
+    { store: context.store, clock: context.clock, enrichers: context.enrichers },
+    { paths: [path.resolve(file)], maxFileBytes: context.maxFileBytes },
   );
   if (summary.failed.length > 0) {
     const first = summary.failed[0]!;
@@ -96,15 +91,7 @@ async function enrichDocument(payload: unknown, context: JobContext): Promise<vo
   const id = field(payload, 'documentId', '{"documentId": "<id>"}');
   const document = await context.store.documents.get(id);
   if (!document) throw new NotFoundError('document', id);
-  const results = await Promise.all(
-    context.enrichers.map(
-      async (enricher) => [enricher.producer, await enricher.annotate(document)] as const,
-    ),
-  );
-  await context.store.transaction(async () => {
-    for (const [producer, annotations] of results)
-      await context.store.annotations.replace(id, producer, annotations);
-  });
+  await toRunner(context.enrichers).rerun(context.store, [document]);
 }
 
 export function defaultHandlers(): Map<string, JobHandler> {

@@ -7,7 +7,7 @@ import {
   OperationalError,
   type Clock,
   type JobRecord,
-  type Enricher,
+  type Enrichment,
   type Store,
   type WatchDependencies,
 } from '@echotrace/core';
@@ -16,7 +16,7 @@ import type { JobContext, JobHandler } from './job.handlers.ts';
 export interface WorkerOptions {
   store: Store;
   /** Enrichers for the documents jobs store (default none). */
-  enrichers?: Enricher[];
+  enrichers?: Enrichment;
   /** Fetching and extraction for fetch-url jobs. */
   acquisition?: () => WatchDependencies;
   handlers: Map<string, JobHandler>;

@@ -1,21 +1,32 @@
-// Wires the extract stages and the acquisition adapters into core's watch stage.
-import type { Enricher, ExtractedPage, Listing, Store, WatchDependencies } from '@echotrace/core';
+// Wires the extract stages into core's watch stage. The fetcher (an adapter) is chosen by the entry
+// point and passed in; archive and source settings are members of the store, whichever adapter it is.
+import type {
+  Clock,
+  Enrichment,
+  ExtractedPage,
+  Fetcher,
+  Listing,
+  Store,
+  WatchDependencies,
+} from '@echotrace/core';
 import { decodeBytes, extractArticle, parseFeed, parseSitemap } from '@echotrace/extract';
-import { createFetcher } from './acquisition.factory.ts';
-import type { Config } from './config.ts';
 
-export function watchDependencies(
-  store: Store,
-  config: Config,
-  enrichers: Enricher[] = [],
-): WatchDependencies {
+export interface AcquisitionPorts {
+  store: Store;
+  fetcher: Fetcher;
+  enrichers?: Enrichment;
+  clock?: Clock;
+}
+
+export function createWatchDependencies(ports: AcquisitionPorts): WatchDependencies {
+  const { store } = ports;
   return {
     store,
-    enrichers,
+    enrichers: ports.enrichers ?? [],
     archive: store.archive,
     settings: store.sourceSettings,
-    fetcher: createFetcher(config),
-    clock: { now: () => new Date() },
+    fetcher: ports.fetcher,
+    clock: ports.clock ?? { now: () => new Date() },
     parseFeed: (bytes, origin, contentType): Listing => {
       const feed = parseFeed(bytes, { origin, contentTypeHeader: contentType });
       return {

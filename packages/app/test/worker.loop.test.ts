@@ -5,7 +5,7 @@ import { InputError, OperationalError, type Clock } from '@echotrace/core';
 import { openSqliteStore } from '@echotrace/storage';
 import type { JobHandler } from '../src/worker/job.handlers.ts';
 import { checkHandlers, retryDelayMs, runWorker, type WorkerOptions } from '../src/worker/worker.loop.ts';
-import { tempDir } from './cli.harness.ts';
+import { tempDir } from './helpers/temp.dir.ts';
 
 const clock: Clock = { now: () => new Date() };
 

@@ -16,14 +16,3 @@ export async function createSourceTracer(store: Store): Promise<SourceTracer | n
       repository.relationsOf(list, id),
     );
 }
-
-/** Lines for a terminal: the flag and each chain with its explanations. */
-export function describeOwnership(trace: OwnershipTrace, indent = '  '): string {
-  if (!trace.flagged) return '';
-  let text = `${indent}SANCTIONED OWNERSHIP:\n`;
-  for (const chain of trace.chains) {
-    text += `${indent}  ${chain.summary}\n`;
-    for (const link of chain.links) text += `${indent}    - ${link.explanation}\n`;
-  }
-  return text;
-}

@@ -1,0 +1,166 @@
+// Ingest with full enrichment (NER, resolution, screening against the OFAC SDN list, copy grouping)
+// of the real Telegram posts, next to `--no-enrich`, in documents per second, on SQLite or PostgreSQL.
+// Each run is a child process on a fresh store (the list imported first, not timed), so its peak RSS
+// (worker threads included) is its own. Modes: no enrichment; enrichment in 1 thread (in-process);
+// enrichment in every core's thread (ECHOTRACE_ENRICH_THREADS default).
+//   npm run bench -- --only enrich [--db postgres]   (ECHOTRACE_BENCH_PG_URL for PostgreSQL;
+//   ECHOTRACE_SHARED_DATA overrides ../shared/data; ECHOTRACE_BENCH_REPEATS, default 1)
+//   node bench/enrich.bench.ts --child MODE DB DATA   (what the parent spawns)
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Store } from '@echotrace/core';
+import { closeEnrichment, createEnrichment, ingestFiles } from '@echotrace/app';
+import { parseOfacCsv } from '@echotrace/sanctions';
+import { openPostgresStore, openSqliteStore } from '@echotrace/storage';
+import pg from 'pg';
+
+const here = fileURLToPath(import.meta.url);
+const round = (n: number, places = 1): number => Math.round(n * 10 ** places) / 10 ** places;
+
+interface ChildResult {
+  documents: number;
+  seconds: number;
+  docsPerSecond: number;
+  peakRssMb: number;
+  annotations: number;
+}
+
+async function child(mode: string, db: string, sharedData: string): Promise<ChildResult> {
+  const store: Store = db.startsWith('postgres') ? await openPostgresStore(db) : openSqliteStore(db);
+  try {
+    const sanctions = path.join(sharedData, 'sanctions');
+    const read = (file: string) => ({
+      name: path.basename(file),
+      text: readFileSync(path.join(sanctions, file), 'latin1'),
+    });
+    const parsed = parseOfacCsv({
+      sdn: read('ofac_sdn_2023-01/sdn.csv'),
+      alt: read('ofac_alt_add_2026/alt.csv'),
+    });
+    await store.sanctions.importList({
+      list: parsed.list,
+      sources: ['sdn.csv', 'alt.csv'],
+      importedAt: new Date().toISOString(),
+      entries: parsed.entries,
+      relations: parsed.relations,
+    });
+    const started = performance.now();
+    const enrichment =
+      mode === 'no-enrich'
+        ? []
+        : await createEnrichment(store, { threads: mode === 'threads-1' ? 1 : os.availableParallelism() });
+    const { summary } = await ingestFiles(
+      { store, clock: { now: () => new Date() }, enrichers: enrichment },
+      { paths: [path.join(sharedData, 'media/telegram_ru_news_2024')], maxFileBytes: 256 * 2 ** 20 },
+    ).finally(() => closeEnrichment(enrichment));
+    const seconds = (performance.now() - started) / 1000;
+    let annotations = 0;
+    for (const d of await store.documents.list({ limit: 100_000 }))
+      annotations += (await store.annotations.forDocument(d.id)).length;
+    return {
+      documents: summary.added,
+      seconds: round(seconds, 2),
+      docsPerSecond: round(summary.added / seconds),
+      // maxRSS is per process, so it includes every worker thread.
+      peakRssMb: round(process.resourceUsage().maxRSS / 1024),
+      annotations,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+async function withSchema<T>(url: string, work: (scopedUrl: string) => Promise<T>): Promise<T> {
+  const schema = `et_enrich_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await admin(`CREATE SCHEMA ${schema}`);
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  try {
+    return await work(scoped.toString());
+  } finally {
+    await admin(`DROP SCHEMA ${schema} CASCADE`);
+  }
+}
+
+export async function benchEnrich(options: {
+  sharedData: string;
+  db: 'sqlite' | 'postgres';
+  pgUrl?: string | null;
+  repeats?: number;
+}): Promise<Record<string, unknown> | null> {
+  // A worktree sits one level deeper than the checkout run.ts assumes: the data can be named.
+  options = { ...options, sharedData: process.env.ECHOTRACE_SHARED_DATA ?? options.sharedData };
+  const posts = path.join(options.sharedData, 'media/telegram_ru_news_2024');
+  if (
+    !existsSync(posts) ||
+    !existsSync(path.join(options.sharedData, 'sanctions/ofac_sdn_2023-01/sdn.csv'))
+  ) {
+    console.log(`enrich bench skipped: ${posts} or the SDN list is absent`);
+    return null;
+  }
+  if (options.db === 'postgres' && !options.pgUrl) {
+    console.log('enrich bench: set ECHOTRACE_BENCH_PG_URL for --db postgres');
+    return null;
+  }
+  const modes = ['no-enrich', 'threads-1', `threads-${os.availableParallelism()}`];
+  const runs: Record<string, ChildResult[]> = {};
+  const repeats = options.repeats ?? Number(process.env.ECHOTRACE_BENCH_REPEATS ?? 1);
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    for (const mode of modes) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'echotrace-enrich-bench-'));
+      try {
+        const run = async (db: string): Promise<ChildResult> => {
+          const out = spawnSync(process.execPath, [here, '--child', mode, db, options.sharedData], {
+            encoding: 'utf8',
+            maxBuffer: 2 ** 26,
+          });
+          if (out.status !== 0) throw new Error(`enrich bench child ${mode} failed: ${out.stderr}`);
+          return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as ChildResult;
+        };
+        const result =
+          options.db === 'postgres'
+            ? await withSchema(options.pgUrl!, run)
+            : await run(path.join(dir, 'bench.db'));
+        (runs[mode] ??= []).push(result);
+        console.log(`${options.db} ${mode}: ${JSON.stringify(result)}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+  const median = (values: number[]): number =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return {
+    db: options.db,
+    cores: os.availableParallelism(),
+    documents: runs['no-enrich']![0]!.documents,
+    repeats,
+    ...Object.fromEntries(
+      modes.map((mode) => [
+        mode,
+        {
+          docsPerSecondMedian: median(runs[mode]!.map((r) => r.docsPerSecond)),
+          secondsMedian: median(runs[mode]!.map((r) => r.seconds)),
+          peakRssMbMax: Math.max(...runs[mode]!.map((r) => r.peakRssMb)),
+          annotations: runs[mode]![0]!.annotations,
+        },
+      ]),
+    ),
+    sameAnnotationCount: new Set(modes.slice(1).map((m) => runs[m]![0]!.annotations)).size === 1,
+  };
+}
+
+if (process.argv[2] === '--child') {
+  const [, , , mode, db, sharedData] = process.argv;
+  console.log(JSON.stringify(await child(mode!, db!, sharedData!)));
+}

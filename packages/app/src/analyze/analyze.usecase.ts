@@ -1,0 +1,186 @@
+// One document's analysis (normalized text, metadata, resolved entities), never stored as a
+// document. It is prepared exactly as ingest would prepare it. A URL is fetched through the same
+// guarded fetcher `watch` uses (address guard after DNS on every hop, size and redirect limits) and,
+// when the entry point passes a store, the exchange is archived like every other fetch.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  InputError,
+  prepareDocument,
+  sha256Hex,
+  type Entity,
+  type Fetcher,
+  type IngestItem,
+  type Store,
+} from '@echotrace/core';
+import {
+  analyzeEntities,
+  buildKnowledgeBase,
+  hasNerModel,
+  recognizeEntities,
+  type KnowledgeBase,
+  type ResolvedMention,
+} from '@echotrace/entities';
+import { parseHtmlFile, parseTextFile, sourceFor } from '@echotrace/extract';
+import { fetchArchived } from '../acquisition/fetch.usecase.ts';
+import {
+  loadStoredKnowledgeBase,
+  readKnowledgeBaseFile,
+  seedEntries,
+} from '../entities/knowledge.base.loader.ts';
+
+export interface AnalyzedEntity {
+  text: string;
+  type: string;
+  start: number;
+  end: number;
+  entityId: string;
+  name: string;
+  confidence: number;
+  reason: string;
+  recognitionConfidence: number;
+  linkConfidence: number;
+  candidate: boolean;
+  explanation: string;
+  title?: string;
+}
+
+/** docs/analyze.md; key order is the `--json` output's. */
+export interface Analysis {
+  source: string;
+  text: string;
+  language: string;
+  title: string | null;
+  publishedAt: string | null;
+  paragraphs: Array<{ start: number; end: number }>;
+  entities: AnalyzedEntity[];
+  warnings: string[];
+}
+
+export type AnalyzeInput =
+  | { kind: 'bytes'; bytes: Uint8Array; mediaType: string | null; origin: string }
+  | { kind: 'file'; path: string }
+  | { kind: 'url'; url: string };
+
+export interface AnalyzeDependencies {
+  /** Store to read the knowledge base from and archive fetches into; null analyzes against the seed. */
+  store: Store | null;
+  /** Builds the guarded fetcher; called only for a URL. */
+  createFetcher: () => Fetcher;
+}
+
+export interface AnalyzeRequest {
+  input: AnalyzeInput;
+  /** Language of the text; default detected. */
+  language?: string;
+  /** Knowledge-base files whose entries are added to (or replace) the base's. */
+  kbFiles?: string[];
+  signal?: AbortSignal;
+}
+
+/** `FILE`, `URL` or `-` as given on a command line. */
+export function analyzeInputOf(argument: string): Exclude<AnalyzeInput, { kind: 'bytes' }> | null {
+  if (argument === '-') return null;
+  return /^https?:\/\//i.test(argument) ? { kind: 'url', url: argument } : { kind: 'file', path: argument };
+}
+
+export async function analyzeDocument(deps: AnalyzeDependencies, request: AnalyzeRequest): Promise<Analysis> {
+  const { bytes, mediaType, origin } = await readInput(deps, request.input, request.signal);
+  const item = toItem(origin, bytes, mediaType);
+  const document = prepareDocument(item, sha256Hex(bytes), new Date().toISOString()).document;
+  const language = (request.language ?? document.language).split('-')[0]!.toLowerCase();
+  const warnings: string[] = [];
+  const kb = await knowledgeBase(deps.store, request.kbFiles ?? []);
+  let resolved: ResolvedMention[] = [];
+  if (hasNerModel(language)) {
+    resolved = await analyzeEntities(document.text, language, kb, recognizeEntities);
+  } else {
+    warnings.push(`no entity recognizer for language ${JSON.stringify(language)}: entities not analyzed`);
+  }
+  return {
+    source: origin,
+    text: document.text,
+    language,
+    title: document.title,
+    publishedAt: document.publishedAt,
+    paragraphs: document.paragraphs,
+    entities: resolved.map(toOutput),
+    warnings,
+  };
+}
+
+function toOutput(m: ResolvedMention): AnalyzedEntity {
+  return {
+    text: m.text,
+    type: m.type,
+    start: m.start,
+    end: m.end,
+    entityId: m.entityId,
+    name: m.name,
+    confidence: Math.round(m.confidence * m.linkConfidence * 1000) / 1000,
+    reason: m.reason,
+    recognitionConfidence: m.confidence,
+    linkConfidence: m.linkConfidence,
+    candidate: m.candidate,
+    explanation: m.explanation,
+    ...(m.attributes?.title ? { title: m.attributes.title } : {}),
+  };
+}
+
+async function knowledgeBase(store: Store | null, files: string[]): Promise<KnowledgeBase> {
+  const base = store ? await loadStoredKnowledgeBase(store) : buildKnowledgeBase(await seedEntries());
+  if (files.length === 0) return base;
+  const extra: Entity[] = [];
+  for (const file of files) extra.push(...(await readKnowledgeBaseFile(file)));
+  const byId = new Map([...base.entities.values()].map((e) => [e.id, e]));
+  for (const e of extra) byId.set(e.id, e);
+  return buildKnowledgeBase([...byId.values()]);
+}
+
+async function readInput(
+  deps: AnalyzeDependencies,
+  input: AnalyzeInput,
+  signal: AbortSignal | undefined,
+): Promise<{ bytes: Uint8Array; mediaType: string | null; origin: string }> {
+  switch (input.kind) {
+    case 'bytes':
+      return input;
+    case 'url': {
+      const fetcher = deps.createFetcher();
+      const response = deps.store
+        ? (await fetchArchived({ store: deps.store, fetcher }, input.url, signal)).response
+        : await fetcher.fetch({ url: input.url, signal });
+      if (response.status < 200 || response.status >= 300)
+        throw new InputError(input.url, `HTTP ${response.status}`);
+      return {
+        bytes: response.bytes,
+        mediaType: response.headers['content-type'] ?? null,
+        origin: response.finalUrl || input.url,
+      };
+    }
+    case 'file':
+      try {
+        return { bytes: await readFile(input.path), mediaType: null, origin: input.path };
+      } catch (error) {
+        throw new InputError(
+          input.path,
+          `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        );
+      }
+  }
+}
+
+function toItem(origin: string, bytes: Uint8Array, mediaType: string | null): IngestItem {
+  const source = sourceFor('analyze', 'files');
+  const head = new TextDecoder().decode(bytes.subarray(0, 1024));
+  const html =
+    /html/i.test(mediaType ?? '') ||
+    /\.html?$/i.test(path.extname(origin.split(/[?#]/)[0] ?? '')) ||
+    /^\s*(?:<!doctype html|<html|<head|<body|<article)/i.test(head.replace(/^\uFEFF/, ''));
+  const items = html
+    ? parseHtmlFile(origin, origin, bytes, source)
+    : parseTextFile(origin, origin, bytes, source);
+  const item = items[0];
+  if (!item || 'failed' in item) throw new InputError(origin, item ? item.reason : 'nothing to analyze');
+  return item;
+}

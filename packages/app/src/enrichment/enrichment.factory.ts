@@ -1,0 +1,113 @@
+// The enrichers ingest, watch, the worker, `entities relink` and `sanctions screen` run: entities
+// (recognize and resolve against the knowledge base), then sanctions screening of the resolved
+// mentions, which reads them through the runner. Built from a plain-data description read from the
+// store once, so every worker thread can build the same enrichers itself.
+import { availableParallelism } from 'node:os';
+import {
+  EnrichmentPlan,
+  EnrichmentRunner,
+  type Enricher,
+  type Enrichment,
+  type EnricherDescriptor,
+  type Entity,
+  type EntityDecision,
+  type SanctionsEntry,
+  type Store,
+} from '@echotrace/core';
+import {
+  buildKnowledgeBase,
+  createEntityEnricher,
+  ENTITY_PRODUCER,
+  ENTITY_PRODUCER_VERSION,
+  hasNerModel,
+  recognizeEntities,
+} from '@echotrace/entities';
+import {
+  createSanctionsMatcher,
+  createScreeningEnricher,
+  EntityScreener,
+  SCREENING_PRODUCER,
+  SCREENING_PRODUCER_VERSION,
+} from '@echotrace/sanctions';
+import { seedEntries } from '../entities/knowledge.base.loader.ts';
+import { createThreadExecutor } from './enrichment.threads.ts';
+
+/** Everything the enrichers are built from; structured-cloneable (sent to worker threads as is). */
+export interface EnrichmentDescription {
+  entities: Entity[];
+  decisions: EntityDecision[];
+  /** Every imported sanctions entry; screening is left out while there is none. */
+  sanctions: SanctionsEntry[];
+}
+
+export async function describeEnrichment(store: Store): Promise<EnrichmentDescription> {
+  const stored = await store.entities.list();
+  return {
+    entities: stored.length > 0 ? stored : await seedEntries(),
+    decisions: await store.entities.decisions(),
+    sanctions: await store.sanctions.entries(),
+  };
+}
+
+/** [entity enricher, screening enricher]; what each thread builds from the same description. */
+export function buildEnrichers(description: EnrichmentDescription): Enricher[] {
+  const kb = buildKnowledgeBase(description.entities, description.decisions);
+  const entities = createEntityEnricher({ kb, recognize: recognizeEntities, supports: hasNerModel });
+  if (description.sanctions.length === 0) return [entities];
+  const screener = new EntityScreener(createSanctionsMatcher(description.sanctions));
+  return [entities, createScreeningEnricher({ screener })];
+}
+
+/** What buildEnrichers builds, without building it: the main thread plans with this. */
+export function describeEnrichers(description: EnrichmentDescription): EnricherDescriptor[] {
+  const entities: EnricherDescriptor = {
+    producer: ENTITY_PRODUCER,
+    version: ENTITY_PRODUCER_VERSION,
+    produces: ['entity'],
+  };
+  if (description.sanctions.length === 0) return [entities];
+  return [
+    entities,
+    {
+      producer: SCREENING_PRODUCER,
+      version: SCREENING_PRODUCER_VERSION,
+      produces: ['sanction'],
+      reads: ['entity'],
+    },
+  ];
+}
+
+/** The entity screener over every imported list, or null when no list has been imported. */
+export async function createStoredScreener(store: Store): Promise<EntityScreener | null> {
+  const entries = await store.sanctions.entries();
+  return entries.length > 0 ? new EntityScreener(createSanctionsMatcher(entries)) : null;
+}
+
+/** The enrichers, in-process (tests and tools that annotate one document at a time). */
+export async function createEnrichers(store: Store): Promise<Enricher[]> {
+  return buildEnrichers(await describeEnrichment(store));
+}
+
+export interface EnrichmentRunnerOptions {
+  /** Compute threads (the CLI's ECHOTRACE_ENRICH_THREADS); 1 computes in the calling thread. Default: every core. */
+  threads?: number;
+}
+
+/** The one runner for everything that enriches; close() it to stop its threads. */
+export async function createEnrichment(
+  store: Store,
+  options: EnrichmentRunnerOptions = {},
+): Promise<EnrichmentRunner> {
+  const description = await describeEnrichment(store);
+  const threads = options.threads ?? availableParallelism();
+  if (threads <= 1) return EnrichmentRunner.inProcess(buildEnrichers(description));
+  return new EnrichmentRunner(
+    new EnrichmentPlan(describeEnrichers(description)),
+    createThreadExecutor(description, threads),
+  );
+}
+
+/** Stops a runner's threads; a plain list of enrichers has none. */
+export async function closeEnrichment(enrichment: Enrichment | undefined): Promise<void> {
+  if (enrichment instanceof EnrichmentRunner) await enrichment.close();
+}

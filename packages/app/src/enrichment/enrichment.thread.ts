@@ -1,0 +1,26 @@
+// One enrichment thread: builds the enrichers from the description it is started with, then computes
+// the batches of tasks the pool sends it. Nothing here touches the store.
+import { parentPort, workerData } from 'node:worker_threads';
+import { EnrichmentPipeline, type EnrichmentTask } from '@echotrace/core';
+import { buildEnrichers, type EnrichmentDescription } from './enrichment.factory.ts';
+
+const pipeline = new EnrichmentPipeline(buildEnrichers(workerData as EnrichmentDescription));
+
+parentPort!.on('message', (message: { id: number; tasks: EnrichmentTask[] }) => {
+  const run = async () => {
+    const outputs = [];
+    for (const task of message.tasks) outputs.push(await pipeline.enrichDocument(task));
+    return outputs;
+  };
+  run().then(
+    (outputs) => parentPort!.postMessage({ id: message.id, outputs }),
+    (error: unknown) =>
+      parentPort!.postMessage({
+        id: message.id,
+        error: {
+          name: error instanceof Error ? error.name : 'Error',
+          message: error instanceof Error ? error.message : String(error),
+        },
+      }),
+  );
+});

@@ -1,0 +1,22 @@
+// The public surface of app: use cases as plain functions over the ports. Entry points (cli, the
+// worker, a future HTTP server) choose the adapters and pass them in; nothing here opens a store or
+// a socket by itself. One file per use case or subject.
+export * from './ingest/ingest.files.ts';
+export * from './ingest/ingest.usecase.ts';
+export * from './documents/document.service.ts';
+export * from './analyze/analyze.usecase.ts';
+export * from './acquisition/fetch.usecase.ts';
+export * from './watch/watch.dependencies.ts';
+export * from './watch/watch.usecase.ts';
+export * from './watch/sleep.ts';
+export * from './entities/knowledge.base.loader.ts';
+export * from './sources/ownership.screening.ts';
+export * from './sources/feed.discovery.ts';
+export * from './sources/sources.service.ts';
+export * from './worker/job.handlers.ts';
+export * from './worker/worker.loop.ts';
+export * from './jobs/jobs.service.ts';
+export * from './dedupe/dedupe.usecase.ts';
+export * from './sanctions/sanctions.service.ts';
+export * from './enrichment/enrichment.factory.ts';
+export * from './enrichment/enrichment.threads.ts';
