@@ -8,7 +8,6 @@ export * from './analyze/analyze.usecase.ts';
 export * from './acquisition/fetch.usecase.ts';
 export * from './watch/watch.dependencies.ts';
 export * from './watch/watch.usecase.ts';
-export * from './watch/sleep.ts';
 export * from './entities/knowledge.base.loader.ts';
 export * from './sources/ownership.screening.ts';
 export * from './sources/feed.discovery.ts';

@@ -2,7 +2,7 @@
 // the signal stops it. Reports go to `onReports` as each pass ends (a long-running watch prints as it
 // goes) and are all returned at the end.
 import { pollDueSources, type PollReport, type WatchDependencies } from '@echotrace/core';
-import { sleep } from './sleep.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface WatchRequest {
   /** Pages fetched per source per poll. */
@@ -26,11 +26,14 @@ export async function watchSources(deps: WatchDependencies, request: WatchReques
     all.push(...reports);
     request.onReports?.(reports);
     if (request.once || request.sourceIds || request.signal.aborted) break;
-    try {
-      await sleep(request.checkEverySeconds * 1000, request.signal);
-    } catch {
-      break;
-    }
+    // Ctrl-C ends the wait early; any other failure of the timer is a bug and propagates.
+    const stopped = await sleep(request.checkEverySeconds * 1000, false, { signal: request.signal }).catch(
+      (error: unknown) => {
+        if (request.signal.aborted) return true;
+        throw error;
+      },
+    );
+    if (stopped) break;
   }
   return all;
 }

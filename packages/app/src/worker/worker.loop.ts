@@ -1,6 +1,7 @@
 // The worker loop over the JobQueue port (SQLite or PostgreSQL alike): claim a batch under a lease,
 // run each job's handler, complete it, or retry with exponential backoff on OperationalError and
 // dead-letter after maxAttempts. Any other error is the input's fault and dead-letters at once.
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   describeError,
   InputError,
@@ -86,7 +87,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     }
     if (claimedAny) continue;
     if (options.untilEmpty && (await isEmpty(options.store, options.queues))) break;
-    await sleep(options.pollMs, options.signal);
+    // An abort ends the wait early; the loop then sees the signal and stops.
+    await sleep(options.pollMs, undefined, { signal: options.signal }).catch((error: unknown) => {
+      if (!options.signal.aborted) throw error;
+    });
   }
   return summary;
 }
@@ -123,16 +127,4 @@ async function runJob(
 async function isEmpty(store: Store, queues: string[]): Promise<boolean> {
   const stats = await store.jobs.stats();
   return stats.filter((s) => queues.includes(s.queue)).every((s) => s.queued === 0 && s.running === 0);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
