@@ -242,12 +242,44 @@ function rank(entry: AliasEntry, mentionType: EntityType): number {
   return typeRank + (entry.kind === 'name' ? 0 : 1);
 }
 
+interface FuzzyHit {
+  entry: AliasEntry;
+  distance: number;
+  key: string;
+}
+
+// The fuzzy pass compares a name with every KB entry, and is a pure function of the index, the
+// mention's type and its folded form: computed once per (type, name) and remembered per index, since
+// the same unmatched names (new candidates) recur across documents. Bounded like name.keys' caches.
+const FUZZY_CACHE_LIMIT = 50_000;
+const fuzzyCaches = new WeakMap<AliasIndex, Map<string, FuzzyHit | null>>();
+
 function fuzzyMatch(mention: Mention, folded: string, index: AliasIndex): Match | null {
+  let cache = fuzzyCaches.get(index);
+  if (!cache) fuzzyCaches.set(index, (cache = new Map()));
+  const cacheKey = `${mention.type}\u0000${folded}`;
+  let best = cache.get(cacheKey);
+  if (best === undefined) {
+    best = bestFuzzyHit(mention.type, folded, index);
+    if (cache.size >= FUZZY_CACHE_LIMIT) cache.clear();
+    cache.set(cacheKey, best);
+  }
+  if (!best) return null;
+  const length = Math.max(best.key.length, best.entry.key.length);
+  return {
+    entityId: best.entry.entityId,
+    reason: 'fuzzy',
+    confidence: 0.85 * (1 - best.distance / length) * typeFit(mention.type, best.entry.entityType),
+    explanation: `"${cleanSurface(mention.text)}" is ${best.distance} edit${best.distance > 1 ? 's' : ''} from "${best.entry.form}" (keys ${best.key} ~ ${best.entry.key})`,
+  };
+}
+
+function bestFuzzyHit(type: EntityType, folded: string, index: AliasIndex): FuzzyHit | null {
   const keys = new Set(nominativeNameCandidates(folded).map(nameKey).filter(Boolean));
-  let best: { entry: AliasEntry; distance: number; key: string } | null = null;
+  let best: FuzzyHit | null = null;
   let tied = false;
   for (const entry of index.fuzzy) {
-    if (typeFit(mention.type, entry.entityType) === 0) continue;
+    if (typeFit(type, entry.entityType) === 0) continue;
     for (const key of keys) {
       const distance = typoDistance(key, entry.key);
       if (distance === null || isBlocked(entry, key, index.kb)) continue;
@@ -259,14 +291,7 @@ function fuzzyMatch(mention: Mention, folded: string, index: AliasIndex): Match 
       }
     }
   }
-  if (!best || tied) return null;
-  const length = Math.max(best.key.length, best.entry.key.length);
-  return {
-    entityId: best.entry.entityId,
-    reason: 'fuzzy',
-    confidence: 0.85 * (1 - best.distance / length) * typeFit(mention.type, best.entry.entityType),
-    explanation: `"${cleanSurface(mention.text)}" is ${best.distance} edit${best.distance > 1 ? 's' : ''} from "${best.entry.form}" (keys ${best.key} ~ ${best.entry.key})`,
-  };
+  return !best || tied ? null : best;
 }
 
 function isOrganization(type: EntityType): boolean {
