@@ -20,7 +20,19 @@ const times = { recognition: 0, resolution: 0, screening: 0 };
 const lines: string[] = [];
 for (const document of documents)
   for (const a of pipeline.run(document, times))
-    lines.push(JSON.stringify([a.documentId, a.kind, a.start, a.end, a.label, a.id, a.confidence, a.producer, a.attributes]));
+    lines.push(
+      JSON.stringify([
+        a.documentId,
+        a.kind,
+        a.start,
+        a.end,
+        a.label,
+        a.id,
+        a.confidence,
+        a.producer,
+        a.attributes,
+      ]),
+    );
 lines.sort();
 writeFileSync(out, lines.join('\n') + '\n');
 const ms = (v: number): string => `${(v / documents.length).toFixed(2)} ms/doc`;
