@@ -4,7 +4,7 @@
 // name, in the same order (the tagger sums weights in this order), at a fraction of the cost of the
 // ~40 strings per token the templates would otherwise build. token.hashes.test.ts checks it against
 // sequenceFeatures for every template.
-import { documentContext, type TokenHint, wordShape } from './token.features.ts';
+import { type DocumentContext, type TokenHint, wordShape } from './token.features.ts';
 
 const OFFSET = 0x811c9dc5 | 0;
 const PRIME = 0x01000193;
@@ -138,7 +138,7 @@ function stepSuffix(state: number, token: Neighbour, count: number): number {
 /** `sequenceFeatures(words, context, hints).map((f) => f.map(hashFeature))`, without the strings. */
 export function sequenceFeatureHashes(
   words: string[],
-  context?: ReturnType<typeof documentContext>,
+  context?: DocumentContext,
   hints?: TokenHint[],
 ): number[][] {
   const tokens = words.map(view);

@@ -256,7 +256,7 @@ const fuzzyCaches = new WeakMap<AliasIndex, Map<string, FuzzyHit | null>>();
 
 function fuzzyMatch(mention: Mention, folded: string, index: AliasIndex): Match | null {
   let cache = fuzzyCaches.get(index);
-  if (!cache) fuzzyCaches.set(index, (cache = new Map()));
+  if (!cache) fuzzyCaches.set(index, (cache = new Map<string, FuzzyHit | null>()));
   const cacheKey = `${mention.type}\u0000${folded}`;
   let best = cache.get(cacheKey);
   if (best === undefined) {

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hashFeature } from '../../src/recognition/feature.hashing.ts';
 import {
   documentContext,
   documentHints,
+  hashFeature,
+  hintFeatureHashes,
   hintFeatures,
+  sequenceFeatureHashes,
   sequenceFeatures,
-} from '../../src/recognition/token.features.ts';
-import { hintFeatureHashes, sequenceFeatureHashes } from '../../src/recognition/token.hashes.ts';
-import { splitSequences, tokenize } from '../../src/recognition/word.tokenizer.ts';
+  splitSequences,
+  tokenize,
+} from '@echotrace/entities/training';
 
 const TEXT = [
   'Президент России Владимир Путин заявил в Москве, что «Газпром» и ПАО «Роснефть» выплатят 1996-08-22 дивиденды.',
