@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchCharset } from './charset.bench.ts';
 import { benchDedupe } from './dedupe.bench.ts';
+import { benchEnrichment } from './enrichment.bench.ts';
 import { benchFoundation } from './foundation.bench.ts';
 import { benchNer } from './ner.bench.ts';
 import { benchPostgres } from './postgres.bench.ts';
@@ -42,6 +43,7 @@ const benches: Bench[] = [
     : { name: 'store-sqlite', run: () => benchFoundation(sharedData, sizes) },
   { name: 'dedupe', run: () => benchDedupe({ sharedData }) },
   { name: 'ner', run: () => benchNer() },
+  { name: 'enrichment', run: () => benchEnrichment({ sharedData }) },
   { name: 'sanctions', run: () => benchSanctions({ sharedData }) },
   { name: 'charset', run: () => benchCharset({ sharedData }) },
   {

@@ -17,7 +17,14 @@ export { seededRandom, trainPerceptron } from './recognition/perceptron.trainer.
 export type { TrainingOptions, TrainingSequence } from './recognition/perceptron.trainer.ts';
 export { bioConstraints, decode, featureRowsOf, viterbi } from './recognition/sequence.tagger.ts';
 export type { TaggerWeights } from './recognition/sequence.tagger.ts';
-export { documentContext, documentHints, sequenceFeatures, wordShape } from './recognition/token.features.ts';
+export {
+  documentContext,
+  documentHints,
+  hintFeatures,
+  sequenceFeatures,
+  wordShape,
+} from './recognition/token.features.ts';
+export { hintFeatureHashes, sequenceFeatureHashes } from './recognition/token.hashes.ts';
 export type { TokenHint } from './recognition/token.features.ts';
 export { splitSequences, tokenize } from './recognition/word.tokenizer.ts';
 export type { NerModel } from './recognition/ner.model.ts';

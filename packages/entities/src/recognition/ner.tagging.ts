@@ -1,13 +1,13 @@
 // Runs a model over token sequences and turns BIO paths into typed spans, then separates titles from
 // names: a role written before a person ("military expert Viktor Baranets") becomes an attribute and
 // an honorific the tagger swallowed ("President Obama") is moved out of the span.
-import { hashFeature } from './feature.hashing.ts';
 import type { NerModel } from './ner.model.ts';
 import { bioConstraints, decode, featureRowsOf } from './sequence.tagger.ts';
 import type { Decoded, TaggerWeights } from './sequence.tagger.ts';
 import { MEDIA_NAMES } from './media.lexicon.ts';
 import { BUILT_IN_TITLE_HEADS, BUILT_IN_TITLE_WORDS, TITLE_EDGE_STOPWORDS } from './title.lexicon.ts';
-import { documentContext, documentHints, hintFeatures, sequenceFeatures } from './token.features.ts';
+import { documentContext, documentHints } from './token.features.ts';
+import { hintFeatureHashes, sequenceFeatureHashes } from './token.hashes.ts';
 import type { TokenHint } from './token.features.ts';
 import type { TextToken } from './word.tokenizer.ts';
 
@@ -45,7 +45,7 @@ export function sequenceHashes(
   context: ReturnType<typeof documentContext>,
   hints?: TokenHint[],
 ): number[][] {
-  return sequenceFeatures(words, context, hints).map((names) => names.map(hashFeature));
+  return sequenceFeatureHashes(words, context, hints);
 }
 
 /** Runs the first stage, then (when the model has one) the second stage over the first's hints. */
@@ -78,7 +78,7 @@ export function decodeDocument(
           secondAllowed,
           featureRowsOf(
             second,
-            hintFeatures(w, hints[k]!).map((extra, i) => [...base[k]![i]!, ...extra.map(hashFeature)]),
+            hintFeatureHashes(w, hints[k]!).map((extra, i) => [...base[k]![i]!, ...extra]),
           ),
         ),
   );

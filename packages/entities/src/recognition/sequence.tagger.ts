@@ -85,12 +85,14 @@ export function featureRowsOf(
     tables.set(weights.featureRows, table);
   }
   return hashes.map((token) => {
-    const rows: number[] = [];
-    for (const hash of token) {
-      const row = table.get(hash);
-      if (row !== -1) rows.push(row);
+    // Filled in place (Int32Array.from over a growing array cost more than the lookups).
+    const rows = new Int32Array(token.length);
+    let known = 0;
+    for (let i = 0; i < token.length; i++) {
+      const row = table.get(token[i]!);
+      if (row !== -1) rows[known++] = row;
     }
-    return Int32Array.from(rows);
+    return known === token.length ? rows : rows.slice(0, known);
   });
 }
 

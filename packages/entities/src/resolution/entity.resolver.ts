@@ -242,24 +242,29 @@ function rank(entry: AliasEntry, mentionType: EntityType): number {
   return typeRank + (entry.kind === 'name' ? 0 : 1);
 }
 
+interface FuzzyHit {
+  entry: AliasEntry;
+  distance: number;
+  key: string;
+}
+
+// The fuzzy pass compares a name with every KB entry, and is a pure function of the index, the
+// mention's type and its folded form: computed once per (type, name) and remembered per index, since
+// the same unmatched names (new candidates) recur across documents. Bounded like name.keys' caches.
+const FUZZY_CACHE_LIMIT = 50_000;
+const fuzzyCaches = new WeakMap<AliasIndex, Map<string, FuzzyHit | null>>();
+
 function fuzzyMatch(mention: Mention, folded: string, index: AliasIndex): Match | null {
-  const keys = new Set(nominativeNameCandidates(folded).map(nameKey).filter(Boolean));
-  let best: { entry: AliasEntry; distance: number; key: string } | null = null;
-  let tied = false;
-  for (const entry of index.fuzzy) {
-    if (typeFit(mention.type, entry.entityType) === 0) continue;
-    for (const key of keys) {
-      const distance = typoDistance(key, entry.key);
-      if (distance === null || isBlocked(entry, key, index.kb)) continue;
-      if (!best || distance < best.distance) {
-        best = { entry, distance, key };
-        tied = false;
-      } else if (distance === best.distance && entry.entityId !== best.entry.entityId) {
-        tied = true;
-      }
-    }
+  let cache = fuzzyCaches.get(index);
+  if (!cache) fuzzyCaches.set(index, (cache = new Map<string, FuzzyHit | null>()));
+  const cacheKey = `${mention.type}\u0000${folded}`;
+  let best = cache.get(cacheKey);
+  if (best === undefined) {
+    best = bestFuzzyHit(mention.type, folded, index);
+    if (cache.size >= FUZZY_CACHE_LIMIT) cache.clear();
+    cache.set(cacheKey, best);
   }
-  if (!best || tied) return null;
+  if (!best) return null;
   const length = Math.max(best.key.length, best.entry.key.length);
   return {
     entityId: best.entry.entityId,
@@ -267,6 +272,51 @@ function fuzzyMatch(mention: Mention, folded: string, index: AliasIndex): Match 
     confidence: 0.85 * (1 - best.distance / length) * typeFit(mention.type, best.entry.entityType),
     explanation: `"${cleanSurface(mention.text)}" is ${best.distance} edit${best.distance > 1 ? 's' : ''} from "${best.entry.form}" (keys ${best.key} ~ ${best.entry.key})`,
   };
+}
+
+/** A fuzzy entry's key cut into words once, with each word's typo budget. */
+interface FuzzyKey {
+  words: string[];
+  budgets: number[];
+}
+
+const fuzzyKeysOf = new WeakMap<AliasIndex, FuzzyKey[]>();
+
+function splitKey(key: string): FuzzyKey {
+  const words = key.split(' ');
+  return { words, budgets: words.map(typoBudget) };
+}
+
+function bestFuzzyHit(type: EntityType, folded: string, index: AliasIndex): FuzzyHit | null {
+  const keys = [...new Set(nominativeNameCandidates(folded).map(nameKey).filter(Boolean))].map((key) => ({
+    key,
+    ...splitKey(key),
+  }));
+  const wordCounts = new Set(keys.map((k) => k.words.length));
+  let entryKeys = fuzzyKeysOf.get(index);
+  if (!entryKeys) fuzzyKeysOf.set(index, (entryKeys = index.fuzzy.map((entry) => splitKey(entry.key))));
+  let best: FuzzyHit | null = null;
+  let tied = false;
+  // Same order of comparisons as over every (entry, key) pair; pairs whose word counts differ are
+  // skipped up front, as typoDistance would refuse them.
+  for (let e = 0; e < index.fuzzy.length; e++) {
+    const entry = index.fuzzy[e]!;
+    const entryKey = entryKeys[e]!;
+    if (!wordCounts.has(entryKey.words.length)) continue;
+    if (typeFit(type, entry.entityType) === 0) continue;
+    for (const key of keys) {
+      if (key.words.length !== entryKey.words.length) continue;
+      const distance = typoDistance(key, entryKey, key.key === entry.key);
+      if (distance === null || isBlocked(entry, key.key, index.kb)) continue;
+      if (!best || distance < best.distance) {
+        best = { entry, distance, key: key.key };
+        tied = false;
+      } else if (distance === best.distance && entry.entityId !== best.entry.entityId) {
+        tied = true;
+      }
+    }
+  }
+  return !best || tied ? null : best;
 }
 
 function isOrganization(type: EntityType): boolean {
@@ -286,16 +336,14 @@ function anyTypeFit(mentionType: EntityType, entityType: EntityType): number {
  * budget earned by a long name is not spent on a short word (МВД России is not МИД России); in a
  * short word a different first letter is a different name (Тютин is not Путин).
  */
-function typoDistance(a: string, b: string): number | null {
-  const aWords = a.split(' ');
-  const bWords = b.split(' ');
-  if (aWords.length !== bWords.length || a === b) return null;
+function typoDistance(a: FuzzyKey, b: FuzzyKey, same: boolean): number | null {
+  if (a.words.length !== b.words.length || same) return null;
   let total = 0;
-  for (let i = 0; i < aWords.length; i++) {
-    const x = aWords[i]!;
-    const y = bWords[i]!;
+  for (let i = 0; i < a.words.length; i++) {
+    const x = a.words[i]!;
+    const y = b.words[i]!;
     if (x === y) continue;
-    const budget = Math.min(typoBudget(x), typoBudget(y));
+    const budget = Math.min(a.budgets[i]!, b.budgets[i]!);
     if (budget === 0 || Math.abs(x.length - y.length) > budget) return null;
     if (budget === 1 && x[0] !== y[0]) return null;
     const distance = editDistance(x, y);

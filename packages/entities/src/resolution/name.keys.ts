@@ -9,32 +9,56 @@ import { nameTokenKey, nominativeCandidates as coreNominatives } from '@echotrac
 
 const QUOTES = /[«»"“”„‟'’‘`]/g;
 
+// The same names recur in every document (Путин, России, Москве): each key below is a pure function
+// of its string, computed once and remembered. Bounded: a cache that is full is emptied, so memory
+// stays flat on an unbounded stream while a news vocabulary (tens of thousands of forms) stays warm.
+const CACHE_LIMIT = 50_000;
+
+function memoized<T>(compute: (input: string) => T): (input: string) => T {
+  const cache = new Map<string, T>();
+  return (input) => {
+    let value = cache.get(input);
+    if (value === undefined) {
+      value = compute(input);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(input, value);
+    }
+    return value;
+  };
+}
+
 /** Tidies a mention as written: no quotes, no English possessive, single spaces. */
 export function cleanSurface(surface: string): string {
-  return surface
+  return cachedCleanSurface(surface);
+}
+
+const cachedCleanSurface = memoized((surface) =>
+  surface
     .normalize('NFC')
     .replace(/['’]s$/u, '')
     .replace(QUOTES, '')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** Case and ё folded, hyphens and dots as spaces: the form exact aliases are compared in. */
 export function foldName(name: string): string {
-  return (
-    cleanSurface(name)
-      .toLowerCase()
-      .replace(/ё/g, 'е')
-      .normalize('NFD')
-      // Accents go, but й is a letter of its own, not и with a breve.
-      .replace(/и\u0306/g, 'й')
-      .replace(/[\u0300-\u036f]/g, '')
-      .normalize('NFC')
-      .replace(/[-‐‑–—.,]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  return cachedFoldName(name);
 }
+
+const cachedFoldName = memoized((name) =>
+  cleanSurface(name)
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .normalize('NFD')
+    // Accents go, but й is a letter of its own, not и with a breve.
+    .replace(/и\u0306/g, 'й')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/[-‐‑–—.,]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim(),
+);
 
 export function nameTokens(folded: string): string[] {
   return folded.split(' ').filter((t) => t.length > 0);
@@ -49,13 +73,17 @@ export function isCyrillic(text: string): boolean {
  * script and folds the spelling systems), with digits kept so that Россия-1 is not Россия.
  */
 export function tokenKey(foldedToken: string): string {
-  return nameTokenKey(foldedToken) + foldedToken.replace(/\D/g, '');
+  return cachedTokenKey(foldedToken);
 }
+
+const cachedTokenKey = memoized((foldedToken) => nameTokenKey(foldedToken) + foldedToken.replace(/\D/g, ''));
 
 /** Script- and transliteration-neutral key of a whole name (tokens joined by one space). */
 export function nameKey(name: string): string {
-  return nameTokens(foldName(name)).map(tokenKey).filter(Boolean).join(' ');
+  return cachedNameKey(name);
 }
+
+const cachedNameKey = memoized((name) => nameTokens(foldName(name)).map(tokenKey).filter(Boolean).join(' '));
 
 // Russian case endings → nominative endings, most specific first. Every rule whose ending
 // matches contributes a candidate; the KB decides which (if any) is a real name.
@@ -128,6 +156,11 @@ const MIN_STEM = 2;
  * restored for -ец/-ок stems (Баранца → Баранец).
  */
 export function nominativeCandidates(foldedToken: string): string[] {
+  // A copy: callers own the array they get.
+  return [...cachedNominatives(foldedToken)];
+}
+
+const cachedNominatives = memoized((foldedToken): readonly string[] => {
   const out = new Set<string>([foldedToken]);
   // Core's rules know names (patronymics, feminine surnames); ours add common nouns and adjectives
   // that organization and place names decline by.
@@ -143,12 +176,16 @@ export function nominativeCandidates(foldedToken: string): string[] {
     }
   }
   return [...out];
-}
+});
 
 const MAX_COMBINATIONS = 64;
 
 /** Nominative candidates of a whole folded name: every combination of its tokens' candidates. */
 export function nominativeNameCandidates(folded: string): string[] {
+  return [...cachedNameCandidates(folded)];
+}
+
+const cachedNameCandidates = memoized((folded): readonly string[] => {
   let combos: string[][] = [[]];
   for (const token of nameTokens(folded)) {
     const next: string[][] = [];
@@ -160,26 +197,32 @@ export function nominativeNameCandidates(folded: string): string[] {
     combos = next;
   }
   return combos.map((c) => c.join(' '));
-}
+});
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transposition). */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+  // Three rolling rows instead of a full matrix: this runs for every fuzzy comparison.
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
+  let before = new Int32Array(cols);
+  let previous = new Int32Array(cols);
+  let current = new Int32Array(cols);
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+        best = Math.min(best, before[j - 2]! + 1);
       }
-      d[i]![j] = best;
+      current[j] = best;
     }
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
   }
-  return d[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 /**
