@@ -3,6 +3,7 @@
 // migrating (`db status`, or `db copy` from a file made by an older version) must not touch tables
 // that are not there yet.
 import type { Store } from '@echotrace/core';
+import { createSourceRepository } from '../repositories/source.repository.ts';
 import type { StoreDatabase } from './dialect.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
 
@@ -10,7 +11,9 @@ export type Repositories = Omit<Store, 'transaction' | 'close'>;
 export type RepositoryFactories = { [K in keyof Repositories]: (context: StoreContext) => Repositories[K] };
 
 /** The repositories written once over Kysely, for every dialect. */
-export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {};
+export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
+  sources: createSourceRepository,
+};
 
 export interface AssembledStore extends Store {
   readonly context: StoreContext;

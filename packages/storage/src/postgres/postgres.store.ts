@@ -16,7 +16,6 @@ import { migrate } from './migrator.ts';
 import { createSanctionsRepository } from './sanctions.repository.ts';
 import { createSearchIndex } from './search.index.ts';
 import { createSourceSettingsRepository } from './source-settings.repository.ts';
-import { createSourceRepository } from './source.repository.ts';
 import { createSql, type QueryClient, type Sql } from './sql.client.ts';
 
 export interface PostgresStore extends Store {
@@ -48,7 +47,6 @@ export async function openPostgresStore(
     (context: StoreContext) =>
       make(createSql(context));
   const store = assembleStore(postgresDatabase(pool), {
-    sources: raw(createSourceRepository),
     captures: raw(createCaptureRepository),
     documents: raw(createDocumentRepository),
     annotations: raw(createAnnotationRepository),

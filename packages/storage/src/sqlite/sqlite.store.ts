@@ -17,7 +17,6 @@ import { migrate } from './migrator.ts';
 import { createSanctionsRepository } from './sanctions.repository.ts';
 import { createSearchIndex } from './search.index.ts';
 import { createSourceSettingsRepository } from './source-settings.repository.ts';
-import { createSourceRepository } from './source.repository.ts';
 
 export interface SqliteStore extends Store {
   /** The underlying connection, for `db status`/`migrate` and the copy. */
@@ -54,7 +53,6 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     () =>
       make(db);
   const store = assembleStore(sqliteDatabase(db), {
-    sources: direct(createSourceRepository),
     captures: direct(createCaptureRepository),
     documents: direct(createDocumentRepository),
     annotations: direct(createAnnotationRepository),
