@@ -5,6 +5,9 @@
 import type { Store } from '@echotrace/core';
 import { createSourceRepository } from '../repositories/source.repository.ts';
 import type { StoreDatabase } from './dialect.ts';
+import { createDuplicateRepository } from '../repositories/duplicate.repository.ts';
+import { createEntityRepository } from '../repositories/entity.repository.ts';
+import { createSanctionsRepository } from '../repositories/sanctions.repository.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
 
 export type Repositories = Omit<Store, 'transaction' | 'close'>;
@@ -13,6 +16,9 @@ export type RepositoryFactories = { [K in keyof Repositories]: (context: StoreCo
 /** The repositories written once over Kysely, for every dialect. */
 export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
   sources: createSourceRepository,
+  sanctions: createSanctionsRepository,
+  duplicates: createDuplicateRepository,
+  entities: createEntityRepository,
 };
 
 export interface AssembledStore extends Store {

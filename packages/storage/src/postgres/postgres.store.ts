@@ -9,11 +9,8 @@ import { createAnnotationRepository } from './annotation.repository.ts';
 import { createArchiveRepository } from './archive.repository.ts';
 import { createCaptureRepository } from './capture.repository.ts';
 import { createDocumentRepository } from './document.repository.ts';
-import { createDuplicateRepository } from './duplicate.repository.ts';
-import { createEntityRepository } from './entity.repository.ts';
 import { createJobQueue } from './job.queue.ts';
 import { migrate } from './migrator.ts';
-import { createSanctionsRepository } from './sanctions.repository.ts';
 import { createSearchIndex } from './search.index.ts';
 import { createSourceSettingsRepository } from './source-settings.repository.ts';
 import { createSql, type QueryClient, type Sql } from './sql.client.ts';
@@ -52,11 +49,8 @@ export async function openPostgresStore(
     annotations: raw(createAnnotationRepository),
     search: raw(createSearchIndex),
     jobs: raw(createJobQueue),
-    entities: raw(createEntityRepository),
     archive: raw(createArchiveRepository),
     sourceSettings: raw(createSourceSettingsRepository),
-    sanctions: raw(createSanctionsRepository),
-    duplicates: raw(createDuplicateRepository),
   });
   const sql = createSql(store.context);
   Object.defineProperty(store, 'sql', { value: sql, enumerable: true });

@@ -10,11 +10,8 @@ import { createAnnotationRepository } from './annotation.repository.ts';
 import { createArchiveRepository } from './archive.repository.ts';
 import { createCaptureRepository } from './capture.repository.ts';
 import { createDocumentRepository } from './document.repository.ts';
-import { createDuplicateRepository } from './duplicate.repository.ts';
-import { createEntityRepository } from './entity.repository.ts';
 import { createJobQueue } from './job.queue.ts';
 import { migrate } from './migrator.ts';
-import { createSanctionsRepository } from './sanctions.repository.ts';
 import { createSearchIndex } from './search.index.ts';
 import { createSourceSettingsRepository } from './source-settings.repository.ts';
 
@@ -56,11 +53,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     captures: direct(createCaptureRepository),
     documents: direct(createDocumentRepository),
     annotations: direct(createAnnotationRepository),
-    entities: direct(createEntityRepository),
     archive: direct(createArchiveRepository),
     sourceSettings: direct(createSourceSettingsRepository),
-    sanctions: direct(createSanctionsRepository),
-    duplicates: direct(createDuplicateRepository),
     search: direct(createSearchIndex),
     jobs: direct(createJobQueue),
   });
