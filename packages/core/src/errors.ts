@@ -50,6 +50,23 @@ export class OperationalError extends Error {
   }
 }
 
+/**
+ * A write refused by a unique, foreign-key or check constraint: the data conflicts with what is
+ * stored, so retrying the same write will fail the same way.
+ */
+export class ConflictError extends Error {
+  /** The table the database named, when it named one. */
+  readonly table: string | null;
+  /** The constraint (PostgreSQL's name, or SQLite's kind and columns). */
+  readonly constraint: string;
+  constructor(message: string, details: { table: string | null; constraint: string; cause?: unknown }) {
+    super(message, { cause: details.cause });
+    this.name = 'ConflictError';
+    this.table = details.table;
+    this.constraint = details.constraint;
+  }
+}
+
 /** A query that cannot be parsed; `position` is the character offset of the problem. */
 export class QuerySyntaxError extends InputError {
   readonly position: number;

@@ -16,51 +16,30 @@ import { searchVector } from '../postgres/search.vector.ts';
 
 interface TableSpec {
   table: string;
-  /** Columns copied as they are. */
-  columns: string[];
-  /** Keyset order (the primary key). */
-  key: string[];
   batch: number;
+  /** Keyset order, when it is not the SQLite primary key. */
+  key?: string[];
+  /** Columns both databases have that are not copied (the target numbers them itself). */
+  omit?: string[];
   /** Extra target columns computed from the row. */
   computed?: { column: string; cast: string; value: (row: Record<string, unknown>) => unknown };
   /** Source expressions for columns that SQLite holds under another name (`seq` from `rowid`). */
   from?: Record<string, string>;
-  /** A counter column whose sequence must be moved past the copied values. */
-  serial?: string;
 }
 
+// Which columns are copied is read from the two schemas, not listed here: every column both tables
+// have (generated ones excluded), so a migration that adds a column to both adapters is copied
+// without touching this file, and a source made by an older version copies the columns it has
+// (the target's defaults apply to the rest, as a migration would have left them). Counter columns
+// are found the same way, by their sequence default on the target. In dependency order:
 const TABLES: TableSpec[] = [
-  {
-    table: 'sources',
-    columns: ['id', 'name', 'kind', 'homepage', 'language', 'country', 'labels', 'owner'],
-    key: ['id'],
-    batch: 500,
-  },
-  {
-    table: 'captures',
-    columns: ['sha256', 'byte_length', 'media_type', 'charset', 'captured_at', 'origin', 'bytes'],
-    key: ['sha256'],
-    batch: 100,
-  },
+  { table: 'sources', batch: 500 },
+  { table: 'captures', batch: 100 },
   {
     table: 'documents',
-    columns: [
-      'id',
-      'key',
-      'source_id',
-      'capture_sha256',
-      'content_sha256',
-      'text',
-      'paragraphs',
-      'title',
-      'byline',
-      'published_at',
-      'published_utc',
-      'language',
-      'canonical_url',
-      'ingested_at',
-    ],
+    // The documents' row numbers are the search index's internal keys, local to each database.
     key: ['id'],
+    omit: ['rowid'],
     batch: 200,
     computed: {
       column: 'search_vector',
@@ -68,150 +47,83 @@ const TABLES: TableSpec[] = [
       value: (row) => searchVector(row.title as string | null, row.text as string),
     },
   },
-  {
-    table: 'document_versions',
-    columns: ['document_id', 'content_sha256', 'capture_sha256', 'seen_at'],
-    key: ['document_id', 'content_sha256'],
-    batch: 1000,
-  },
-  {
-    table: 'annotations',
-    columns: [
-      'id',
-      'document_id',
-      'kind',
-      'label',
-      'start_offset',
-      'end_offset',
-      'confidence',
-      'producer',
-      'producer_version',
-      'attributes',
-    ],
-    key: ['id'],
-    batch: 1000,
-  },
-  {
-    table: 'document_signatures',
-    columns: ['sequence', 'document_id', 'scheme', 'content_sha256', 'data'],
-    key: ['sequence'],
-    batch: 1000,
-    serial: 'sequence',
-  },
-  { table: 'duplicate_members', columns: ['document_id', 'group_id'], key: ['document_id'], batch: 2000 },
-  {
-    table: 'forward_edges',
-    columns: ['document_id', 'from_channel', 'from_message_id'],
-    key: ['document_id', 'from_channel', 'from_message_id'],
-    batch: 2000,
-  },
-  {
-    table: 'entities',
-    columns: [
-      'id',
-      'type',
-      'names',
-      'aliases',
-      'metonyms',
-      'description',
-      'external_ids',
-      'origin',
-      'updated_at',
-    ],
-    key: ['id'],
-    batch: 1000,
-  },
-  {
-    table: 'entity_decisions',
-    columns: ['seq', 'kind', 'decision', 'note', 'decided_at'],
-    key: ['seq'],
-    batch: 1000,
-    serial: 'seq',
-  },
-  { table: 'entity_redirects', columns: ['from_id', 'to_id'], key: ['from_id'], batch: 1000 },
-  {
-    table: 'archive_entries',
-    columns: [
-      'id',
-      'request_url',
-      'final_url',
-      'status',
-      'status_text',
-      'headers',
-      'request_headers',
-      'fetched_at',
-      'sha256',
-      'byte_length',
-    ],
-    key: ['id'],
-    batch: 1000,
-  },
-  {
-    table: 'source_settings',
-    columns: ['source_id', 'feeds', 'sitemaps', 'poll_interval_minutes', 'enabled'],
-    key: ['source_id'],
-    batch: 1000,
-  },
-  {
-    table: 'source_health',
-    columns: [
-      'source_id',
-      'last_poll_at',
-      'last_success_at',
-      'last_error',
-      'consecutive_failures',
-      'last_new_items',
-      'next_poll_at',
-    ],
-    key: ['source_id'],
-    batch: 1000,
-  },
-  {
-    table: 'sanctions_lists',
-    columns: ['list', 'published_on', 'last_import_at'],
-    key: ['list'],
-    batch: 1000,
-  },
-  {
-    table: 'sanctions_entries',
-    columns: ['list', 'id', 'kind', 'name', 'data', 'content_sha256', 'first_seen_at', 'removed_at'],
-    key: ['list', 'id'],
-    batch: 500,
-  },
-  {
-    table: 'sanctions_names',
-    columns: ['seq', 'list', 'entry_id', 'name', 'name_kind', 'weak'],
-    key: ['seq'],
-    batch: 2000,
-    from: { seq: 'rowid' },
-    serial: 'seq',
-  },
-  {
-    table: 'sanctions_relations',
-    columns: ['seq', 'list', 'from_id', 'kind', 'to_id', 'to_name', 'detail', 'start_date', 'end_date'],
-    key: ['seq'],
-    batch: 2000,
-    from: { seq: 'rowid' },
-    serial: 'seq',
-  },
-  {
-    table: 'sanctions_imports',
-    columns: [
-      'id',
-      'list',
-      'sources',
-      'published_on',
-      'imported_at',
-      'added',
-      'removed',
-      'updated',
-      'unchanged',
-    ],
-    key: ['id'],
-    batch: 100,
-    serial: 'id',
-  },
+  { table: 'document_versions', batch: 1000 },
+  { table: 'annotations', batch: 1000 },
+  { table: 'document_signatures', batch: 1000 },
+  { table: 'duplicate_members', batch: 2000 },
+  { table: 'forward_edges', batch: 2000 },
+  { table: 'entities', batch: 1000 },
+  { table: 'entity_decisions', batch: 1000 },
+  { table: 'entity_redirects', batch: 1000 },
+  { table: 'archive_entries', batch: 1000 },
+  { table: 'source_settings', batch: 1000 },
+  { table: 'source_health', batch: 1000 },
+  { table: 'sanctions_lists', batch: 1000 },
+  { table: 'sanctions_entries', batch: 500 },
+  // Keyless in SQLite: the rowid is the row's identity there, and PostgreSQL's seq here.
+  { table: 'sanctions_names', key: ['seq'], from: { seq: 'rowid' }, batch: 2000 },
+  { table: 'sanctions_relations', key: ['seq'], from: { seq: 'rowid' }, batch: 2000 },
+  { table: 'sanctions_imports', batch: 100 },
 ];
+
+/** A table's copy plan once both schemas have been read. */
+interface TablePlan {
+  table: string;
+  batch: number;
+  columns: string[];
+  key: string[];
+  computed?: TableSpec['computed'];
+  from: Record<string, string>;
+  /** Counter columns whose sequence must be moved past the copied values. */
+  serials: string[];
+}
+
+interface TargetColumn {
+  column_name: string;
+  column_default: string | null;
+}
+
+async function planTable(from: SqliteStore, to: PostgresStore, spec: TableSpec): Promise<TablePlan | null> {
+  const present = from.db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .pluck()
+    .get(spec.table);
+  // A source made by an older version lacks the later tables: nothing to copy from them.
+  if (present === undefined) return null;
+  // table_info leaves out generated columns, which the target computes itself.
+  const sourceColumns = from.db.prepare(`PRAGMA table_info(${spec.table})`).all() as Array<{
+    name: string;
+    pk: number;
+  }>;
+  const target = await to.sql.rows<TargetColumn>(
+    `SELECT column_name, column_default FROM information_schema.columns
+     WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'`,
+    [spec.table],
+  );
+  const inSource = new Set(sourceColumns.map((c) => c.name));
+  const renamed = spec.from ?? {};
+  const columns = target
+    .map((c) => c.column_name)
+    .filter((c) => (inSource.has(c) || renamed[c]) && !spec.omit?.includes(c) && c !== spec.computed?.column)
+    .sort();
+  const key =
+    spec.key ??
+    sourceColumns
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
+  return {
+    table: spec.table,
+    batch: spec.batch,
+    columns,
+    key,
+    computed: spec.computed,
+    from: renamed,
+    serials: target
+      .filter((c) => columns.includes(c.column_name) && c.column_default?.startsWith('nextval('))
+      .map((c) => c.column_name),
+  };
+}
 
 export interface CopyProgress {
   table: string;
@@ -230,50 +142,42 @@ export async function copySqliteToPostgres(
   options: CopyOptions = {},
 ): Promise<CopyProgress[]> {
   const report: CopyProgress[] = [];
-  const present = from.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
-  for (const full of TABLES) {
-    const progress: CopyProgress = { table: full.table, read: 0, copied: 0 };
+  for (const spec of TABLES) {
+    const progress: CopyProgress = { table: spec.table, read: 0, copied: 0 };
     report.push(progress);
-    // A source made by an older version lacks the later tables (nothing to copy from them) and the
-    // later columns (the target's defaults apply, as a migration would have left them).
-    if (present.get(full.table) === undefined) continue;
-    const existing = new Set(
-      (from.db.prepare(`PRAGMA table_info(${full.table})`).all() as Array<{ name: string }>).map(
-        (c) => c.name,
-      ),
-    );
-    const spec: TableSpec = {
-      ...full,
-      columns: full.columns.filter((column) => full.from?.[column] || existing.has(column)),
-    };
-    const source = (column: string): string => spec.from?.[column] ?? column;
-    const select = spec.columns
-      .map((column) => (spec.from?.[column] ? `${spec.from[column]} AS ${column}` : column))
+    const plan = await planTable(from, to, spec);
+    if (plan === null) continue;
+    const source = (column: string): string => plan.from[column] ?? column;
+    const select = plan.columns
+      .map((column) => (plan.from[column] ? `${plan.from[column]} AS ${column}` : column))
       .join(', ');
-    const keyList = spec.key.map(source).join(', ');
-    const first = from.db.prepare(`SELECT ${select} FROM ${spec.table} ORDER BY ${keyList} LIMIT ?`);
+    const keyList = plan.key.map(source).join(', ');
+    const first = from.db.prepare(`SELECT ${select} FROM ${plan.table} ORDER BY ${keyList} LIMIT ?`);
     // Row-value comparison: (a, b) > (?, ?) walks a composite key in order.
     const next = from.db.prepare(
-      `SELECT ${select} FROM ${spec.table} WHERE (${keyList}) > (${spec.key.map(() => '?').join(', ')})
+      `SELECT ${select} FROM ${plan.table} WHERE (${keyList}) > (${plan.key.map(() => '?').join(', ')})
        ORDER BY ${keyList} LIMIT ?`,
     );
+    const advanceSequences = async (): Promise<void> => {
+      for (const column of plan.serials) await advanceSequence(to, plan.table, column);
+    };
     let last: unknown[] | null = null;
     for (;;) {
       if (options.shouldStop?.()) {
         // Rows already copied must not be reused by new inserts, even if no re-run follows.
-        if (spec.serial) await advanceSequence(to, spec.table, spec.serial);
+        await advanceSequences();
         return report;
       }
-      const rows = (last ? next.all(...last, spec.batch) : first.all(spec.batch)) as Array<
+      const rows = (last ? next.all(...last, plan.batch) : first.all(plan.batch)) as Array<
         Record<string, unknown>
       >;
       if (rows.length === 0) break;
-      progress.copied += await insertBatch(to, spec, rows);
+      progress.copied += await insertBatch(to, plan, rows);
       progress.read += rows.length;
-      last = spec.key.map((k) => rows.at(-1)![k]);
+      last = plan.key.map((k) => rows.at(-1)![k]);
       options.onProgress?.({ ...progress });
     }
-    if (spec.serial) await advanceSequence(to, spec.table, spec.serial);
+    await advanceSequences();
   }
   return report;
 }
@@ -289,7 +193,7 @@ async function advanceSequence(to: PostgresStore, table: string, column: string)
 
 async function insertBatch(
   to: PostgresStore,
-  spec: TableSpec,
+  spec: TablePlan,
   rows: Array<Record<string, unknown>>,
 ): Promise<number> {
   const columns = spec.computed ? [...spec.columns, spec.computed.column] : spec.columns;

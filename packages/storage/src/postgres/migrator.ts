@@ -1,68 +1,54 @@
 // Applies the numbered SQL files in ./migrations (same numbers as the SQLite adapter's) in order,
-// each in its own transaction, and records them in schema_migrations. A database newer than this
-// code is refused rather than misread.
+// each in its own transaction, and records them in schema_migrations. Every step takes an advisory
+// lock first and reads what is applied after it: workers starting together apply each migration
+// once. A database newer than this code is refused rather than misread.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadMigrations, type MigrationStatus } from '../sqlite/migrator.ts';
+import {
+  checkKnown,
+  loadMigrations,
+  SCHEMA_MIGRATIONS_DDL,
+  statusOf,
+  type MigrationStatus,
+} from '../database/migrations.ts';
 import type { Sql } from './sql.client.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATION_LOCK = 7210001;
 
-async function ensureTable(sql: Sql): Promise<void> {
-  await sql.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+async function appliedVersions(sql: Sql): Promise<Map<number, string>> {
+  // CREATE TABLE IF NOT EXISTS is not safe against itself on PostgreSQL: take the lock first.
+  await sql.rows(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+  await sql.exec(SCHEMA_MIGRATIONS_DDL);
+  const rows = await sql.rows<{ version: number; applied_at: string }>(
+    'SELECT version, applied_at FROM schema_migrations',
   );
+  return new Map(rows.map((r) => [Number(r.version), r.applied_at]));
 }
 
 export async function migrationStatus(sql: Sql): Promise<MigrationStatus[]> {
-  await ensureTable(sql);
-  const applied = new Map(
-    (
-      await sql.rows<{ version: number; applied_at: string }>(
-        'SELECT version, applied_at FROM schema_migrations',
-      )
-    ).map((r) => [Number(r.version), r.applied_at]),
-  );
-  return loadMigrations(MIGRATIONS_DIR).map((m) => ({
-    version: m.version,
-    name: m.name,
-    appliedAt: applied.get(m.version) ?? null,
-  }));
+  const applied = await sql.transaction(() => appliedVersions(sql));
+  return statusOf(loadMigrations(MIGRATIONS_DIR), applied);
 }
 
 export async function migrate(sql: Sql): Promise<number[]> {
-  await ensureTable(sql);
   const migrations = loadMigrations(MIGRATIONS_DIR);
-  const known = new Set(migrations.map((m) => m.version));
-  const applied = new Set(
-    (await sql.rows<{ version: number }>('SELECT version FROM schema_migrations')).map((r) =>
-      Number(r.version),
-    ),
-  );
-  const unknown = [...applied].filter((v) => !known.has(v));
-  if (unknown.length > 0) {
-    throw new Error(
-      `database has migrations this version of Echotrace does not know (${unknown.join(', ')}): upgrade Echotrace`,
-    );
-  }
   const done: number[] = [];
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
-    await sql.transaction(async () => {
-      // Workers starting together: one applies the migration, the others wait and then skip it.
-      await sql.rows('SELECT pg_advisory_xact_lock(7210001)');
-      const present = await sql.rows('SELECT 1 FROM schema_migrations WHERE version = $1', [
-        migration.version,
-      ]);
-      if (present.length > 0) return;
-      await sql.exec(migration.sql);
+  for (;;) {
+    const applied = await sql.transaction(async () => {
+      const applied = await appliedVersions(sql);
+      checkKnown(migrations, applied.keys());
+      const next = migrations.find((m) => !applied.has(m.version));
+      if (!next) return null;
+      await sql.exec(next.sql);
       await sql.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
-        migration.version,
-        migration.name,
+        next.version,
+        next.name,
         new Date().toISOString(),
       ]);
+      return next.version;
     });
-    done.push(migration.version);
+    if (applied === null) return done;
+    done.push(applied);
   }
-  return done;
 }

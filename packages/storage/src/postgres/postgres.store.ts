@@ -2,23 +2,23 @@
 // the minimal query interface (a pg Client, PGlite). Migrated on open unless told otherwise.
 import type { Store } from '@echotrace/core';
 import pg from 'pg';
+import { postgresDatabase, singleConnectionPool, type PoolLike } from '../database/postgres.dialect.ts';
+import { assembleStore } from '../database/store.assembly.ts';
+import type { StoreContext } from '../database/unit-of-work.ts';
 import { createAnnotationRepository } from './annotation.repository.ts';
 import { createArchiveRepository } from './archive.repository.ts';
 import { createCaptureRepository } from './capture.repository.ts';
 import { createDocumentRepository } from './document.repository.ts';
-import { createDuplicateRepository } from './duplicate.repository.ts';
-import { createEntityRepository } from './entity.repository.ts';
 import { createJobQueue } from './job.queue.ts';
 import { migrate } from './migrator.ts';
-import { createSanctionsRepository } from './sanctions.repository.ts';
 import { createSearchIndex } from './search.index.ts';
 import { createSourceSettingsRepository } from './source-settings.repository.ts';
-import { createSourceRepository } from './source.repository.ts';
 import { createSql, type QueryClient, type Sql } from './sql.client.ts';
 
 export interface PostgresStore extends Store {
-  /** The query layer, for adapters of later ports and for `db status`. */
+  /** Raw SQL through the store's unit of work, for `db status`/`migrate` and the copy. */
   readonly sql: Sql;
+  readonly context: StoreContext;
 }
 
 export interface PostgresStoreOptions {
@@ -34,40 +34,31 @@ export async function openPostgresStore(
   target: PostgresTarget,
   options: PostgresStoreOptions = {},
 ): Promise<PostgresStore> {
-  let client: QueryClient;
-  let release: () => Promise<void>;
-  if (typeof target === 'string') {
-    const pool = new pg.Pool({ connectionString: target, max: options.maxConnections ?? 4 });
-    client = pool;
-    release = () => pool.end();
-  } else {
-    client = target.client;
-    release = target.close ?? (async () => undefined);
-  }
-  const sql = createSql(client);
+  const pool: PoolLike =
+    typeof target === 'string'
+      ? new pg.Pool({ connectionString: target, max: options.maxConnections ?? 4 })
+      : singleConnectionPool(target.client, target.close ?? (async () => undefined));
+  // Per-dialect repositories not yet written once over Kysely run raw SQL through the unit of work.
+  const raw =
+    <T>(make: (sql: Sql) => T) =>
+    (context: StoreContext) =>
+      make(createSql(context));
+  const store = assembleStore(postgresDatabase(pool), {
+    captures: raw(createCaptureRepository),
+    documents: raw(createDocumentRepository),
+    annotations: raw(createAnnotationRepository),
+    search: raw(createSearchIndex),
+    jobs: raw(createJobQueue),
+    archive: raw(createArchiveRepository),
+    sourceSettings: raw(createSourceSettingsRepository),
+  });
+  const sql = createSql(store.context);
+  Object.defineProperty(store, 'sql', { value: sql, enumerable: true });
   try {
     if (options.migrate !== false) await migrate(sql);
   } catch (error) {
-    await release();
+    await store.close();
     throw error;
   }
-  return {
-    sql,
-    sources: createSourceRepository(sql),
-    captures: createCaptureRepository(sql),
-    documents: createDocumentRepository(sql),
-    annotations: createAnnotationRepository(sql),
-    search: createSearchIndex(sql),
-    jobs: createJobQueue(sql),
-    entities: createEntityRepository(sql),
-    archive: createArchiveRepository(sql),
-    sourceSettings: createSourceSettingsRepository(sql),
-    sanctions: createSanctionsRepository(sql),
-    duplicates: createDuplicateRepository(sql),
-    transaction: (work) => sql.transaction(work),
-    async close() {
-      await sql.idle();
-      await release();
-    },
-  };
+  return store as PostgresStore;
 }

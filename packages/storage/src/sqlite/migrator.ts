@@ -1,81 +1,53 @@
 // Applies the numbered SQL files in ./migrations in order, each in its own transaction, and records
-// them in schema_migrations. A database newer than this code is refused rather than misread.
-import { readdirSync, readFileSync } from 'node:fs';
+// them in schema_migrations. Which migrations are applied is read inside the write lock (BEGIN
+// IMMEDIATE): two processes opening a new file together must not both apply migration 1.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import {
+  checkKnown,
+  loadMigrations,
+  SCHEMA_MIGRATIONS_DDL,
+  statusOf,
+  type MigrationStatus,
+} from '../database/migrations.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-export interface MigrationStatus {
-  version: number;
-  name: string;
-  appliedAt: string | null;
-}
-
-export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .filter((file) => /^\d{4}_.+\.sql$/.test(file))
-    .sort()
-    .map((file) => ({
-      version: Number(file.slice(0, 4)),
-      name: file.slice(5, -4),
-      sql: readFileSync(path.join(dir, file), 'utf8'),
-    }));
-}
-
 export function migrationStatus(db: Database.Database): MigrationStatus[] {
-  ensureTable(db);
-  const applied = new Map(
-    (
-      db.prepare('SELECT version, applied_at FROM schema_migrations').all() as Array<{
-        version: number;
-        applied_at: string;
-      }>
-    ).map((row) => [row.version, row.applied_at]),
-  );
-  return loadMigrations().map((m) => ({
-    version: m.version,
-    name: m.name,
-    appliedAt: applied.get(m.version) ?? null,
-  }));
+  db.exec(SCHEMA_MIGRATIONS_DDL);
+  const rows = db.prepare('SELECT version, applied_at FROM schema_migrations').all() as Array<{
+    version: number;
+    applied_at: string;
+  }>;
+  return statusOf(loadMigrations(MIGRATIONS_DIR), new Map(rows.map((r) => [r.version, r.applied_at])));
 }
 
 export function migrate(db: Database.Database): number[] {
-  ensureTable(db);
-  const migrations = loadMigrations();
-  const known = new Set(migrations.map((m) => m.version));
-  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-  const unknown = [...applied].filter((v) => !known.has(v));
-  if (unknown.length > 0) {
-    throw new Error(
-      `database has migrations this version of Echotrace does not know (${unknown.join(', ')}): upgrade Echotrace`,
-    );
-  }
+  const migrations = loadMigrations(MIGRATIONS_DIR);
   const done: number[] = [];
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
+  for (;;) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(SCHEMA_MIGRATIONS_DDL);
+      const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+      checkKnown(migrations, applied);
+      const next = migrations.find((m) => !applied.has(m.version));
+      if (!next) {
+        db.exec('COMMIT');
+        return done;
+      }
+      db.exec(next.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
+        next.version,
+        next.name,
         new Date().toISOString(),
       );
-    })();
-    done.push(migration.version);
+      db.exec('COMMIT');
+      done.push(next.version);
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
   }
-  return done;
-}
-
-function ensureTable(db: Database.Database): void {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-  );
 }

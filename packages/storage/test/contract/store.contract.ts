@@ -361,6 +361,33 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         await store.transaction(() => addDocument(store, buildDocument({ key: 'kept' })));
         assert.ok(await store.documents.getByKey('kept'));
       });
+
+      it('isolates concurrent units: a failing unit rolls back only its own writes', async () => {
+        let releaseFailing!: () => void;
+        const failingMayEnd = new Promise<void>((resolve) => (releaseFailing = resolve));
+        let failingStarted!: () => void;
+        const started = new Promise<void>((resolve) => (failingStarted = resolve));
+        const failing = store.transaction(async () => {
+          await store.sources.upsert(buildSource({ id: 'unit-doomed', name: 'Doomed' }));
+          failingStarted();
+          await failingMayEnd;
+          throw new Error('unit failed');
+        });
+        await started;
+        // Issued while the failing unit is open: from another unit, and from outside any unit.
+        const other = store.transaction(() =>
+          store.sources.upsert(buildSource({ id: 'unit-kept', name: 'Kept' })),
+        );
+        const plain = store.sources.upsert(buildSource({ id: 'plain-kept', name: 'Plain' }));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        releaseFailing();
+        await assert.rejects(failing, /unit failed/);
+        await other;
+        await plain;
+        assert.equal(await store.sources.get('unit-doomed'), null, 'the failing unit rolled back');
+        assert.ok(await store.sources.get('unit-kept'), 'the other unit is not rolled back with it');
+        assert.ok(await store.sources.get('plain-kept'), 'a write from outside any unit is not rolled back');
+      });
     });
 
     describe('jobs', () => {

@@ -1,0 +1,286 @@
+// The tables every store holds, typed for Kysely, read from the numbered migrations (the same
+// columns on SQLite and PostgreSQL). JSON columns are TEXT on both databases (the dialect encodes
+// them); integer flags are INTEGER 0/1 on both; bytes are BLOB/BYTEA (a Buffer or Uint8Array).
+// Sequence columns come back as number (SQLite, PGlite) or string (node-postgres int8): map them
+// with Number()/String() in rows/.
+import type { ColumnType, Generated } from 'kysely';
+
+/** A BIGSERIAL/INTEGER PRIMARY KEY the database assigns. */
+type Sequence = ColumnType<number | string, number | undefined, never>;
+/** Bytes: node-postgres and better-sqlite3 give a Buffer, PGlite a Uint8Array. */
+type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface SourcesTable {
+  id: string;
+  name: string;
+  kind: string;
+  homepage: string | null;
+  language: string | null;
+  country: string | null;
+  /** JSON array of strings. */
+  labels: Generated<string>;
+  owner: string | null;
+}
+
+export interface CapturesTable {
+  sha256: string;
+  byte_length: number;
+  media_type: string;
+  charset: string | null;
+  captured_at: string;
+  origin: string;
+  bytes: Bytes;
+}
+
+export interface DocumentsTable {
+  /** Doubles as the SQLite full-text index's rowid. */
+  rowid: Sequence;
+  id: string;
+  key: string;
+  source_id: string;
+  capture_sha256: string;
+  content_sha256: string;
+  text: string;
+  /** JSON array of paragraph spans. */
+  paragraphs: string;
+  title: string | null;
+  byline: string | null;
+  published_at: string | null;
+  published_utc: string | null;
+  language: string;
+  canonical_url: string | null;
+  ingested_at: string;
+}
+
+/** PostgreSQL only: documents.search_vector, written by the dialect's search seam. */
+export interface PostgresDocumentsTable extends DocumentsTable {
+  search_vector: Generated<string>;
+}
+
+/** SQLite only: the contentless FTS5 index over documents, keyed by documents.rowid. */
+export interface DocumentsFtsTable {
+  rowid: number;
+  title: string;
+  body: string;
+}
+
+export interface DocumentVersionsTable {
+  document_id: string;
+  content_sha256: string;
+  capture_sha256: string;
+  seen_at: string;
+}
+
+export interface AnnotationsTable {
+  id: string;
+  document_id: string;
+  kind: string;
+  label: string;
+  start_offset: number;
+  end_offset: number;
+  confidence: number;
+  producer: string;
+  producer_version: string;
+  /** JSON object. */
+  attributes: Generated<string>;
+  /** Generated from attributes.entityId by the database. */
+  entity_id: ColumnType<string | null, never, never>;
+}
+
+export interface JobsTable {
+  id: Sequence;
+  queue: string;
+  key: string;
+  /** JSON. */
+  payload: string;
+  state: Generated<'queued' | 'running' | 'done' | 'dead'>;
+  attempts: Generated<number>;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArchiveEntriesTable {
+  id: string;
+  request_url: string;
+  final_url: string;
+  status: number;
+  status_text: string;
+  /** JSON. */
+  headers: string;
+  /** JSON. */
+  request_headers: string;
+  fetched_at: string;
+  sha256: string;
+  byte_length: number;
+}
+
+export interface SourceSettingsTable {
+  source_id: string;
+  /** JSON array. */
+  feeds: Generated<string>;
+  /** JSON array. */
+  sitemaps: Generated<string>;
+  poll_interval_minutes: number;
+  /** 0/1 on both databases. */
+  enabled: Generated<number>;
+}
+
+export interface SourceHealthTable {
+  source_id: string;
+  last_poll_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  consecutive_failures: Generated<number>;
+  last_new_items: Generated<number>;
+  next_poll_at: string | null;
+}
+
+export interface DocumentSignaturesTable {
+  sequence: Sequence;
+  document_id: string;
+  scheme: string;
+  content_sha256: string;
+  data: Bytes;
+}
+
+export interface DuplicateMembersTable {
+  document_id: string;
+  group_id: string;
+}
+
+export interface ForwardEdgesTable {
+  document_id: string;
+  from_channel: string;
+  from_message_id: Generated<string>;
+}
+
+export interface EntitiesTable {
+  id: string;
+  type: string;
+  /** JSON object. */
+  names: Generated<string>;
+  /** JSON array. */
+  aliases: Generated<string>;
+  /** JSON array. */
+  metonyms: Generated<string>;
+  description: string | null;
+  /** JSON object. */
+  external_ids: Generated<string>;
+  origin: string;
+  updated_at: string;
+}
+
+export interface EntityDecisionsTable {
+  seq: Sequence;
+  kind: string;
+  /** JSON. */
+  decision: string;
+  note: string | null;
+  decided_at: string;
+}
+
+export interface EntityRedirectsTable {
+  from_id: string;
+  to_id: string;
+}
+
+export interface SanctionsListsTable {
+  list: string;
+  published_on: string | null;
+  last_import_at: string | null;
+}
+
+export interface SanctionsEntriesTable {
+  list: string;
+  id: string;
+  kind: string;
+  name: string;
+  /** JSON. */
+  data: string;
+  content_sha256: string;
+  first_seen_at: string;
+  removed_at: string | null;
+}
+
+export interface SanctionsNamesTable {
+  seq: Sequence;
+  list: string;
+  entry_id: string;
+  name: string;
+  name_kind: string;
+  /** 0/1. */
+  weak: Generated<number>;
+}
+
+export interface SanctionsRelationsTable {
+  seq: Sequence;
+  list: string;
+  from_id: string;
+  kind: string;
+  to_id: string | null;
+  to_name: string | null;
+  detail: string | null;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+export interface SanctionsImportsTable {
+  id: Sequence;
+  list: string;
+  /** JSON. */
+  sources: string;
+  published_on: string | null;
+  imported_at: string;
+  /** JSON. */
+  added: string;
+  /** JSON. */
+  removed: string;
+  /** JSON. */
+  updated: string;
+  unchanged: number;
+}
+
+/** The tables both databases share: what repositories written once may touch. */
+export interface Database {
+  schema_migrations: SchemaMigrationsTable;
+  sources: SourcesTable;
+  captures: CapturesTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  annotations: AnnotationsTable;
+  jobs: JobsTable;
+  archive_entries: ArchiveEntriesTable;
+  source_settings: SourceSettingsTable;
+  source_health: SourceHealthTable;
+  document_signatures: DocumentSignaturesTable;
+  duplicate_members: DuplicateMembersTable;
+  forward_edges: ForwardEdgesTable;
+  entities: EntitiesTable;
+  entity_decisions: EntityDecisionsTable;
+  entity_redirects: EntityRedirectsTable;
+  sanctions_lists: SanctionsListsTable;
+  sanctions_entries: SanctionsEntriesTable;
+  sanctions_names: SanctionsNamesTable;
+  sanctions_relations: SanctionsRelationsTable;
+  sanctions_imports: SanctionsImportsTable;
+}
+
+/** What only the SQLite dialect touches (its full-text index). */
+export interface SqliteDatabase extends Database {
+  documents_fts: DocumentsFtsTable;
+}
+
+/** What only the PostgreSQL dialect touches (its search vector). */
+export interface PostgresDatabase extends Omit<Database, 'documents'> {
+  documents: PostgresDocumentsTable;
+}

@@ -1,0 +1,85 @@
+// The one place a Store is put together: from a database (Kysely instance + dialect seam) and the
+// repository factories. Repositories are made on first use, not here: a store opened without
+// migrating (`db status`, or `db copy` from a file made by an older version) must not touch tables
+// that are not there yet.
+import type { Store } from '@echotrace/core';
+import { createSourceRepository } from '../repositories/source.repository.ts';
+import type { StoreDatabase } from './dialect.ts';
+import { createDuplicateRepository } from '../repositories/duplicate.repository.ts';
+import { createEntityRepository } from '../repositories/entity.repository.ts';
+import { createSanctionsRepository } from '../repositories/sanctions.repository.ts';
+import { createStoreContext, type StoreContext } from './unit-of-work.ts';
+
+export type Repositories = Omit<Store, 'transaction' | 'close'>;
+export type RepositoryFactories = { [K in keyof Repositories]: (context: StoreContext) => Repositories[K] };
+
+/** The repositories written once over Kysely, for every dialect. */
+export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
+  sources: createSourceRepository,
+  sanctions: createSanctionsRepository,
+  duplicates: createDuplicateRepository,
+  entities: createEntityRepository,
+};
+
+export interface AssembledStore extends Store {
+  readonly context: StoreContext;
+}
+
+/**
+ * Builds the Store. `specific` supplies the repositories not yet written once (per-dialect ones);
+ * shared ones win over nothing else.
+ */
+export function assembleStore(
+  database: StoreDatabase,
+  specific: Partial<RepositoryFactories> = {},
+  onClose: () => Promise<void> = async () => undefined,
+): AssembledStore {
+  const context = createStoreContext(database);
+  const factories = { ...specific, ...SHARED_REPOSITORIES } as RepositoryFactories;
+  const made = new Map<keyof Repositories, unknown>();
+  const repository = <K extends keyof Repositories>(key: K): Repositories[K] => {
+    if (!made.has(key)) made.set(key, factories[key](context));
+    return made.get(key) as Repositories[K];
+  };
+  return {
+    context,
+    get sources() {
+      return repository('sources');
+    },
+    get captures() {
+      return repository('captures');
+    },
+    get documents() {
+      return repository('documents');
+    },
+    get annotations() {
+      return repository('annotations');
+    },
+    get entities() {
+      return repository('entities');
+    },
+    get archive() {
+      return repository('archive');
+    },
+    get sourceSettings() {
+      return repository('sourceSettings');
+    },
+    get sanctions() {
+      return repository('sanctions');
+    },
+    get duplicates() {
+      return repository('duplicates');
+    },
+    get search() {
+      return repository('search');
+    },
+    get jobs() {
+      return repository('jobs');
+    },
+    transaction: (work) => context.transaction(work),
+    async close() {
+      await context.close();
+      await onClose();
+    },
+  };
+}
