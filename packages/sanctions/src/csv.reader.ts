@@ -58,9 +58,9 @@ export function* readCsv(text: string): Generator<CsvItem> {
         // Spaces around a quoted field (`"a" ,b`) are tolerated, as OFAC's files have them.
         ltrim: true,
         rtrim: true,
-        info: true,
-        on_record: ({ record, info }: { record: string[]; info: { lines: number } }) => {
-          const end = first + info.lines;
+        // context.lines: the line (of this parse) the record ends on.
+        on_record: (record: string[], context) => {
+          const end = first + context.lines;
           // Line breaks inside a record can only be inside its quoted fields.
           let inner = 0;
           for (const field of record)
