@@ -40,6 +40,44 @@ describe('readCsv', () => {
   });
 });
 
+describe('readCsv: recovery and line numbers', () => {
+  it('numbers records by the line they start on, past blank lines and multi-line fields', () => {
+    const items = [...readCsv('x\r\n\r\n1,"a" ,b\r\n2,"two\r\nlines"\r\n3, "c"\r\n')];
+    assert.deepEqual(items, [
+      { record: { line: 1, fields: ['x'] } },
+      { record: { line: 3, fields: ['1', 'a', 'b'] } },
+      { record: { line: 4, fields: ['2', 'two\nlines'] } },
+      { record: { line: 6, fields: ['3', 'c'] } },
+    ]);
+  });
+
+  it('takes a quote still open after 20 lines as stray: reports its row and reads on', () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `${i + 2},row ${i + 2}`);
+    const items = [...readCsv(['1,"stray', ...rows, '27,"late" quote', '28,last', ''].join('\n'))];
+    assert.deepEqual(items[0], { problem: { line: 1, problem: 'unterminated quoted field' } });
+    const records = items.filter((item) => 'record' in item).map((item) => item.record);
+    assert.deepEqual(
+      records.slice(0, 2).map((record) => [record.line, record.fields]),
+      [
+        [2, ['2', 'row 2']],
+        [3, ['3', 'row 3']],
+      ],
+    );
+    assert.deepEqual(records.at(-1), { line: 28, fields: ['28', 'last'] });
+    assert.deepEqual(
+      items.filter((item) => 'problem' in item).map((item) => item.problem.line),
+      [1, 27],
+    );
+  });
+
+  it('keeps a quote inside an unquoted field as a character', () => {
+    assert.deepEqual(
+      [...readCsv('1,AL-"NOOR" CO\n')],
+      [{ record: { line: 1, fields: ['1', 'AL-"NOOR" CO'] } }],
+    );
+  });
+});
+
 describe('parseOfacRemarks', () => {
   it('reads dates of birth, identifiers, nationality and links', () => {
     const facts = parseOfacRemarks(
