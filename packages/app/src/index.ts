@@ -9,6 +9,7 @@ export * from './acquisition/fetch.usecase.ts';
 export * from './watch/watch.dependencies.ts';
 export * from './watch/watch.usecase.ts';
 export * from './entities/knowledge.base.loader.ts';
+export * from './entities/entities.service.ts';
 export * from './sources/ownership.screening.ts';
 export * from './sources/feed.discovery.ts';
 export * from './sources/sources.service.ts';

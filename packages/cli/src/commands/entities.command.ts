@@ -14,7 +14,10 @@ import {
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import {
   createEnrichment,
+  listCandidates,
+  listEntities,
   loadStoredKnowledgeBase,
+  showEntity,
   readKnowledgeBaseFile,
   recordDecision,
   seedEntries,
@@ -56,13 +59,11 @@ with --candidates [{entityId, type, name, mentions, documents, surfaces}].`,
     if (context.positionals.length > 0) throw new UsageError('entities list takes no arguments');
     const type = context.options.type ? entityType(String(context.options.type), '--type') : null;
     const store = await context.openStore();
-    const kb = await loadStoredKnowledgeBase(store);
     if (context.options.candidates) {
-      const limit = (context.options.limit as number | undefined) ?? 50;
-      const known = [...kb.entities.keys(), ...kb.redirects.keys()];
-      const found = (await store.entities.discovered(known, { limit: type ? 100_000 : limit }))
-        .filter((c) => !type || c.type === type)
-        .slice(0, limit);
+      const found = await listCandidates(store, {
+        type,
+        limit: (context.options.limit as number | undefined) ?? 50,
+      });
       if (context.options.json) {
         writeJson(context.stdout, found);
         return 0;
@@ -75,16 +76,12 @@ with --candidates [{entityId, type, name, mentions, documents, surfaces}].`,
       }
       return 0;
     }
-    const limit = (context.options.limit as number | undefined) ?? Number.MAX_SAFE_INTEGER;
-    const entities = [...kb.entities.values()]
-      .filter((e) => !type || e.type === type)
-      .sort((a, b) => a.type.localeCompare(b.type) || displayName(a).localeCompare(displayName(b)))
-      .slice(0, limit);
+    const entities = await listEntities(store, {
+      type,
+      limit: (context.options.limit as number | undefined) ?? Number.MAX_SAFE_INTEGER,
+    });
     if (context.options.json) {
-      writeJson(
-        context.stdout,
-        entities.map((e) => ({ ...e, name: displayName(e) })),
-      );
+      writeJson(context.stdout, entities);
       return 0;
     }
     for (const e of entities) {
@@ -121,20 +118,12 @@ entityId, start, end, surface, confidence, reason}]}; entity is null for a candi
     const by = String(context.options.by ?? 'month');
     if (by !== 'month' && by !== 'day') throw new UsageError('--by must be month or day');
     const limit = (context.options.limit as number | undefined) ?? 20;
-    const store = await context.openStore();
-    const kb = await loadStoredKnowledgeBase(store);
-    const entity = kb.get(id);
-    const ids = kb.idsOf(id);
-    const [overTime, bySource, mentions] = await Promise.all([
-      store.entities.mentionsOverTime(ids, by),
-      store.entities.mentionsBySource(ids),
-      store.entities.mentions(ids, { limit }),
-    ]);
-    if (!entity && overTime.length === 0) throw new NotFoundError('entity', id);
+    const view = await showEntity(await context.openStore(), { id, by, limit });
     if (context.options.json) {
-      writeJson(context.stdout, { entity, ids, overTime, bySource, mentions });
+      writeJson(context.stdout, view);
       return 0;
     }
+    const { entity, ids, overTime, bySource, mentions } = view;
     const out = context.stdout;
     if (entity) {
       out.write(
