@@ -7,7 +7,6 @@
 //   ECHOTRACE_SHARED_DATA overrides ../shared/data; ECHOTRACE_BENCH_REPEATS, default 1)
 //   node bench/enrich.bench.ts --child MODE DB DATA   (what the parent spawns)
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +15,7 @@ import type { Store } from '@echotrace/core';
 import { closeEnrichment, createEnrichment, ingestFiles } from '@echotrace/app';
 import { parseOfacCsv } from '@echotrace/sanctions';
 import { openPostgresStore, openSqliteStore } from '@echotrace/storage';
-import pg from 'pg';
+import { withSchema } from './postgres.bench.ts';
 
 const here = fileURLToPath(import.meta.url);
 const round = (n: number, places = 1): number => Math.round(n * 10 ** places) / 10 ** places;
@@ -71,24 +70,6 @@ async function child(mode: string, db: string, sharedData: string): Promise<Chil
     };
   } finally {
     await store.close();
-  }
-}
-
-async function withSchema<T>(url: string, work: (scopedUrl: string) => Promise<T>): Promise<T> {
-  const schema = `et_enrich_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string): Promise<void> => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`CREATE SCHEMA ${schema}`);
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  try {
-    return await work(scoped.toString());
-  } finally {
-    await admin(`DROP SCHEMA ${schema} CASCADE`);
   }
 }
 

@@ -24,7 +24,8 @@ export function benchServerUrl(env: NodeJS.ProcessEnv = process.env): string | n
   return env.ECHOTRACE_BENCH_PG_URL || env.DATABASE_URL || env.ECHOTRACE_TEST_PG_URL || null;
 }
 
-async function withSchema<T>(url: string, work: (scopedUrl: string) => Promise<T>): Promise<T> {
+/** Runs `work` against a fresh schema on the server at `url`, dropped afterwards. */
+export async function withSchema<T>(url: string, work: (scopedUrl: string) => Promise<T>): Promise<T> {
   const schema = `et_bench_${randomBytes(6).toString('hex')}`;
   const admin = async (sql: string): Promise<void> => {
     const client = new pg.Client({ connectionString: url });
