@@ -18,7 +18,8 @@ import { benchPostgres } from './postgres.bench.ts';
 import { benchSanctions } from './sanctions.bench.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const sharedData = path.resolve(root, '../shared/data');
+// A worktree sits elsewhere than beside ../shared; ECHOTRACE_SHARED_DATA names the data folder then.
+const sharedData = process.env.ECHOTRACE_SHARED_DATA ?? path.resolve(root, '../shared/data');
 const resultsDir = path.join(root, 'bench/results');
 
 const { values } = parseArgs({

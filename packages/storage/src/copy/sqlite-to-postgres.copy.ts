@@ -12,7 +12,7 @@
 // the target should be empty or an earlier (interrupted) copy of the same source.
 import type { SqliteStore } from '../sqlite/sqlite.store.ts';
 import type { PostgresStore } from '../postgres/postgres.store.ts';
-import { searchVector } from '../postgres/search.vector.ts';
+import { searchVector } from '../database/postgres.full-text.ts';
 
 interface TableSpec {
   table: string;

@@ -11,6 +11,7 @@ import type {
   RawBuilder,
   SelectQueryBuilder,
 } from 'kysely';
+import type { FullTextDialect } from './full-text.ts';
 import type { Database } from './schema.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any select of any table
@@ -48,6 +49,8 @@ export interface StoreDialect {
   decodeBytes(value: unknown): Buffer;
   /** Row counts the database returns as string (node-postgres int8) or number, as a number. */
   decodeCount(value: unknown): number;
+  /** The full-text index: how it is written, how a query is spelled and ranked (full-text.ts). */
+  readonly fullText: FullTextDialect;
 }
 
 /** How a database is reached: the Kysely instance plus its seam. */

@@ -10,6 +10,7 @@ import {
   type StoreDialect,
 } from './dialect.ts';
 import type { Database } from './schema.ts';
+import { postgresFullText } from './postgres.full-text.ts';
 
 export const postgresDialect: StoreDialect = {
   name: 'postgres',
@@ -22,6 +23,7 @@ export const postgresDialect: StoreDialect = {
   binaryText: (value) => sql`(${value} COLLATE "C")`,
   decodeBytes: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value as Uint8Array)),
   decodeCount: (value) => Number(value ?? 0),
+  fullText: postgresFullText,
 };
 
 export interface QueryResultLike {

@@ -9,6 +9,7 @@ import {
   type StoreDialect,
 } from './dialect.ts';
 import type { Database } from './schema.ts';
+import { sqliteFullText } from './sqlite.full-text.ts';
 
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
@@ -21,6 +22,7 @@ export const sqliteDialect: StoreDialect = {
   binaryText: (value) => sql`${value}`,
   decodeBytes: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value as Uint8Array)),
   decodeCount: (value) => Number(value ?? 0),
+  fullText: sqliteFullText,
 };
 
 /** Statements kept prepared: Kysely's driver prepares each statement on every call. */

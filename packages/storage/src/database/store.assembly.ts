@@ -8,6 +8,13 @@ import type { StoreDatabase } from './dialect.ts';
 import { createDuplicateRepository } from '../repositories/duplicate.repository.ts';
 import { createEntityRepository } from '../repositories/entity.repository.ts';
 import { createSanctionsRepository } from '../repositories/sanctions.repository.ts';
+import { createAnnotationRepository } from '../repositories/annotation.repository.ts';
+import { createArchiveRepository } from '../repositories/archive.repository.ts';
+import { createCaptureRepository } from '../repositories/capture.repository.ts';
+import { createDocumentRepository } from '../repositories/document.repository.ts';
+import { createJobQueue } from '../repositories/job.queue.ts';
+import { createSearchIndex } from '../repositories/search.index.ts';
+import { createSourceSettingsRepository } from '../repositories/source-settings.repository.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
 
 export type Repositories = Omit<Store, 'transaction' | 'close'>;
@@ -19,6 +26,13 @@ export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
   sanctions: createSanctionsRepository,
   duplicates: createDuplicateRepository,
   entities: createEntityRepository,
+  captures: createCaptureRepository,
+  documents: createDocumentRepository,
+  annotations: createAnnotationRepository,
+  archive: createArchiveRepository,
+  sourceSettings: createSourceSettingsRepository,
+  search: createSearchIndex,
+  jobs: (context) => createJobQueue(context),
 };
 
 export interface AssembledStore extends Store {

@@ -5,14 +5,7 @@ import pg from 'pg';
 import { postgresDatabase, singleConnectionPool, type PoolLike } from '../database/postgres.dialect.ts';
 import { assembleStore } from '../database/store.assembly.ts';
 import type { StoreContext } from '../database/unit-of-work.ts';
-import { createAnnotationRepository } from './annotation.repository.ts';
-import { createArchiveRepository } from './archive.repository.ts';
-import { createCaptureRepository } from './capture.repository.ts';
-import { createDocumentRepository } from './document.repository.ts';
-import { createJobQueue } from './job.queue.ts';
 import { migrate } from './migrator.ts';
-import { createSearchIndex } from './search.index.ts';
-import { createSourceSettingsRepository } from './source-settings.repository.ts';
 import { createSql, type QueryClient, type Sql } from './sql.client.ts';
 
 export interface PostgresStore extends Store {
@@ -38,20 +31,7 @@ export async function openPostgresStore(
     typeof target === 'string'
       ? new pg.Pool({ connectionString: target, max: options.maxConnections ?? 4 })
       : singleConnectionPool(target.client, target.close ?? (async () => undefined));
-  // Per-dialect repositories not yet written once over Kysely run raw SQL through the unit of work.
-  const raw =
-    <T>(make: (sql: Sql) => T) =>
-    (context: StoreContext) =>
-      make(createSql(context));
-  const store = assembleStore(postgresDatabase(pool), {
-    captures: raw(createCaptureRepository),
-    documents: raw(createDocumentRepository),
-    annotations: raw(createAnnotationRepository),
-    search: raw(createSearchIndex),
-    jobs: raw(createJobQueue),
-    archive: raw(createArchiveRepository),
-    sourceSettings: raw(createSourceSettingsRepository),
-  });
+  const store = assembleStore(postgresDatabase(pool));
   const sql = createSql(store.context);
   Object.defineProperty(store, 'sql', { value: sql, enumerable: true });
   try {

@@ -1,5 +1,5 @@
-// Raw-SQL access for what is still written as SQL text (the migrator, `db status`, the copy, and the
-// repositories not yet on the query builder): every statement goes through the store's unit of work,
+// Raw-SQL access for what is still written as SQL text (the migrator, `db status` and the copy):
+// every statement goes through the store's unit of work,
 // so it runs on the open unit's connection inside `transaction(work)` and waits for it outside.
 import { CompiledQuery } from 'kysely';
 import type { StoreContext } from '../database/unit-of-work.ts';

@@ -1,4 +1,4 @@
-// Row ↔ domain mapping for archive_entries, shared by both adapters.
+// Row ↔ domain mapping for archive_entries, used by the archive repository.
 import type { ArchiveEntry } from '@echotrace/core';
 
 export interface ArchiveRow {
@@ -13,9 +13,6 @@ export interface ArchiveRow {
   sha256: string;
   byte_length: number;
 }
-
-export const ARCHIVE_COLUMNS =
-  'id, request_url, final_url, status, status_text, headers, request_headers, fetched_at, sha256, byte_length';
 
 export const archiveFromRow = (row: ArchiveRow): ArchiveEntry => ({
   id: row.id,

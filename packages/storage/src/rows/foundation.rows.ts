@@ -27,7 +27,7 @@ export function sourceFromRow(row: SourceRow): Source {
 }
 
 export interface DocumentRow {
-  rowid: number;
+  rowid?: number | string;
   id: string;
   key: string;
   source_id: string;

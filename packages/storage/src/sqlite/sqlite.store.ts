@@ -6,14 +6,7 @@ import Database from 'better-sqlite3';
 import { sqliteDatabase } from '../database/sqlite.dialect.ts';
 import { assembleStore } from '../database/store.assembly.ts';
 import type { StoreContext } from '../database/unit-of-work.ts';
-import { createAnnotationRepository } from './annotation.repository.ts';
-import { createArchiveRepository } from './archive.repository.ts';
-import { createCaptureRepository } from './capture.repository.ts';
-import { createDocumentRepository } from './document.repository.ts';
-import { createJobQueue } from './job.queue.ts';
 import { migrate } from './migrator.ts';
-import { createSearchIndex } from './search.index.ts';
-import { createSourceSettingsRepository } from './source-settings.repository.ts';
 
 export interface SqliteStore extends Store {
   /** The underlying connection, for `db status`/`migrate` and the copy. */
@@ -44,20 +37,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   db.pragma('mmap_size = 268435456');
   if (options.migrate !== false && !options.readonly) migrate(db);
 
-  // Per-dialect repositories not yet written once over Kysely use the connection directly.
-  const direct =
-    <T>(make: (database: Database.Database) => T) =>
-    () =>
-      make(db);
-  const store = assembleStore(sqliteDatabase(db), {
-    captures: direct(createCaptureRepository),
-    documents: direct(createDocumentRepository),
-    annotations: direct(createAnnotationRepository),
-    archive: direct(createArchiveRepository),
-    sourceSettings: direct(createSourceSettingsRepository),
-    search: direct(createSearchIndex),
-    jobs: direct(createJobQueue),
-  });
+  const store = assembleStore(sqliteDatabase(db));
   Object.defineProperty(store, 'db', { value: db, enumerable: true });
   return store as SqliteStore;
 }
