@@ -1,4 +1,0 @@
-import { describeStoreContract } from './contract/store.contract.ts';
-import { sqliteStoreFactory } from './sqlite.fixture.ts';
-
-describeStoreContract('SQLite', sqliteStoreFactory);
