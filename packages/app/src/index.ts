@@ -20,3 +20,4 @@ export * from './dedupe/dedupe.usecase.ts';
 export * from './sanctions/sanctions.service.ts';
 export * from './enrichment/enrichment.factory.ts';
 export * from './enrichment/enrichment.threads.ts';
+export * from './entities/entities.decisions.ts';
