@@ -21,3 +21,4 @@ export * from './sanctions/sanctions.service.ts';
 export * from './enrichment/enrichment.factory.ts';
 export * from './enrichment/enrichment.threads.ts';
 export * from './entities/entities.decisions.ts';
+export * from './sources/sources.file.ts';

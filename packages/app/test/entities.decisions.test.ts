@@ -93,7 +93,7 @@ describe('knowledge-base use cases', () => {
     const store = openSqliteStore(path.join(dir, 'relink.db'));
     try {
       await ingestFiles(
-        { store, clock: { now: () => new Date('2024-06-01T00:00:00Z') } },
+        { store, clock: { now: () => new Date('2024-06-01T00:00:00Z') }, enrichers: [] },
         { paths: [path.join(corpus, 'articles.ndjson')], maxFileBytes: 64 * 1024 * 1024, dedupe: false },
       );
       const stored = (await store.documents.list({ limit: 1000 })).length;
