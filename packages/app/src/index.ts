@@ -22,3 +22,4 @@ export * from './enrichment/enrichment.factory.ts';
 export * from './enrichment/enrichment.threads.ts';
 export * from './entities/entities.decisions.ts';
 export * from './sources/sources.file.ts';
+export * from './evaluation/extraction.evaluation.ts';
