@@ -23,3 +23,4 @@ export * from './enrichment/enrichment.threads.ts';
 export * from './entities/entities.decisions.ts';
 export * from './sources/sources.file.ts';
 export * from './evaluation/extraction.evaluation.ts';
+export * from './archive/archive.export.ts';
