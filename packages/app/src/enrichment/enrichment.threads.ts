@@ -30,22 +30,43 @@ interface Pending {
 // Small enough that threads finish together, large enough that messaging costs little.
 const CHUNK = 16;
 
+/** What a thread is started with: the description, and which producers it builds (all by default). */
+export interface EnrichmentThreadData {
+  description: EnrichmentDescription;
+  producers?: readonly string[];
+}
+
+export interface ThreadExecutorOptions {
+  /** Only these producers are built in the threads; tasks must ask for no others. */
+  producers?: readonly string[];
+  /**
+   * Start the threads now, so that building their models and indexes overlaps the caller's own
+   * work, and drop the description (the caller's copy can be collected). Default: at first use.
+   */
+  eager?: boolean;
+}
+
 export function createThreadExecutor(
-  description: EnrichmentDescription,
+  initial: EnrichmentDescription,
   threads: number,
+  options: ThreadExecutorOptions = {},
 ): EnrichmentExecutor {
+  let description: EnrichmentDescription | null = initial;
   let workers: Worker[] | null = null;
   let closed = false;
   let nextId = 0;
+  let active = 0;
   const pending = new Map<number, Pending>();
 
   const start = (): Worker[] => {
     if (closed) throw new EnrichmentThreadError('the executor is closed');
     if (workers) return workers;
+    const workerData: EnrichmentThreadData = {
+      description: description!,
+      ...(options.producers ? { producers: options.producers } : {}),
+    };
     workers = Array.from({ length: threads }, () => {
-      const worker = new Worker(new URL('./enrichment.thread.ts', import.meta.url), {
-        workerData: description,
-      });
+      const worker = new Worker(new URL('./enrichment.thread.ts', import.meta.url), { workerData });
       // Idle threads must not keep the process alive when a caller forgets close().
       worker.unref();
       worker.on('message', (reply: Reply) => {
@@ -68,6 +89,7 @@ export function createThreadExecutor(
       });
       return worker;
     });
+    description = null;
     return workers;
   };
 
@@ -82,6 +104,8 @@ export function createThreadExecutor(
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, tasks });
     });
+
+  if (options.eager) start();
 
   return {
     async enrich(tasks) {
@@ -98,11 +122,13 @@ export function createThreadExecutor(
           for (const [i, output] of chunk.entries()) outputs[from + i] = output;
         }
       };
-      for (const worker of pool) worker.ref();
+      // Calls may overlap (the staged executor sends a chunk while computing the next): threads
+      // keep the process alive while any call waits for them.
+      if (active++ === 0) for (const worker of pool) worker.ref();
       try {
         await Promise.all(pool.map(drain));
       } finally {
-        for (const worker of pool) worker.unref();
+        if (--active === 0) for (const worker of pool) worker.unref();
       }
       return outputs;
     },
