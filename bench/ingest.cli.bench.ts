@@ -25,9 +25,12 @@ const repeats = Number(argument('--repeats') ?? 3);
 const modes = (argument('--modes') ?? 'no-enrich,threads-1,threads-2').split(',');
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; peakRssMb: number | null } {
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { seconds: number; peakRssMb: number | null; cpuSeconds: number | null } {
   const command = gnuTime
-    ? [gnuTime, '-f', 'peak-rss-kb %M', process.execPath, cli, ...args]
+    ? [gnuTime, '-f', 'peak-rss-kb %M cpu-s %U %S', process.execPath, cli, ...args]
     : [process.execPath, cli, ...args];
   const started = performance.now();
   const out = spawnSync(command[0]!, command.slice(1), {
@@ -37,8 +40,12 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; pe
   });
   const seconds = (performance.now() - started) / 1000;
   if (out.status !== 0) throw new Error(`echotrace ${args.join(' ')} failed: ${out.stderr}`);
-  const rss = /peak-rss-kb (\d+)/.exec(out.stderr);
-  return { seconds, peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : null };
+  const rss = /peak-rss-kb (\d+) cpu-s ([\d.]+) ([\d.]+)/.exec(out.stderr);
+  return {
+    seconds,
+    peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : null,
+    cpuSeconds: rss ? Number(rss[2]) + Number(rss[3]) : null,
+  };
 }
 
 /** Every annotation row but its id (a hash of the same fields), sorted, hashed. */
@@ -72,7 +79,10 @@ try {
     '--db',
     base,
   ]);
-  const results: Record<string, Array<{ seconds: number; peakRssMb: number | null }>> = {};
+  const results: Record<
+    string,
+    Array<{ seconds: number; peakRssMb: number | null; cpuSeconds: number | null }>
+  > = {};
   const digests: Record<string, { annotations: number; sha256: string }> = {};
   let documents = 0;
   for (let repeat = 0; repeat < repeats; repeat++) {
@@ -95,7 +105,7 @@ try {
         sqlite.close();
       }
       console.log(
-        `${mode} #${repeat + 1}: ${result.seconds.toFixed(2)} s, ${result.peakRssMb ?? '?'} MB, ${digest.annotations} annotations`,
+        `${mode} #${repeat + 1}: ${result.seconds.toFixed(2)} s, ${result.cpuSeconds ?? '?'} CPU s, ${result.peakRssMb ?? '?'} MB, ${digest.annotations} annotations`,
       );
       rmSync(db);
     }
@@ -111,6 +121,7 @@ try {
         {
           secondsMedian: Math.round(seconds * 100) / 100,
           docsPerSecond: Math.round(documents / seconds),
+          cpuSecondsMedian: median(results[mode]!.map((r) => r.cpuSeconds ?? 0)),
           peakRssMbMax: Math.max(...results[mode]!.map((r) => r.peakRssMb ?? 0)),
           annotations: digests[mode]!.annotations,
           sameAsSequential:

@@ -7,6 +7,9 @@ import type { EnrichmentThreadData } from './enrichment.threads.ts';
 
 const { description, producers } = workerData as EnrichmentThreadData;
 const pipeline = new EnrichmentPipeline(buildEnrichers(description, producers));
+// Tasks sent meanwhile wait in the port; the staged executor gives this thread whole chunks once
+// it knows the models and indexes are built.
+parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', (message: { id: number; tasks: EnrichmentTask[] }) => {
   const run = async () => {

@@ -20,7 +20,9 @@ export class EnrichmentThreadError extends Error {
 }
 
 type Reply =
-  { id: number; outputs: EnrichmentOutput[] } | { id: number; error: { name: string; message: string } };
+  | { id: number; outputs: EnrichmentOutput[] }
+  | { id: number; error: { name: string; message: string } }
+  | { ready: true };
 
 interface Pending {
   resolve: (outputs: EnrichmentOutput[]) => void;
@@ -44,6 +46,8 @@ export interface ThreadExecutorOptions {
    * work, and drop the description (the caller's copy can be collected). Default: at first use.
    */
   eager?: boolean;
+  /** Called as each thread has built its enrichers. */
+  onReady?: () => void;
 }
 
 export function createThreadExecutor(
@@ -70,6 +74,10 @@ export function createThreadExecutor(
       // Idle threads must not keep the process alive when a caller forgets close().
       worker.unref();
       worker.on('message', (reply: Reply) => {
+        if ('ready' in reply) {
+          options.onReady?.();
+          return;
+        }
         const waiting = pending.get(reply.id);
         if (!waiting) return;
         pending.delete(reply.id);
