@@ -101,13 +101,18 @@ export function createThreadExecutor(
     return workers;
   };
 
+  // A thread that died (a started-early thread may die before any task is sent) fails every later
+  // task at once instead of leaving it waiting for a reply that never comes.
+  let broken: Error | null = null;
   const failAll = (error: Error): void => {
+    if (!closed) broken ??= error;
     for (const waiting of pending.values()) waiting.reject(error);
     pending.clear();
   };
 
   const send = (worker: Worker, tasks: EnrichmentTask[]): Promise<EnrichmentOutput[]> =>
     new Promise((resolve, reject) => {
+      if (broken) return reject(broken);
       const id = nextId++;
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, tasks });
