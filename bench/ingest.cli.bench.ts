@@ -4,7 +4,9 @@
 // indexes, writing, forward edges and copy grouping all count. Modes alternate within each
 // repeat so that load from other processes falls on all of them alike; medians are reported.
 // Every enriching mode's annotations are compared, row for row, with the sequential run's.
-//   node bench/ingest.cli.bench.ts [--repeats N] [--modes no-enrich,threads-1,threads-2]
+//   node bench/ingest.cli.bench.ts [--repeats N] [--modes no-enrich,threads-1,threads-2] [--before DIR]
+// --before DIR adds each mode run by the checkout in DIR (an earlier commit with its node_modules,
+// e.g. `git archive COMMIT | tar -x -C DIR && cp -a node_modules DIR/`), named `before:MODE`.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,16 +24,22 @@ const argument = (name: string): string | undefined => {
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const repeats = Number(argument('--repeats') ?? 3);
-const modes = (argument('--modes') ?? 'no-enrich,threads-1,threads-2').split(',');
+const before = argument('--before');
+const ownModes = (argument('--modes') ?? 'no-enrich,threads-1,threads-2').split(',');
+const modes = before ? ownModes.flatMap((mode) => [`before:${mode}`, mode]) : ownModes;
+const cliOf = (mode: string): string =>
+  mode.startsWith('before:') ? path.resolve(before!, 'packages/cli/bin/echotrace.js') : cli;
+const plain = (mode: string): string => mode.replace(/^before:/, '');
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 function run(
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  program = cli,
 ): { seconds: number; peakRssMb: number | null; cpuSeconds: number | null } {
   const command = gnuTime
-    ? [gnuTime, '-f', 'peak-rss-kb %M cpu-s %U %S', process.execPath, cli, ...args]
-    : [process.execPath, cli, ...args];
+    ? [gnuTime, '-f', 'peak-rss-kb %M cpu-s %U %S', process.execPath, program, ...args]
+    : [process.execPath, program, ...args];
   const started = performance.now();
   const out = spawnSync(command[0]!, command.slice(1), {
     encoding: 'utf8',
@@ -89,10 +97,11 @@ try {
     for (const mode of modes) {
       const db = path.join(dir, `${mode}-${repeat}.db`);
       copyFileSync(base, db);
-      const threads = /^threads-(\d+)$/.exec(mode)?.[1];
+      const threads = /^threads-(\d+)$/.exec(plain(mode))?.[1];
       const result = run(
-        ['ingest', posts, ...(mode === 'no-enrich' ? ['--no-enrich'] : []), '--db', db],
+        ['ingest', posts, ...(plain(mode) === 'no-enrich' ? ['--no-enrich'] : []), '--db', db],
         threads ? { ECHOTRACE_ENRICH_THREADS: threads } : {},
+        cliOf(mode),
       );
       (results[mode] ??= []).push(result);
       const digest = annotationDigest(db);
@@ -105,7 +114,7 @@ try {
         sqlite.close();
       }
       console.log(
-        `${mode} #${repeat + 1}: ${result.seconds.toFixed(2)} s, ${result.cpuSeconds ?? '?'} CPU s, ${result.peakRssMb ?? '?'} MB, ${digest.annotations} annotations`,
+        `${mode} #${repeat + 1}: ${result.seconds.toFixed(2)} s, ${result.cpuSeconds?.toFixed(2) ?? '?'} CPU s, ${result.peakRssMb ?? '?'} MB, ${digest.annotations} annotations`,
       );
       rmSync(db);
     }
@@ -121,11 +130,11 @@ try {
         {
           secondsMedian: Math.round(seconds * 100) / 100,
           docsPerSecond: Math.round(documents / seconds),
-          cpuSecondsMedian: median(results[mode]!.map((r) => r.cpuSeconds ?? 0)),
+          cpuSecondsMedian: Math.round(median(results[mode]!.map((r) => r.cpuSeconds ?? 0)) * 100) / 100,
           peakRssMbMax: Math.max(...results[mode]!.map((r) => r.peakRssMb ?? 0)),
           annotations: digests[mode]!.annotations,
           sameAsSequential:
-            mode === 'no-enrich' || !reference ? null : digests[mode]!.sha256 === reference.sha256,
+            plain(mode) === 'no-enrich' || !reference ? null : digests[mode]!.sha256 === reference.sha256,
         },
       ];
     }),
