@@ -20,3 +20,7 @@ export * from './dedupe/dedupe.usecase.ts';
 export * from './sanctions/sanctions.service.ts';
 export * from './enrichment/enrichment.factory.ts';
 export * from './enrichment/enrichment.threads.ts';
+export * from './entities/entities.decisions.ts';
+export * from './sources/sources.file.ts';
+export * from './evaluation/extraction.evaluation.ts';
+export * from './archive/archive.export.ts';

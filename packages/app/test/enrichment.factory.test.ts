@@ -94,11 +94,25 @@ describe('createEnrichment', () => {
       return { store, annotations: await allAnnotations(store) };
     };
     const sequential = await ingestWith(1);
+    // Two threads: recognition here, screening in a thread; three: a pool of full copies.
     const parallel = await ingestWith(2);
+    const pool = await ingestWith(3);
     try {
       assert.ok(sequential.annotations.some((a) => a.kind === 'entity'));
       assert.ok(sequential.annotations.some((a) => a.kind === 'sanction'));
       assert.deepEqual(parallel.annotations, sequential.annotations);
+      assert.deepEqual(pool.annotations, sequential.annotations);
+
+      // Re-screening in the staged executor sends the stored entities to the screening thread.
+      const staged = await createEnrichment(parallel.store, { threads: 2 });
+      try {
+        const documents = await parallel.store.documents.list({ limit: 1000 });
+        await staged.rerun(parallel.store, documents, { only: [SCREENING_PRODUCER] });
+        await staged.rerun(parallel.store, documents, { only: [ENTITY_PRODUCER] });
+      } finally {
+        await staged.close();
+      }
+      assert.deepEqual(await allAnnotations(parallel.store), sequential.annotations);
 
       // Re-screening alone reads the stored entity annotations: a sanctioned mention moved to
       // another span in the store is screened at that span, and the entities are left alone.
@@ -125,6 +139,7 @@ describe('createEnrichment', () => {
     } finally {
       await sequential.store.close();
       await parallel.store.close();
+      await pool.store.close();
     }
   });
 });

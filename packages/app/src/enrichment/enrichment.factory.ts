@@ -29,6 +29,7 @@ import {
   SCREENING_PRODUCER_VERSION,
 } from '@echotrace/sanctions';
 import { seedEntries } from '../entities/knowledge.base.loader.ts';
+import { createStagedExecutor } from './enrichment.stages.ts';
 import { createThreadExecutor } from './enrichment.threads.ts';
 
 /** Everything the enrichers are built from; structured-cloneable (sent to worker threads as is). */
@@ -48,13 +49,40 @@ export async function describeEnrichment(store: Store): Promise<EnrichmentDescri
   };
 }
 
-/** [entity enricher, screening enricher]; what each thread builds from the same description. */
-export function buildEnrichers(description: EnrichmentDescription): Enricher[] {
-  const kb = buildKnowledgeBase(description.entities, description.decisions);
-  const entities = createEntityEnricher({ kb, recognize: recognizeEntities, supports: hasNerModel });
+/**
+ * [entity enricher, screening enricher]; what each thread builds from the same description. With
+ * `producers`, only those are built and the others are stand-ins that keep the plan whole (a
+ * thread that screens receives the entity mentions and must not load the tagger to plan).
+ */
+export function buildEnrichers(
+  description: EnrichmentDescription,
+  producers?: readonly string[],
+): Enricher[] {
+  const wanted = (producer: string): boolean => !producers || producers.includes(producer);
+  const descriptors = describeEnrichers(description);
+  const entities = wanted(ENTITY_PRODUCER)
+    ? createEntityEnricher({
+        kb: buildKnowledgeBase(description.entities, description.decisions),
+        recognize: recognizeEntities,
+        supports: hasNerModel,
+      })
+    : standIn(descriptors[0]!);
   if (description.sanctions.length === 0) return [entities];
-  const screener = new EntityScreener(createSanctionsMatcher(description.sanctions));
-  return [entities, createScreeningEnricher({ screener })];
+  const screening = wanted(SCREENING_PRODUCER)
+    ? createScreeningEnricher({
+        screener: new EntityScreener(createSanctionsMatcher(description.sanctions)),
+      })
+    : standIn(descriptors[1]!);
+  return [entities, screening];
+}
+
+function standIn(descriptor: EnricherDescriptor): Enricher {
+  return {
+    ...descriptor,
+    annotate() {
+      throw new Error(`enrichment: ${descriptor.producer} is not built in this thread`);
+    },
+  };
 }
 
 /** What buildEnrichers builds, without building it: the main thread plans with this. */
@@ -100,10 +128,11 @@ export async function createEnrichment(
   const description = await describeEnrichment(store);
   const threads = options.threads ?? 1;
   if (threads <= 1) return EnrichmentRunner.inProcess(buildEnrichers(description));
-  return new EnrichmentRunner(
-    new EnrichmentPlan(describeEnrichers(description)),
-    createThreadExecutor(description, threads),
-  );
+  const plan = new EnrichmentPlan(describeEnrichers(description));
+  // Two threads with a sanctions list: this thread recognizes, the other screens (decision 0005).
+  if (threads === 2 && description.sanctions.length > 0)
+    return new EnrichmentRunner(plan, createStagedExecutor(description, [ENTITY_PRODUCER]));
+  return new EnrichmentRunner(plan, createThreadExecutor(description, threads));
 }
 
 /** Stops a runner's threads; a plain list of enrichers has none. */

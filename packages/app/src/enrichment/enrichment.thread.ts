@@ -2,9 +2,14 @@
 // the batches of tasks the pool sends it. Nothing here touches the store.
 import { parentPort, workerData } from 'node:worker_threads';
 import { EnrichmentPipeline, type EnrichmentTask } from '@echotrace/core';
-import { buildEnrichers, type EnrichmentDescription } from './enrichment.factory.ts';
+import { buildEnrichers } from './enrichment.factory.ts';
+import type { EnrichmentThreadData } from './enrichment.threads.ts';
 
-const pipeline = new EnrichmentPipeline(buildEnrichers(workerData as EnrichmentDescription));
+const { description, producers } = workerData as EnrichmentThreadData;
+const pipeline = new EnrichmentPipeline(buildEnrichers(description, producers));
+// Tasks sent meanwhile wait in the port; the staged executor gives this thread whole chunks once
+// it knows the models and indexes are built.
+parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', (message: { id: number; tasks: EnrichmentTask[] }) => {
   const run = async () => {

@@ -20,7 +20,9 @@ export class EnrichmentThreadError extends Error {
 }
 
 type Reply =
-  { id: number; outputs: EnrichmentOutput[] } | { id: number; error: { name: string; message: string } };
+  | { id: number; outputs: EnrichmentOutput[] }
+  | { id: number; error: { name: string; message: string } }
+  | { ready: true };
 
 interface Pending {
   resolve: (outputs: EnrichmentOutput[]) => void;
@@ -30,25 +32,52 @@ interface Pending {
 // Small enough that threads finish together, large enough that messaging costs little.
 const CHUNK = 16;
 
+/** What a thread is started with: the description, and which producers it builds (all by default). */
+export interface EnrichmentThreadData {
+  description: EnrichmentDescription;
+  producers?: readonly string[];
+}
+
+export interface ThreadExecutorOptions {
+  /** Only these producers are built in the threads; tasks must ask for no others. */
+  producers?: readonly string[];
+  /**
+   * Start the threads now, so that building their models and indexes overlaps the caller's own
+   * work, and drop the description (the caller's copy can be collected). Default: at first use.
+   */
+  eager?: boolean;
+  /** Called as each thread has built its enrichers. */
+  onReady?: () => void;
+}
+
 export function createThreadExecutor(
-  description: EnrichmentDescription,
+  initial: EnrichmentDescription,
   threads: number,
+  options: ThreadExecutorOptions = {},
 ): EnrichmentExecutor {
+  let description: EnrichmentDescription | null = initial;
   let workers: Worker[] | null = null;
   let closed = false;
   let nextId = 0;
+  let active = 0;
   const pending = new Map<number, Pending>();
 
   const start = (): Worker[] => {
     if (closed) throw new EnrichmentThreadError('the executor is closed');
     if (workers) return workers;
+    const workerData: EnrichmentThreadData = {
+      description: description!,
+      ...(options.producers ? { producers: options.producers } : {}),
+    };
     workers = Array.from({ length: threads }, () => {
-      const worker = new Worker(new URL('./enrichment.thread.ts', import.meta.url), {
-        workerData: description,
-      });
+      const worker = new Worker(new URL('./enrichment.thread.ts', import.meta.url), { workerData });
       // Idle threads must not keep the process alive when a caller forgets close().
       worker.unref();
       worker.on('message', (reply: Reply) => {
+        if ('ready' in reply) {
+          options.onReady?.();
+          return;
+        }
         const waiting = pending.get(reply.id);
         if (!waiting) return;
         pending.delete(reply.id);
@@ -68,20 +97,28 @@ export function createThreadExecutor(
       });
       return worker;
     });
+    description = null;
     return workers;
   };
 
+  // A thread that died (a started-early thread may die before any task is sent) fails every later
+  // task at once instead of leaving it waiting for a reply that never comes.
+  let broken: Error | null = null;
   const failAll = (error: Error): void => {
+    if (!closed) broken ??= error;
     for (const waiting of pending.values()) waiting.reject(error);
     pending.clear();
   };
 
   const send = (worker: Worker, tasks: EnrichmentTask[]): Promise<EnrichmentOutput[]> =>
     new Promise((resolve, reject) => {
+      if (broken) return reject(broken);
       const id = nextId++;
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, tasks });
     });
+
+  if (options.eager) start();
 
   return {
     async enrich(tasks) {
@@ -98,11 +135,13 @@ export function createThreadExecutor(
           for (const [i, output] of chunk.entries()) outputs[from + i] = output;
         }
       };
-      for (const worker of pool) worker.ref();
+      // Calls may overlap (the staged executor sends a chunk while computing the next): threads
+      // keep the process alive while any call waits for them.
+      if (active++ === 0) for (const worker of pool) worker.ref();
       try {
         await Promise.all(pool.map(drain));
       } finally {
-        for (const worker of pool) worker.unref();
+        if (--active === 0) for (const worker of pool) worker.unref();
       }
       return outputs;
     },

@@ -1,26 +1,20 @@
 // `echotrace entities …`: browse the knowledge base and an entity's mentions, record analyst
 // decisions (accept, merge, split), and move KB files in and out.
 import { writeFile } from 'node:fs/promises';
-import { describeError, InputError, NotFoundError, UsageError, type Entity } from '@echotrace/core';
-import {
-  buildKnowledgeBase,
-  candidateId,
-  displayName,
-  ENTITY_PRODUCER,
-  entityType,
-  foldName,
-  formatKnowledgeBaseFile,
-} from '@echotrace/entities';
+import { UsageError } from '@echotrace/core';
+import { displayName, entityType } from '@echotrace/entities';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import {
-  createEnrichment,
+  acceptCandidate,
+  exportKnowledgeBase,
+  importKnowledgeBase,
+  isLanguageCode,
   listCandidates,
   listEntities,
-  loadStoredKnowledgeBase,
+  mergeEntities,
+  relinkEntities,
   showEntity,
-  readKnowledgeBaseFile,
-  recordDecision,
-  seedEntries,
+  splitAlias,
 } from '@echotrace/app';
 
 const noteOption = {
@@ -180,9 +174,8 @@ Example:
   async run(context) {
     const [from, into] = context.positionals;
     if (!from || !into || context.positionals.length !== 2) throw new UsageError('give FROM and INTO ids');
-    const store = await context.openStore();
-    const kb = await recordDecision(store, { kind: 'merge', from, into }, note(context));
-    context.stdout.write(`Merged ${from} into ${kb.canonicalId(into)} (${displayName(kb.get(into)!)}).\n`);
+    const merged = await mergeEntities(await context.openStore(), { from, into, note: note(context) });
+    context.stdout.write(`Merged ${from} into ${merged.into} (${merged.name}).\n`);
     return 0;
   },
 };
@@ -212,21 +205,14 @@ Example:
     const [id, alias] = context.positionals;
     if (!id || !alias || context.positionals.length !== 2)
       throw new UsageError('give an entity ID and an ALIAS');
-    const store = await context.openStore();
-    const kb = await loadStoredKnowledgeBase(store);
-    const entity = kb.get(id);
-    if (!entity) throw new NotFoundError('entity', id);
-    if (!namesOf(entity).some((n) => foldName(n) === foldName(alias))) {
-      throw new InputError(alias, `is not a name of ${entity.id} (${namesOf(entity).join(', ')})`);
-    }
-    const type = context.options.type ? entityType(String(context.options.type), '--type') : entity.type;
-    const target = context.options.to ? String(context.options.to) : candidateId(type, alias);
-    const after = await recordDecision(
-      store,
-      { kind: 'split', entityId: entity.id, alias, target, targetType: type },
-      note(context),
-    );
-    context.stdout.write(`"${alias}" split off ${entity.id}; it now names ${after.canonicalId(target)}.\n`);
+    const split = await splitAlias(await context.openStore(), {
+      id,
+      alias,
+      ...(context.options.to ? { to: String(context.options.to) } : {}),
+      ...(context.options.type ? { type: entityType(String(context.options.type), '--type') } : {}),
+      note: note(context),
+    });
+    context.stdout.write(`"${alias}" split off ${split.entityId}; it now names ${split.target}.\n`);
     return 0;
   },
 };
@@ -249,31 +235,17 @@ Example:
   ],
   async run(context) {
     const id = single(context, 'give exactly one candidate id');
-    const store = await context.openStore();
-    const kb = await loadStoredKnowledgeBase(store);
-    if (kb.get(id)) throw new InputError(id, `is already in the knowledge base as ${kb.canonicalId(id)}`);
-    const known = [...kb.entities.keys(), ...kb.redirects.keys()];
-    const seen = (await store.entities.discovered(known, { limit: 100_000 })).find((c) => c.entityId === id);
-    const prefix = id.split(':')[0]!.toUpperCase();
-    const typeText = context.options.type ? String(context.options.type) : (seen?.type ?? prefix);
-    if (!seen && !context.options.name) throw new NotFoundError('candidate', id);
-    const type = entityType(typeText, '--type');
+    const type = context.options.type ? entityType(String(context.options.type), '--type') : undefined;
     const language = String(context.options.lang ?? 'en');
-    if (!/^[a-z]{2,3}$/.test(language))
-      throw new UsageError('--lang must be a language code such as en or ru');
-    const name = String(context.options.name ?? seen?.name);
-    const entity: Entity = {
+    if (!isLanguageCode(language)) throw new UsageError('--lang must be a language code such as en or ru');
+    const entity = await acceptCandidate(await context.openStore(), {
       id,
-      type,
-      names: { [language]: name },
-      aliases: (seen?.surfaces ?? []).filter((s) => foldName(s) !== foldName(name)),
-      metonyms: [],
-      description: null,
-      externalIds: {},
-      origin: 'accepted',
-    };
-    await recordDecision(store, { kind: 'accept', entity }, note(context));
-    context.stdout.write(`Accepted ${id} as ${type} "${name}".\n`);
+      ...(context.options.name ? { name: String(context.options.name) } : {}),
+      language,
+      ...(type ? { type } : {}),
+      note: note(context),
+    });
+    context.stdout.write(`Accepted ${id} as ${entity.type} "${entity.names[language]}".\n`);
     return 0;
   },
 };
@@ -291,12 +263,10 @@ it goes to standard output.`,
   ],
   async run(context) {
     if (context.positionals.length > 0) throw new UsageError('entities export takes no arguments');
-    const store = await context.openStore();
-    const kb = await loadStoredKnowledgeBase(store);
-    const entities = [...kb.entities.values()].sort((a, b) => a.id.localeCompare(b.id));
-    const text = context.options.json
-      ? `${JSON.stringify({ entities }, null, 2)}\n`
-      : formatKnowledgeBaseFile(entities);
+    const { entities, text } = await exportKnowledgeBase(
+      await context.openStore(),
+      context.options.json ? 'json' : 'yaml',
+    );
     if (context.options.out) {
       await writeFile(String(context.options.out), text);
       context.stderr.write(`Wrote ${entities.length} entities to ${String(context.options.out)}\n`);
@@ -323,35 +293,18 @@ File format: docs/entities.md. Example:
     jsonOption('{imported, files: [{file, entities}], failed: [{file, reason}]}'),
   ],
   async run(context) {
-    const files = context.positionals;
-    const jobs: Array<{ file: string; read: () => Promise<Entity[]> }> = files.map((file) => ({
-      file,
-      read: () => readKnowledgeBaseFile(file),
-    }));
-    if (context.options.seed || files.length === 0) jobs.unshift({ file: '(seed)', read: seedEntries });
-    const store = await context.openStore();
-    const imported: Array<{ file: string; entities: number }> = [];
-    const failed: Array<{ file: string; reason: string }> = [];
-    for (const job of jobs) {
-      try {
-        const entities = await job.read();
-        await store.entities.upsert(entities);
-        imported.push({ file: job.file, entities: entities.length });
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        failed.push({ file: job.file, reason: describeError(error) });
-      }
-    }
-    const kb = buildKnowledgeBase(await store.entities.list(), await store.entities.decisions());
-    await store.entities.replaceRedirects(kb.redirects);
-    const total = imported.reduce((sum, f) => sum + f.entities, 0);
+    const result = await importKnowledgeBase(await context.openStore(), {
+      files: context.positionals,
+      seed: Boolean(context.options.seed),
+    });
+    const { imported, files, failed, warnings } = result;
     if (context.options.json) {
-      writeJson(context.stdout, { imported: total, files: imported, failed, warnings: kb.warnings });
+      writeJson(context.stdout, { imported, files, failed, warnings });
     } else {
-      for (const f of imported) context.stdout.write(`${f.file}: ${f.entities} entities\n`);
+      for (const f of files) context.stdout.write(`${f.file}: ${f.entities} entities\n`);
       for (const f of failed) context.stderr.write(`failed: ${f.reason}\n`);
-      for (const w of kb.warnings) context.stderr.write(`warning: decision no longer applies: ${w}\n`);
-      context.stdout.write(`Imported ${total} entities; the knowledge base has ${kb.entities.size}.\n`);
+      for (const w of warnings) context.stderr.write(`warning: decision no longer applies: ${w}\n`);
+      context.stdout.write(`Imported ${imported} entities; the knowledge base has ${result.size}.\n`);
     }
     return failed.length > 0 ? 1 : 0;
   },
@@ -371,32 +324,14 @@ language without a recognizer get none. Safe to interrupt and re-run.`,
   ],
   async run(context) {
     if (context.positionals.length > 0) throw new UsageError('entities relink takes no arguments');
-    const store = await context.openStore();
-    // Re-running entities re-runs what reads them (screening), so sanction annotations follow.
-    const enrichment = await createEnrichment(store, { threads: context.config.enrichThreads });
-    const sourceId = context.options.source ? String(context.options.source) : undefined;
-    let afterId: string | undefined;
-    let documents = 0;
-    let mentions = 0;
-    while (!context.signal.aborted) {
-      const page = await store.documents.list({
-        limit: 100,
-        ...(afterId ? { afterId } : {}),
-        ...(sourceId ? { sourceId } : {}),
-      });
-      if (page.length === 0) break;
-      const written = await enrichment
-        .rerun(store, page, { only: [ENTITY_PRODUCER] })
-        .catch(async (error: unknown) => {
-          await enrichment.close();
-          throw error;
-        });
-      documents += page.length;
-      mentions += written[ENTITY_PRODUCER] ?? 0;
-      afterId = page.at(-1)!.id;
-      if (!context.options.json) context.stderr.write(`\r${documents} documents, ${mentions} mentions`);
-    }
-    await enrichment.close();
+    const { documents, mentions } = await relinkEntities(await context.openStore(), {
+      ...(context.options.source ? { sourceId: String(context.options.source) } : {}),
+      threads: context.config.enrichThreads,
+      signal: context.signal,
+      onProgress: (p) => {
+        if (!context.options.json) context.stderr.write(`\r${p.documents} documents, ${p.mentions} mentions`);
+      },
+    });
     if (context.options.json) writeJson(context.stdout, { documents, mentions });
     else context.stderr.write(`\nRelinked ${documents} documents: ${mentions} entity mentions.\n`);
     return 0;
@@ -413,10 +348,6 @@ export const entitiesCommands: Command[] = [
   entitiesImportCommand,
   entitiesRelinkCommand,
 ];
-
-function namesOf(entity: Entity): string[] {
-  return [...Object.values(entity.names), ...entity.aliases, ...entity.metonyms];
-}
 
 function note(context: CommandContext): string | null {
   return context.options.note ? String(context.options.note) : null;

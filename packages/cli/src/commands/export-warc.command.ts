@@ -1,9 +1,10 @@
+// `echotrace export warc`: app's exportArchive selects the exchanges and captures; this writes
+// them as WARC 1.1 records.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { InputError, NotFoundError, UsageError, type ArchiveEntry, type Store } from '@echotrace/core';
+import { UsageError } from '@echotrace/core';
+import { archiveTimeBound, exportArchive } from '@echotrace/app';
 import { exchangeRecords, resourceRecord, WarcWriter, warcinfoRecord } from '@echotrace/fetch';
 import { writeJson, type Command } from '../command.ts';
-
-const PAGE = 500;
 
 export const exportWarcCommand: Command = {
   name: 'export warc',
@@ -41,13 +42,12 @@ ending in .gz) compresses each record separately, as .warc.gz readers expect.
     if (!out) throw new UsageError('--out FILE is required');
     const documents = (context.options.document as string[] | undefined) ?? [];
     const from = context.options.from
-      ? timeBound(context.options.from as string, '--from', false)
+      ? archiveTimeBound(context.options.from as string, '--from', false)
       : undefined;
-    const to = context.options.to ? timeBound(context.options.to as string, '--to', true) : undefined;
+    const to = context.options.to ? archiveTimeBound(context.options.to as string, '--to', true) : undefined;
     if (documents.length > 0 && (from || to))
       throw new UsageError('use either --from/--to or --document, not both');
     const store = await context.openStore();
-    const archive = store.archive;
     const gzip = Boolean(context.options.gzip) || out.endsWith('.gz');
 
     const fd = openSync(out, 'w');
@@ -64,39 +64,21 @@ ending in .gz) compresses each record separately, as .warc.gz readers expect.
             'Payloads are stored with Content-Encoding removed; Content-Length states the stored length.',
         }),
       );
-      const writeEntry = async (entry: ArchiveEntry): Promise<void> => {
-        const payload = await store.captures.bytes(entry.sha256);
-        if (!payload) {
-          context.stderr.write(`skipped ${entry.finalUrl}: capture sha256:${entry.sha256} missing\n`);
-          return;
-        }
-        for (const record of exchangeRecords(entry, payload)) writer.add(record);
-        exchanges++;
-      };
-      if (documents.length > 0) {
-        for (const sha256 of await captureHashes(store, documents)) {
-          const entries = await archive.list({ sha256s: [sha256] });
-          for (const entry of entries) await writeEntry(entry);
-          if (entries.length === 0) {
-            const [capture, payload] = await Promise.all([
-              store.captures.get(sha256),
-              store.captures.bytes(sha256),
-            ]);
-            if (capture && payload) {
-              writer.add(resourceRecord(capture, payload));
-              resources++;
-            }
-          }
-        }
-      } else {
-        let afterId: string | undefined;
-        for (;;) {
-          const page = await archive.list({ from, to, afterId, limit: PAGE });
-          for (const entry of page) await writeEntry(entry);
-          if (page.length < PAGE || context.signal.aborted) break;
-          afterId = page.at(-1)!.id;
-        }
-      }
+      ({ exchanges, resources } = await exportArchive(
+        store,
+        {
+          ...(documents.length > 0 ? { documents } : { from, to }),
+          signal: context.signal,
+          onSkipped: (entry) =>
+            context.stderr.write(`skipped ${entry.finalUrl}: capture sha256:${entry.sha256} missing\n`),
+        },
+        {
+          exchange: (entry, payload) => {
+            for (const record of exchangeRecords(entry, payload)) writer.add(record);
+          },
+          resource: (capture, payload) => writer.add(resourceRecord(capture, payload)),
+        },
+      ));
     } finally {
       closeSync(fd);
     }
@@ -109,24 +91,3 @@ ending in .gz) compresses each record separately, as .warc.gz readers expect.
     return 0;
   },
 };
-
-async function captureHashes(store: Store, documentIds: string[]): Promise<string[]> {
-  const hashes = new Set<string>();
-  for (const id of documentIds) {
-    const document = await store.documents.get(id);
-    if (!document) throw new NotFoundError('document', id);
-    hashes.add(document.captureSha256);
-    for (const version of await store.documents.versions(id)) hashes.add(version.captureSha256);
-  }
-  return [...hashes];
-}
-
-/** An ISO 8601 bound as the UTC text the archive stores; a bare date as `--to` means the next midnight. */
-function timeBound(value: string, option: string, endOfDay: boolean): string {
-  const bareDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const date = new Date(bareDate ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime()))
-    throw new InputError(option, `${JSON.stringify(value)} is not an ISO 8601 date or time`);
-  if (bareDate && endOfDay) date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString();
-}

@@ -1,19 +1,18 @@
 // `sources …`: the registry of watched outlets and their acquisition settings.
-import { readFileSync } from 'node:fs';
-import { DEFAULT_POLL_INTERVAL_MINUTES, InputError, slugify, UsageError } from '@echotrace/core';
+import { DEFAULT_POLL_INTERVAL_MINUTES, slugify, UsageError } from '@echotrace/core';
 import {
   addSource,
+  exportSourcesFile,
+  importSourcesFile,
   listSources,
   removeSource,
-  saveSources,
   showSource,
-  sourceEntries,
+  sourceEntryFrom,
   sourcesHealth,
 } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
 import { createFetcher } from '../acquisition.factory.ts';
 import { describeOwnership } from '../ownership.text.ts';
-import { parseSourcesFile, serializeSources, sourceEntryFrom } from '../sources.file.ts';
 
 const json = { name: 'json', type: 'boolean', description: 'Print as JSON' } as const;
 
@@ -179,14 +178,7 @@ checked before anything is saved. --json prints {"imported": N, "ids": [...]}.`,
   async run(context) {
     const file = context.positionals[0];
     if (!file || context.positionals.length > 1) throw new UsageError('give exactly one file');
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new InputError(file, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    const list = parseSourcesFile(text, file);
-    await saveSources(await context.openStore(), list);
+    const list = await importSourcesFile(await context.openStore(), file);
     if (context.options.json)
       writeJson(context.stdout, { imported: list.length, ids: list.map((e) => e.source.id) });
     else context.stdout.write(`imported ${list.length} sources\n`);
@@ -202,7 +194,7 @@ export const sourcesExportCommand: Command = {
   async run(context) {
     const format = (context.options.format as string | undefined) ?? 'yaml';
     if (format !== 'yaml' && format !== 'json') throw new UsageError('--format must be yaml or json');
-    context.stdout.write(serializeSources(await sourceEntries(await context.openStore()), format));
+    context.stdout.write(await exportSourcesFile(await context.openStore(), format));
     return 0;
   },
 };

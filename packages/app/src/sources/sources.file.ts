@@ -1,12 +1,35 @@
 // The sources file (YAML or JSON): what `sources import` reads and `sources export` writes. One
 // entry is a source's identity plus its acquisition settings, flattened for hand editing.
-import { DEFAULT_POLL_INTERVAL_MINUTES, InputError, slugify, type SourceKind } from '@echotrace/core';
+import { readFile } from 'node:fs/promises';
+import {
+  DEFAULT_POLL_INTERVAL_MINUTES,
+  InputError,
+  slugify,
+  type SourceKind,
+  type Store,
+} from '@echotrace/core';
 import { parse, stringify } from 'yaml';
-import type { SourceEntry } from '@echotrace/app';
-
-export type { SourceEntry };
+import { saveSources, sourceEntries, type SourceEntry } from './sources.service.ts';
 
 const KINDS: SourceKind[] = ['website', 'telegram', 'feed', 'files'];
+
+/** Reads, checks the whole file, then saves every entry; returns what was saved. */
+export async function importSourcesFile(store: Store, file: string): Promise<SourceEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(file, `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const entries = parseSourcesFile(text, file);
+  await saveSources(store, entries);
+  return entries;
+}
+
+/** Every source as the text of a sources file that importSourcesFile reads back. */
+export async function exportSourcesFile(store: Store, format: 'yaml' | 'json'): Promise<string> {
+  return serializeSources(await sourceEntries(store), format);
+}
 
 export function parseSourcesFile(text: string, origin: string): SourceEntry[] {
   let data: unknown;

@@ -1,0 +1,161 @@
+// Main-text extraction scored on the zyte article-extraction benchmark: our extractor against
+// Readability.js, both parsing with the same linkedom DOM, with the benchmark's own metric;
+// published systems' outputs (output/*.json) are scored alongside.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+// A type-only import: erased at run time, so loading this module does not need the package.
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import { OperationalError } from '@echotrace/core';
+import { extractArticle, matchShingles, parseHtmlDocument, scoreMatches } from '@echotrace/extract';
+import type { ExtractionScores, ShingleMatch } from '@echotrace/extract';
+import { readBenchmarkPages, readReferenceOutputs } from './zyte.dataset.ts';
+import type { BenchmarkPage } from './zyte.dataset.ts';
+
+export const DEFAULT_EXTRACTION_DATA = path.resolve(
+  import.meta.dirname,
+  '../../../../../shared/data/extraction/zyte',
+);
+
+export interface SystemResult extends ExtractionScores {
+  system: string;
+  /** Mean wall time per page (parse + extraction), null for precomputed outputs. */
+  msPerPage: number | null;
+  failures: number;
+}
+
+type Extractor = (html: string, url: string) => string;
+
+export const EXTRACTION_SYSTEMS = ['echotrace', 'readability.js'];
+
+// Readability.js is a devDependency, only for this comparison: it is loaded here and nowhere else,
+// so an install without devDependencies runs every other command and says what is missing here.
+async function loadReadability(): Promise<typeof ReadabilityClass> {
+  try {
+    return (await import('@mozilla/readability')).Readability;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new OperationalError(
+      'eval extraction needs Readability.js (@mozilla/readability, a devDependency of @echotrace/app): ' +
+        'run `npm install` with devDependencies, or pass --system echotrace',
+      { cause: error },
+    );
+  }
+}
+
+async function loadSystem(system: string): Promise<Extractor> {
+  if (system === 'echotrace') return (html, url) => extractArticle(html, url).text;
+  const Readability = await loadReadability();
+  return (html) => {
+    // Readability's typings name the browser Document; linkedom's document is what it runs on here
+    // (lib.dom is not loaded), so the document is passed through untyped.
+    const document = parseHtmlDocument(html) as never;
+    return new Readability(document).parse()?.textContent ?? '';
+  };
+}
+
+const WARM_UP_PAGES = 10;
+
+/** Writes {id: {articleBody}} per system, so the benchmark's own evaluate.py can score it too. */
+function saveOutputs(dir: string, outputs: Map<string, Map<string, string>>): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [system, texts] of outputs) {
+    const body = Object.fromEntries([...texts].map(([id, text]) => [id, { articleBody: text }]));
+    writeFileSync(path.join(dir, `${system}.json`), `${JSON.stringify(body, null, 1)}\n`);
+  }
+}
+
+/**
+ * Runs the systems page by page, taking turns on which goes first, so that load from other
+ * processes falls on all of them alike; the first pages are run once untimed so that no system's
+ * timing pays for compiling linkedom or itself.
+ */
+function runSystems(
+  systems: Array<[string, Extractor]>,
+  pages: BenchmarkPage[],
+  htmls: string[],
+  signal: AbortSignal,
+): { results: SystemResult[]; outputs: Map<string, Map<string, string>> } {
+  for (const [, extract] of systems) {
+    for (let i = 0; i < Math.min(WARM_UP_PAGES, pages.length); i++) {
+      try {
+        extract(htmls[i]!, pages[i]!.url);
+      } catch {
+        // Counted in the timed pass.
+      }
+    }
+  }
+  const matches = systems.map((): ShingleMatch[] => []);
+  const outputs = systems.map(() => new Map<string, string>());
+  const elapsed = systems.map(() => 0);
+  const failures = systems.map(() => 0);
+  let done = 0;
+  for (const [i, page] of pages.entries()) {
+    // Ctrl-C: score the pages run so far.
+    if (signal.aborted) break;
+    done++;
+    for (let turn = 0; turn < systems.length; turn++) {
+      const k = (i + turn) % systems.length;
+      let text = '';
+      const start = performance.now();
+      try {
+        text = systems[k]![1](htmls[i]!, page.url);
+      } catch {
+        failures[k]!++;
+      }
+      elapsed[k]! += performance.now() - start;
+      matches[k]!.push(matchShingles(page.truth, text));
+      outputs[k]!.set(page.id, text);
+    }
+  }
+  const results = systems.map(([system], k) => ({
+    system,
+    ...scoreMatches(matches[k]!),
+    msPerPage: done ? elapsed[k]! / done : 0,
+    failures: failures[k]!,
+  }));
+  return { results, outputs: new Map(systems.map(([system], k) => [system, outputs[k]!])) };
+}
+
+export interface ExtractionEvaluationRequest {
+  /** Benchmark directory (html/, ground-truth.json, output/). */
+  dir: string;
+  /** Run only this system (then published outputs are not scored). */
+  system?: string;
+  /** Score only the first N pages. */
+  limit?: number;
+  /** Write each system's texts to DIR/<system>.json in the benchmark's output format. */
+  saveDir?: string;
+  /** Ctrl-C: score the pages run so far. */
+  signal?: AbortSignal;
+}
+
+/** Scores each system (and the published outputs when every system runs) over the benchmark's pages. */
+export async function evaluateExtraction(
+  request: ExtractionEvaluationRequest,
+): Promise<{ pages: number; results: SystemResult[] }> {
+  const pages = readBenchmarkPages(request.dir).slice(0, request.limit ?? Infinity);
+  const htmls = pages.map((page) => page.html());
+  const chosen: Array<[string, Extractor]> = [];
+  for (const system of EXTRACTION_SYSTEMS.filter((name) => !request.system || name === request.system))
+    chosen.push([system, await loadSystem(system)]);
+  const { results, outputs } = runSystems(
+    chosen,
+    pages,
+    htmls,
+    request.signal ?? new AbortController().signal,
+  );
+  if (request.saveDir) saveOutputs(request.saveDir, outputs);
+  if (request.system === undefined) {
+    for (const [system, bodies] of readReferenceOutputs(request.dir)) {
+      const matches = pages.map((page) => matchShingles(page.truth, bodies.get(page.id) ?? ''));
+      results.push({
+        system: `${system} (published output)`,
+        ...scoreMatches(matches),
+        msPerPage: null,
+        failures: 0,
+      });
+    }
+  }
+  return { pages: pages.length, results };
+}
