@@ -25,6 +25,7 @@ import {
   createSanctionsMatcher,
   createScreeningEnricher,
   EntityScreener,
+  type DismissedPair,
   SCREENING_PRODUCER,
   SCREENING_PRODUCER_VERSION,
 } from '@echotrace/sanctions';
@@ -37,6 +38,14 @@ export interface EnrichmentDescription {
   decisions: EntityDecision[];
   /** Every imported sanctions entry; screening is left out while there is none. */
   sanctions: SanctionsEntry[];
+  /** (entity, entry) pairs analysts dismissed: screening does not flag them again. */
+  dismissed?: DismissedPair[];
+}
+
+async function dismissedPairs(store: Store): Promise<DismissedPair[]> {
+  return (await store.sanctions.decisions())
+    .filter((decision) => decision.status === 'dismissed')
+    .map(({ entityId, list, listEntryId }) => ({ entityId, list, listEntryId }));
 }
 
 export async function describeEnrichment(store: Store): Promise<EnrichmentDescription> {
@@ -45,6 +54,7 @@ export async function describeEnrichment(store: Store): Promise<EnrichmentDescri
     entities: stored.length > 0 ? stored : await seedEntries(),
     decisions: await store.entities.decisions(),
     sanctions: await store.sanctions.entries(),
+    dismissed: await dismissedPairs(store),
   };
 }
 
@@ -53,7 +63,9 @@ export function buildEnrichers(description: EnrichmentDescription): Enricher[] {
   const kb = buildKnowledgeBase(description.entities, description.decisions);
   const entities = createEntityEnricher({ kb, recognize: recognizeEntities, supports: hasNerModel });
   if (description.sanctions.length === 0) return [entities];
-  const screener = new EntityScreener(createSanctionsMatcher(description.sanctions));
+  const screener = new EntityScreener(createSanctionsMatcher(description.sanctions), {
+    dismissed: description.dismissed ?? [],
+  });
   return [entities, createScreeningEnricher({ screener })];
 }
 
@@ -79,7 +91,8 @@ export function describeEnrichers(description: EnrichmentDescription): EnricherD
 /** The entity screener over every imported list, or null when no list has been imported. */
 export async function createStoredScreener(store: Store): Promise<EntityScreener | null> {
   const entries = await store.sanctions.entries();
-  return entries.length > 0 ? new EntityScreener(createSanctionsMatcher(entries)) : null;
+  if (entries.length === 0) return null;
+  return new EntityScreener(createSanctionsMatcher(entries), { dismissed: await dismissedPairs(store) });
 }
 
 /** The enrichers, in-process (tests and tools that annotate one document at a time). */
