@@ -18,6 +18,8 @@ export * from './worker/worker.loop.ts';
 export * from './jobs/jobs.service.ts';
 export * from './dedupe/dedupe.usecase.ts';
 export * from './sanctions/sanctions.service.ts';
+export * from './sanctions/sanctions.triage.ts';
+export * from './sanctions/sanctions.screen.ts';
 export * from './enrichment/enrichment.factory.ts';
 export * from './enrichment/enrichment.threads.ts';
 export * from './entities/entities.decisions.ts';

@@ -125,6 +125,12 @@ function expectSensible(argv: string[], result: CliResult, work: string): void {
     assert.match(out, /: [1-9]\d* entries/);
   } else if (command === 'sanctions' && sub === 'match') {
     assert.match(out, /^MATCH \d\.\d+/m);
+  } else if (command === 'sanctions' && sub === 'hits') {
+    assert.match(
+      out,
+      /^TUMANOV, Gleb Arsenyevich \(ofac-sdn:990101; [^)]*\): [1-9]\d* mentions in [1-9]\d* documents/m,
+    );
+    assert.match(out, /^ {2}OPEN /m);
   } else if (command === 'analyze' && argv.includes('--json')) {
     const analysis = JSON.parse(out) as unknown;
     assert.equal(typeof analysis, 'object');

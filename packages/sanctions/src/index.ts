@@ -8,5 +8,6 @@ export * from './linked.relations.ts';
 export * from './sanctions.matcher.ts';
 export * from './sanctions.files.parser.ts';
 export * from './common.surnames.ts';
+export * from './screening.rules.ts';
 export * from './screening.stage.ts';
 export * from './ownership.trace.ts';

@@ -5,6 +5,7 @@
 // mention does not depend on which document happened to be screened first (threads see other orders).
 import {
   annotationsOfKind,
+  prepareName,
   sha256Hex,
   type Annotation,
   type EntityAnnotation,
@@ -12,9 +13,16 @@ import {
   type SanctionAnnotation,
 } from '@echotrace/core';
 import { MATCH_THRESHOLD, type MatchCandidate, type SanctionsMatcher } from './sanctions.matcher.ts';
+import {
+  coreWordCount,
+  isListedSurname,
+  ScreeningVerifier,
+  strictlyEqual,
+  type VerifiedCandidate,
+} from './screening.rules.ts';
 
 export const SCREENING_PRODUCER = 'sanctions-screening';
-export const SCREENING_PRODUCER_VERSION = '1';
+export const SCREENING_PRODUCER_VERSION = '2';
 
 /** Attributes of a `sanction` annotation (the schema is core's `annotationAttributeSchemas.sanction`). */
 export type SanctionAnnotationAttributes = SanctionAnnotation['attributes'];
@@ -38,88 +46,210 @@ export interface EntityScreening {
   readonly candidate: MatchCandidate;
 }
 
-/** Screens entities by name; remembers every entity's outcome (including "no match"). */
-export class EntityScreener {
-  readonly #matcher: SanctionsMatcher;
-  readonly #threshold: number;
-  readonly #cache = new Map<string, MatchCandidate | null>();
+/** A (resolved entity, list entry) pair an analyst dismissed: it is not flagged again. */
+export interface DismissedPair {
+  readonly entityId: string;
+  readonly list: string;
+  readonly listEntryId: string;
+}
 
-  constructor(matcher: SanctionsMatcher, threshold = MATCH_THRESHOLD) {
-    this.#matcher = matcher;
-    this.#threshold = threshold;
+export interface EntityScreenerOptions {
+  readonly threshold?: number;
+  readonly dismissed?: Iterable<DismissedPair>;
+}
+
+/** One mention found to name a listed party, with what supports it. */
+export interface MentionScreening {
+  /** Best first; more than one when the document cannot tell listed namesakes apart. */
+  readonly verified: readonly VerifiedCandidate[];
+  /** The name the verified candidates were found for. */
+  readonly query: string;
+  /** Set when a surname alone was completed from elsewhere: what completed it. */
+  readonly support?: string;
+}
+
+/** What the document offers to screen one mention with. */
+export interface ScreeningContext {
+  /** The document's text (for a given name written just before a surname). */
+  readonly text?: string;
+  /** Every entity annotation of the document. */
+  readonly mentions: readonly EntityAnnotation[];
+}
+
+const pairKey = (entityId: string, list: string, id: string): string => `${entityId}\u0000${list}\u0000${id}`;
+
+// A given name right before the mention, across markdown emphasis and quotes ("Андрей **Белоусов"):
+// the recognizer sometimes splits a name there.
+const PRECEDING_WORD = /(\p{Lu}\p{Ll}+)[\s*_«"„“(]{1,4}$/u;
+
+/** Screens mentions by name under the rules of screening.rules.ts; dismissed pairs are skipped. */
+export class EntityScreener {
+  readonly #verifier: ScreeningVerifier;
+  readonly #dismissed = new Set<string>();
+  readonly #entities = new Set<string>();
+
+  constructor(matcher: SanctionsMatcher, options: EntityScreenerOptions | number = {}) {
+    const settings = typeof options === 'number' ? { threshold: options } : options;
+    this.#verifier = new ScreeningVerifier(matcher, settings.threshold ?? MATCH_THRESHOLD);
+    for (const pair of settings.dismissed ?? [])
+      this.#dismissed.add(pairKey(pair.entityId, pair.list, pair.listEntryId));
   }
 
-  /** Entities compared so far (each once per set of names). */
+  /** Entities screened so far. */
   get screened(): number {
-    return this.#cache.size;
+    return this.#entities.size;
+  }
+
+  #allowed(entityId: string, verified: readonly VerifiedCandidate[]): VerifiedCandidate[] {
+    const seen = new Set<string>();
+    return verified.filter((v) => {
+      const key = pairKey(entityId, v.entry.list, v.entry.id);
+      if (this.#dismissed.has(key) || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   /**
-   * The best listed entry for an entity, or null below the threshold. `names` are tried in order
-   * until one has a candidate (matching or not).
+   * The listed entries one mention names, or null. A full name (the resolved entity's, or as
+   * written) is verified on its own; a surname alone only with a fuller name of the same person in
+   * the document: the entity's other mentions, a person mention containing that surname, or a
+   * given name written just before it.
    */
-  screen(entityId: string, type: MatchType, names: readonly string[]): MatchCandidate | null {
-    const key = `${entityId}\u0000${type}\u0000${names.join('\u0000')}`;
-    const cached = this.#cache.get(key);
-    if (cached !== undefined) return cached;
-    let best: MatchCandidate | null = null;
-    for (const name of new Set(names.map((n) => n.trim()).filter(Boolean))) {
-      const [candidate] = this.#matcher.matchName(name, { type, limit: 1, threshold: this.#threshold });
-      if (candidate?.match) best = candidate;
-      if (candidate) break;
+  screenMention(mention: EntityAnnotation, context: ScreeningContext): MentionScreening | null {
+    const type = MATCH_TYPE[mention.label];
+    if (!type) return null;
+    const { entityId } = mention.attributes;
+    this.#entities.add(entityId);
+    const name = mention.attributes.name.trim();
+    const surface = mention.attributes.surface.trim();
+    const words = (text: string): number => (text ? coreWordCount(text, type) : 0);
+    const person = type === 'person';
+    // A person's full name must agree with what is written: an entity linked by a loose spelling
+    // (Сахарову linked to Мария Захарова) is not screened under the linked name.
+    const writtenFits = (v: VerifiedCandidate): boolean =>
+      !person || !surface || isListedSurname(surface, v.variant) || !hasSurname(v.variant);
+    const full = (query: string): VerifiedCandidate[] =>
+      this.#verifier.verify(query, type).filter((v) => v.scope !== 'surname' && writtenFits(v));
+    for (const query of [name, surface]) {
+      if (!query || (person && words(query) < 2)) continue;
+      const verified = this.#allowed(entityId, full(query));
+      if (verified.length > 0) return { verified, query };
+      if (!person) break;
     }
-    this.#cache.set(key, best);
-    return best;
+    if (!person) {
+      if (surface && surface !== name) {
+        const verified = this.#allowed(entityId, full(surface));
+        if (verified.length > 0) return { verified, query: surface };
+      }
+      return null;
+    }
+    const single = words(surface) === 1 ? surface : words(name) === 1 ? name : '';
+    if (!single) return null;
+    for (const support of supportNames(mention, single, context)) {
+      const verified = this.#allowed(
+        entityId,
+        this.#verifier
+          .verify(support.name, type)
+          .filter((v) => v.scope === 'full' && isListedSurname(single, v.variant)),
+      );
+      if (verified.length > 0) return { verified, query: support.name, support: support.why };
+    }
+    return null;
   }
 }
 
-const wordCount = (text: string): number => text.split(/[\s,]+/).filter(Boolean).length;
-
-/**
- * The entity's display name, then the mention as written (a discovered entity's guessed nominative can
- * be worse than the surface), but never a surface with fewer words than the name: when the entity is
- * "Иван Малышев" and the list has "MALYSHEV, Mikhail", the surname "Малышева" written in a later
- * sentence must not reopen what the full name settled.
- */
-function screeningNames(name: string, surface: string): string[] {
-  const names: string[] = [];
-  if (name.trim()) names.push(name);
-  if (
-    surface.trim() &&
-    surface !== name &&
-    (names.length === 0 || wordCount(surface) >= wordCount(names[0]!))
-  )
-    names.push(surface);
-  return names;
+function hasSurname(variant: string): boolean {
+  return /,/.test(variant);
 }
+
+/** Fuller names of the person a one-word mention may be, from the document; nearest first. */
+function supportNames(
+  mention: EntityAnnotation,
+  single: string,
+  context: ScreeningContext,
+): Array<{ name: string; why: string }> {
+  const out: Array<{ name: string; why: string }> = [];
+  const seen = new Set<string>();
+  const add = (name: string, why: string): void => {
+    const trimmed = name.trim();
+    if (!trimmed || seen.has(trimmed) || coreWordCount(trimmed, 'person') < 2) return;
+    seen.add(trimmed);
+    out.push({ name: trimmed, why });
+  };
+  if (context.text !== undefined) {
+    const before = PRECEDING_WORD.exec(context.text.slice(Math.max(0, mention.start - 40), mention.start));
+    if (before) add(`${before[1]} ${single}`, `the given name written before it ("${before[1]}")`);
+  }
+  for (const other of context.mentions) {
+    if (other === mention || other.kind !== 'entity') continue;
+    const same = other.attributes.entityId === mention.attributes.entityId;
+    if (!same && other.label !== 'PERSON') continue;
+    for (const text of [other.attributes.name, other.attributes.surface]) {
+      if (!same && !sharesSurname(text, single)) continue;
+      add(text, `"${text}" in the same document [${other.start}, ${other.end})`);
+    }
+  }
+  return out;
+}
+
+function sharesSurname(name: string, single: string): boolean {
+  const token = prepareName(single).tokens[0];
+  if (!token) return false;
+  return prepareName(name).tokens.some((t) => strictlyEqual(t, token) !== null);
+}
+
+const round = (score: number): number => Math.round(score * 1000) / 1000;
 
 /**
  * `sanction` annotations for a document's entity annotations (kind `entity`, attributes
- * {entityId, name, surface}). Pure apart from the screener's cache.
+ * {entityId, name, surface}). `text` is the document's text, when at hand. Pure apart from caches.
  */
 export function screenEntityAnnotations(
   documentId: string,
   entityAnnotations: readonly Annotation[] | readonly EntityAnnotation[],
   screener: EntityScreener,
+  text?: string,
 ): Annotation[] {
   const out: Annotation[] = [];
-  for (const annotation of annotationsOfKind(entityAnnotations as readonly Annotation[], 'entity')) {
+  const mentions = annotationsOfKind(entityAnnotations as readonly Annotation[], 'entity');
+  const context: ScreeningContext = { mentions, ...(text !== undefined && { text }) };
+  for (const annotation of mentions) {
     const type = MATCH_TYPE[annotation.label];
-    const entityId = annotation.attributes.entityId;
     if (!type) continue;
-    const names = screeningNames(annotation.attributes.name, annotation.attributes.surface);
-    const candidate = screener.screen(entityId, type, names);
-    if (!candidate) continue;
+    const screening = screener.screenMention(annotation, context);
+    if (!screening) continue;
+    const [best, ...others] = screening.verified as [VerifiedCandidate, ...VerifiedCandidate[]];
+    const candidate = best.candidate;
+    const entityId = annotation.attributes.entityId;
+    const notes = [`checked: ${best.evidence}`];
+    if (screening.support) notes.push(`surname completed by ${screening.support}`);
+    if (others.length > 0)
+      notes.push(
+        `ambiguous: the document does not tell apart ${screening.verified
+          .map((v) => `${v.entry.name} (${v.entry.list}:${v.entry.id})`)
+          .join(', ')}`,
+      );
     const attributes: SanctionAnnotationAttributes = {
       entityId,
       listEntryId: candidate.id,
       list: candidate.list,
       listedName: candidate.name,
-      matchedName: candidate.matchedName,
+      matchedName: best.variant,
       score: candidate.score,
-      partial: candidate.partial,
-      explanation: `${names[0] ?? entityId} ~ ${candidate.name} (${candidate.list}:${candidate.id}): ${candidate.explanation}`,
+      partial: coreWordCount(annotation.attributes.surface, type) < coreWordCount(best.variant, type),
+      explanation: `${screening.query} ~ ${candidate.name} (${candidate.list}:${candidate.id}): ${candidate.explanation}; ${notes.join('; ')}`,
       programs: [...candidate.programs],
+      ...(screening.support !== undefined && { support: screening.support }),
+      ...(others.length > 0 && {
+        ambiguous: true,
+        candidates: screening.verified.map((v) => ({
+          listEntryId: v.entry.id,
+          list: v.entry.list,
+          listedName: v.entry.name,
+          score: round(v.candidate.score),
+        })),
+      }),
     };
     out.push({
       id: sha256Hex(`${documentId}\u0000sanction\u0000${annotation.start}\u0000${annotation.end}`).slice(
@@ -155,7 +285,7 @@ export function createScreeningEnricher(options: ScreeningEnricherOptions): Enri
     produces: ['sanction'],
     reads: ['entity'],
     annotate(document, inputs) {
-      return screenEntityAnnotations(document.id, inputs.of('entity'), options.screener);
+      return screenEntityAnnotations(document.id, inputs.of('entity'), options.screener, document.text);
     },
   };
 }

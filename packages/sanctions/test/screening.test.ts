@@ -86,6 +86,9 @@ class CountingMatcher {
     this.calls++;
     return this.inner.matchName(...args);
   }
+  entry(...args: Parameters<SanctionsMatcher['entry']>): ReturnType<SanctionsMatcher['entry']> {
+    return this.inner.entry(...args);
+  }
 }
 
 describe('screenEntityAnnotations', () => {

@@ -8,6 +8,7 @@ import {
   InputError,
   prepareDocument,
   sha256Hex,
+  type Annotation,
   type Entity,
   type Fetcher,
   type IngestItem,
@@ -22,7 +23,9 @@ import {
   type ResolvedMention,
 } from '@echotrace/entities';
 import { parseHtmlFile, parseTextFile, sourceFor } from '@echotrace/extract';
+import { screenEntityAnnotations } from '@echotrace/sanctions';
 import { fetchArchived } from '../acquisition/fetch.usecase.ts';
+import { createStoredScreener } from '../enrichment/enrichment.factory.ts';
 import {
   loadStoredKnowledgeBase,
   readKnowledgeBaseFile,
@@ -54,7 +57,76 @@ export interface Analysis {
   publishedAt: string | null;
   paragraphs: Array<{ start: number; end: number }>;
   entities: AnalyzedEntity[];
+  /** Mentions screening flags against the store's sanctions lists (empty without a store or list). */
+  sanctions: AnalyzedSanction[];
   warnings: string[];
+}
+
+/** A flagged mention with the analyst's status of its (entity, list entry) pair. */
+export interface AnalyzedSanction {
+  start: number;
+  end: number;
+  text: string;
+  entityId: string;
+  list: string;
+  listEntryId: string;
+  listedName: string;
+  programs: string[];
+  score: number;
+  /** open, or confirmed by an analyst (dismissed pairs are not flagged). */
+  status: 'open' | 'confirmed';
+  reason: string | null;
+  explanation: string;
+  ambiguous: boolean;
+}
+
+async function screenAnalysis(
+  store: Store | null,
+  documentId: string,
+  text: string,
+  resolved: readonly ResolvedMention[],
+): Promise<AnalyzedSanction[]> {
+  if (!store) return [];
+  const screener = await createStoredScreener(store);
+  if (!screener) return [];
+  const mentions: Annotation[] = resolved.map((m, index) => ({
+    id: `m${index}`,
+    documentId,
+    kind: 'entity',
+    label: m.type,
+    start: m.start,
+    end: m.end,
+    confidence: m.confidence,
+    producer: 'analyze',
+    producerVersion: '1',
+    attributes: { entityId: m.entityId, name: m.name, reason: m.reason, surface: m.text },
+  }));
+  const confirmed = new Map(
+    (await store.sanctions.decisions())
+      .filter((d) => d.status === 'confirmed')
+      .map((d) => [`${d.entityId}\u0000${d.list}\u0000${d.listEntryId}`, d.reason]),
+  );
+  return screenEntityAnnotations(documentId, mentions, screener, text).map((a) => {
+    const entityId = String(a.attributes.entityId);
+    const list = String(a.attributes.list);
+    const listEntryId = String(a.attributes.listEntryId);
+    const reason = confirmed.get(`${entityId}\u0000${list}\u0000${listEntryId}`);
+    return {
+      start: a.start,
+      end: a.end,
+      text: text.slice(a.start, a.end),
+      entityId,
+      list,
+      listEntryId,
+      listedName: String(a.attributes.listedName),
+      programs: a.attributes.programs as string[],
+      score: a.confidence,
+      status: reason === undefined ? 'open' : 'confirmed',
+      reason: reason ?? null,
+      explanation: String(a.attributes.explanation),
+      ambiguous: a.attributes.ambiguous === true,
+    };
+  });
 }
 
 export type AnalyzeInput =
@@ -105,6 +177,7 @@ export async function analyzeDocument(deps: AnalyzeDependencies, request: Analyz
     publishedAt: document.publishedAt,
     paragraphs: document.paragraphs,
     entities: resolved.map(toOutput),
+    sanctions: await screenAnalysis(deps.store, document.id, document.text, resolved),
     warnings,
   };
 }

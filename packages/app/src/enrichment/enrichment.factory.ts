@@ -25,6 +25,7 @@ import {
   createSanctionsMatcher,
   createScreeningEnricher,
   EntityScreener,
+  type DismissedPair,
   SCREENING_PRODUCER,
   SCREENING_PRODUCER_VERSION,
 } from '@echotrace/sanctions';
@@ -38,6 +39,14 @@ export interface EnrichmentDescription {
   decisions: EntityDecision[];
   /** Every imported sanctions entry; screening is left out while there is none. */
   sanctions: SanctionsEntry[];
+  /** (entity, entry) pairs analysts dismissed: screening does not flag them again. */
+  dismissed?: DismissedPair[];
+}
+
+async function dismissedPairs(store: Store): Promise<DismissedPair[]> {
+  return (await store.sanctions.decisions())
+    .filter((decision) => decision.status === 'dismissed')
+    .map(({ entityId, list, listEntryId }) => ({ entityId, list, listEntryId }));
 }
 
 export async function describeEnrichment(store: Store): Promise<EnrichmentDescription> {
@@ -46,6 +55,7 @@ export async function describeEnrichment(store: Store): Promise<EnrichmentDescri
     entities: stored.length > 0 ? stored : await seedEntries(),
     decisions: await store.entities.decisions(),
     sanctions: await store.sanctions.entries(),
+    dismissed: await dismissedPairs(store),
   };
 }
 
@@ -70,7 +80,9 @@ export function buildEnrichers(
   if (description.sanctions.length === 0) return [entities];
   const screening = wanted(SCREENING_PRODUCER)
     ? createScreeningEnricher({
-        screener: new EntityScreener(createSanctionsMatcher(description.sanctions)),
+        screener: new EntityScreener(createSanctionsMatcher(description.sanctions), {
+          dismissed: description.dismissed ?? [],
+        }),
       })
     : standIn(descriptors[1]!);
   return [entities, screening];
@@ -107,7 +119,8 @@ export function describeEnrichers(description: EnrichmentDescription): EnricherD
 /** The entity screener over every imported list, or null when no list has been imported. */
 export async function createStoredScreener(store: Store): Promise<EntityScreener | null> {
   const entries = await store.sanctions.entries();
-  return entries.length > 0 ? new EntityScreener(createSanctionsMatcher(entries)) : null;
+  if (entries.length === 0) return null;
+  return new EntityScreener(createSanctionsMatcher(entries), { dismissed: await dismissedPairs(store) });
 }
 
 /** The enrichers, in-process (tests and tools that annotate one document at a time). */

@@ -6,6 +6,7 @@ import { displayName, entityType } from '@echotrace/entities';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import {
   acceptCandidate,
+  entitySanctionsStatus,
   exportKnowledgeBase,
   importKnowledgeBase,
   isLanguageCode,
@@ -112,9 +113,11 @@ entityId, start, end, surface, confidence, reason}]}; entity is null for a candi
     const by = String(context.options.by ?? 'month');
     if (by !== 'month' && by !== 'day') throw new UsageError('--by must be month or day');
     const limit = (context.options.limit as number | undefined) ?? 20;
-    const view = await showEntity(await context.openStore(), { id, by, limit });
+    const store = await context.openStore();
+    const view = await showEntity(store, { id, by, limit });
+    const sanctions = (await Promise.all(view.ids.map((one) => entitySanctionsStatus(store, one)))).flat();
     if (context.options.json) {
-      writeJson(context.stdout, view);
+      writeJson(context.stdout, { ...view, sanctions });
       return 0;
     }
     const { entity, ids, overTime, bySource, mentions } = view;
@@ -132,6 +135,14 @@ entityId, start, end, surface, confidence, reason}]}; entity is null for a candi
       out.write(`${id}  (candidate, not in the knowledge base)\n`);
     }
     if (ids.length > 1) out.write(`  merged ids: ${ids.slice(1).join(', ')}\n`);
+    for (const hit of sanctions) {
+      const decided = hit.reason ? ` — ${hit.reason}` : '';
+      out.write(
+        `  SANCTIONS ${hit.status.toUpperCase()}: ${hit.listedName} (${hit.list}:${hit.listEntryId}; ${hit.programs.join(', ')}), ` +
+          `${hit.mentions} flagged mentions${hit.ambiguous ? ', ambiguous' : ''}${decided}\n`,
+      );
+      if (hit.explanation) out.write(`    ${hit.explanation}\n`);
+    }
     const total = overTime.reduce((sum, p) => sum + p.mentions, 0);
     out.write(`\n${total} mentions\n`);
     if (overTime.length) {

@@ -12,6 +12,11 @@ import { ingestCommand } from './ingest.command.ts';
 import { jobsAddCommand, jobsCommand } from './jobs.command.ts';
 import { sanctionsImportCommand, sanctionsMatchCommand } from './sanctions.command.ts';
 import { sanctionsScreenCommand } from './sanctions-screen.command.ts';
+import {
+  sanctionsConfirmCommand,
+  sanctionsDismissCommand,
+  sanctionsHitsCommand,
+} from './sanctions-hits.command.ts';
 import { searchCommand } from './search.command.ts';
 import { showCommand } from './show.command.ts';
 import { sourcesCommands } from './sources.command.ts';
@@ -31,6 +36,9 @@ export const commands: Command[] = [
   sanctionsImportCommand,
   sanctionsMatchCommand,
   sanctionsScreenCommand,
+  sanctionsHitsCommand,
+  sanctionsConfirmCommand,
+  sanctionsDismissCommand,
   dedupeCommand,
   // Acquisition
   ...sourcesCommands,

@@ -42,9 +42,16 @@ Annotation offsets index into document.text. Mentions of sanctioned people and o
     if (sanctioned.length > 0) {
       out.write(`\nSanctioned mentions (${sanctioned.length}):\n`);
       for (const a of sanctioned) {
-        const { list, listEntryId, listedName, programs, explanation, partial } = a.attributes;
+        const { list, listEntryId, listedName, programs, explanation, partial, support, ambiguous } =
+          a.attributes;
+        // A surname completed from the document is a finding; one without support is never flagged.
+        const note = ambiguous
+          ? ' · ambiguous: several listed namesakes fit'
+          : partial && support === undefined
+            ? ' · part of the name only: a lead, namesakes are likely'
+            : '';
         out.write(
-          `  ${JSON.stringify(document.text.slice(a.start, a.end))} [${a.start}, ${a.end}) → ${listedName} (${list}:${listEntryId}${programs.length ? `; ${programs.join(', ')}` : ''}) score ${a.confidence.toFixed(2)}${partial ? ' · part of the name only: a lead, namesakes are likely' : ''}\n` +
+          `  ${JSON.stringify(document.text.slice(a.start, a.end))} [${a.start}, ${a.end}) → ${listedName} (${list}:${listEntryId}${programs.length ? `; ${programs.join(', ')}` : ''}) score ${a.confidence.toFixed(2)}${note}\n` +
             `    ${explanation}\n`,
         );
       }

@@ -43,6 +43,17 @@ export const annotationAttributeSchemas = {
     partial: z.boolean().describe("True when the document's name has fewer parts than the listed one"),
     explanation: z.string(),
     programs: z.array(z.string()),
+    support: z
+      .string()
+      .optional()
+      .describe('For a surname written alone: the fuller name in the document that completed it'),
+    ambiguous: z.boolean().optional().describe('True when several listed namesakes fit the document'),
+    candidates: z
+      .array(
+        z.object({ listEntryId: z.string(), list: z.string(), listedName: z.string(), score: z.number() }),
+      )
+      .optional()
+      .describe('Every listed entry the mention may be, best first, when ambiguous'),
   }),
   quote: z.looseObject({
     speaker: z.string().nullable().describe('Who is quoted, as written, or null when unattributed'),

@@ -33,6 +33,21 @@ export interface SanctionsImportRecord {
   readonly unchanged: number;
 }
 
+export type SanctionsDecisionStatus = 'confirmed' | 'dismissed';
+
+/**
+ * An analyst's decision on a screening hit: this resolved entity is (confirmed) or is not
+ * (dismissed) this list entry. Dismissed pairs are no longer flagged; decisions outlive re-imports.
+ */
+export interface SanctionsDecision {
+  readonly entityId: string;
+  readonly list: string;
+  readonly listEntryId: string;
+  readonly status: SanctionsDecisionStatus;
+  readonly reason: string;
+  readonly decidedAt: Timestamp;
+}
+
 export interface SanctionsRepository {
   /**
    * Replaces the current content of `list` with the import, in one unit of work, and records which
@@ -52,4 +67,8 @@ export interface SanctionsRepository {
     list: string,
     id: string,
   ): Promise<{ firstSeenAt: Timestamp | null; removedAt: Timestamp | null }>;
+  /** Records a decision on a pair; a later decision on the same pair replaces it. */
+  decide(decision: SanctionsDecision): Promise<void>;
+  /** Decisions, of one entity or all, ordered by entity, list and entry. */
+  decisions(entityId?: string): Promise<SanctionsDecision[]>;
 }

@@ -64,6 +64,7 @@ const TABLES: TableSpec[] = [
   { table: 'sanctions_names', key: ['seq'], from: { seq: 'rowid' }, batch: 2000 },
   { table: 'sanctions_relations', key: ['seq'], from: { seq: 'rowid' }, batch: 2000 },
   { table: 'sanctions_imports', batch: 100 },
+  { table: 'sanctions_decisions', batch: 1000 },
 ];
 
 /** A table's copy plan once both schemas have been read. */

@@ -250,6 +250,16 @@ export interface SanctionsImportsTable {
   unchanged: number;
 }
 
+export interface SanctionsDecisionsTable {
+  entity_id: string;
+  list: string;
+  entry_id: string;
+  /** 'confirmed' or 'dismissed'. */
+  status: string;
+  reason: string;
+  decided_at: string;
+}
+
 /** The tables both databases share: what repositories written once may touch. */
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
@@ -273,6 +283,7 @@ export interface Database {
   sanctions_names: SanctionsNamesTable;
   sanctions_relations: SanctionsRelationsTable;
   sanctions_imports: SanctionsImportsTable;
+  sanctions_decisions: SanctionsDecisionsTable;
 }
 
 /** What only the SQLite dialect touches (its full-text index). */

@@ -13,6 +13,7 @@ import type {
 import { CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, SanctionsImportsTable, SanctionsRelationsTable } from '../database/schema.ts';
 import type { StoreContext } from '../database/unit-of-work.ts';
+import { createSanctionsDecisionMethods } from './sanctions-decision.repository.ts';
 
 // Rows per multi-row statement: 8 columns × 1000 stays well under SQLite's 32,766 and PostgreSQL's
 // 65,535 bind parameters.
@@ -94,6 +95,7 @@ const parseEntries = (rows: Array<{ data: string }>): SanctionsEntry[] =>
 
 export function createSanctionsRepository(context: StoreContext): SanctionsRepository {
   return {
+    ...createSanctionsDecisionMethods(context),
     importList(data) {
       return context.transaction(async () => {
         const tx = context.db();

@@ -221,5 +221,37 @@ export function describeSanctionsRepositoryContract(adapter: string, factory: St
       ]);
       assert.deepEqual((await store.sanctions.getEntry('test', '01000'))?.programs, ['P9']);
     });
+
+    it("keeps analysts' decisions per (entity, entry) pair, the latest winning, across re-imports", async () => {
+      await importList({ importedAt: '2023-01-16T00:00:00.000Z', entries: [entry('1', 'ONE, Person')] });
+      const decision = {
+        entityId: 'person:one',
+        list: 'test',
+        listEntryId: '1',
+        status: 'confirmed' as const,
+        reason: 'same date of birth',
+        decidedAt: '2024-01-01T00:00:00.000Z',
+      };
+      await store.sanctions.decide(decision);
+      await store.sanctions.decide({
+        ...decision,
+        entityId: 'person:other',
+        status: 'dismissed',
+        reason: 'namesake',
+      });
+      await store.sanctions.decide({ ...decision, status: 'dismissed', reason: 'a namesake after all' });
+      // A re-import without the entry, and one with it again, leave the decisions as they were.
+      await importList({ importedAt: '2023-02-16T00:00:00.000Z', entries: [] });
+      await importList({ importedAt: '2023-03-16T00:00:00.000Z', entries: [entry('1', 'ONE, Person')] });
+      assert.deepEqual(await store.sanctions.decisions(), [
+        { ...decision, status: 'dismissed', reason: 'a namesake after all' },
+        { ...decision, entityId: 'person:other', status: 'dismissed', reason: 'namesake' },
+      ]);
+      assert.deepEqual(
+        (await store.sanctions.decisions('person:other')).map((d) => d.reason),
+        ['namesake'],
+      );
+      assert.deepEqual(await store.sanctions.decisions('nobody'), []);
+    });
   });
 }
