@@ -3,6 +3,7 @@
 import {
   describeError,
   InputError,
+  keySlug,
   parsePublished,
   slugify,
   telegramChannelName,
@@ -166,7 +167,7 @@ function parseFlatTelegram(
     if (!isFlatMessage(raw))
       return failure(where, 'not a Telegram message: needs message_id, date and channel');
     try {
-      const channelKey = raw.sender_id !== undefined ? String(raw.sender_id) : slugify(raw.channel);
+      const channelKey = raw.sender_id !== undefined ? String(raw.sender_id) : keySlug(raw.channel);
       const username = telegramChannelName(raw.username);
       return telegramItem(
         {
