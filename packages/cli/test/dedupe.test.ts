@@ -127,7 +127,10 @@ describe('echotrace dedupe', () => {
       });
       writeCopiesSection(out, forwarded, section);
       assert.match(text, /^Forwarded from Ольховск Инфо\n/);
-      assert.match(text, new RegExp(`${wire} · ольховск-инфо · 2024-12-02T06:00:00Z \\[original\\]`));
+      assert.match(
+        text,
+        new RegExp(`${wire} · olkhovsk-info · 2024-12-02T06:00:00Z · [^\\n]+ \\[original\\]`),
+      );
       assert.match(text, new RegExp(`${forwarded} · .* \\[this\\]`));
       assert.deepEqual(await duplicates.copiesOf(documentIdForKey('telegram:-1001/11')), []);
     } finally {

@@ -171,7 +171,7 @@ describe('echotrace ingest', () => {
         ['local-files', 4],
         ['fringe-channel', 2],
         ['outlet-test', 2],
-        ['тестовый-канал', 1],
+        ['testovyy-kanal', 1],
       ],
     );
   });

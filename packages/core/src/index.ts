@@ -16,6 +16,7 @@ export * from './enrichment/enrichment.model.ts';
 export * from './enrichment/enrichment.pipeline.ts';
 export * from './enrichment/enrichment.runner.ts';
 export * from './ingest/source.matcher.ts';
+export * from './ingest/telegram.url.ts';
 export * from './entities/entity.model.ts';
 export * from './entities/entity.port.ts';
 export * from './names/cyrillic.transliteration.ts';

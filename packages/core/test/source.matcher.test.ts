@@ -31,4 +31,15 @@ describe('createSourceMatcher', () => {
     assert.equal(matcher.match(other, 'https://elsewhere.test/a'), other);
     assert.equal(matcher.match(other, 'not a url'), other);
   });
+
+  it('tells Telegram channels apart by their public name, not by the t.me host they share', () => {
+    const channels = createSourceMatcher([
+      source('kanal-a', 'Канал А', 'https://t.me/kanal_a'),
+      source('kanal-b', 'Канал Б', 'https://t.me/s/kanal_b'),
+    ]);
+    const post = source('unnamed', 'Unnamed');
+    assert.equal(channels.match(post, 'https://t.me/kanal_a/17').id, 'kanal-a');
+    assert.equal(channels.match(post, 'https://t.me/kanal_b/3').id, 'kanal-b');
+    assert.equal(channels.match(post, 'https://t.me/other_channel/3'), post);
+  });
 });

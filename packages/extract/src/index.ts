@@ -2,6 +2,7 @@
 
 // Ingest: file formats read by `echotrace ingest`.
 export * from './ingest/file.parsers.ts';
+export * from './ingest/telegram.markup.ts';
 
 // HTML: main text and metadata of article pages, and the benchmark metric that scores them.
 export * from './html/article.extractor.ts';

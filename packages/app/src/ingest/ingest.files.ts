@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { glob, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { describeError, type IngestInput, type Source } from '@echotrace/core';
+import { describeError, type IngestInput, type Source, type Timestamp } from '@echotrace/core';
 import {
   INGEST_EXTENSIONS,
   parseHtmlFile,
@@ -18,15 +18,56 @@ const GLOB_CHARS = /[*?[\]{}]/;
 
 export type FileEntry = { path: string } | { missing: string; reason: string };
 
+// A folder's own paperwork, not articles: README.md, LICENSE, LICENCE.md, COPYING, NOTICE, CHANGELOG…
+const PAPERWORK =
+  /^(?:readme|licen[cs]e|copying|copyright|notice|changelog|authors|contributors|contributing|code_of_conduct)(?:[._-].*)?$/i;
+
+export interface ExpandOptions {
+  /** Globs of files (or folders) to leave out, matched against the path as given, absolute, and the name. */
+  exclude?: readonly string[];
+  /** Read README/LICENSE-style files found in folders too (default false). */
+  includePaperwork?: boolean;
+}
+
+export interface Expanded {
+  entries: FileEntry[];
+  /** Files left out by `exclude` or as a folder's paperwork, as paths relative to the working folder. */
+  skipped: string[];
+}
+
+function excludedBy(file: string, globs: readonly string[]): boolean {
+  if (globs.length === 0) return false;
+  const absolute = path.resolve(file);
+  const forms = [file, absolute, path.relative(process.cwd(), absolute), path.basename(file)];
+  return globs.some((glob) => forms.some((form) => path.matchesGlob(form, glob)));
+}
+
 /** Expands arguments into files in a stable order; folders are walked for supported extensions. */
-export async function expandPaths(args: string[]): Promise<FileEntry[]> {
+export async function expandPaths(args: string[], options: ExpandOptions = {}): Promise<FileEntry[]> {
+  return (await expandInputs(args, options)).entries;
+}
+
+/** expandPaths, with the files it left out and why they were left out kept for the summary. */
+export async function expandInputs(args: string[], options: ExpandOptions = {}): Promise<Expanded> {
+  const exclude = options.exclude ?? [];
   const entries: FileEntry[] = [];
+  const skipped: string[] = [];
   const seen = new Set<string>();
-  const add = (file: string): void => {
+  const add = (file: string, inFolder = false): void => {
     const absolute = path.resolve(file);
     if (seen.has(absolute)) return;
     seen.add(absolute);
+    if (
+      excludedBy(file, exclude) ||
+      (inFolder && !options.includePaperwork && PAPERWORK.test(path.basename(file)))
+    ) {
+      skipped.push(path.relative(process.cwd(), absolute) || absolute);
+      return;
+    }
     entries.push({ path: absolute });
+  };
+  const walkInto = async (dir: string): Promise<void> => {
+    for (const file of await walk(dir, (sub) => excludedBy(sub, exclude))) add(file, true);
   };
   for (const arg of args) {
     if (GLOB_CHARS.test(arg)) {
@@ -34,7 +75,7 @@ export async function expandPaths(args: string[]): Promise<FileEntry[]> {
       for await (const match of glob(arg)) matches.push(match);
       if (matches.length === 0) entries.push({ missing: arg, reason: 'pattern matched no files' });
       for (const match of matches.sort()) {
-        if ((await stat(match)).isDirectory()) for (const file of await walk(match)) add(file);
+        if ((await stat(match)).isDirectory()) await walkInto(match);
         else add(match);
       }
       continue;
@@ -52,19 +93,20 @@ export async function expandPaths(args: string[]): Promise<FileEntry[]> {
       });
       continue;
     }
-    if (info.isDirectory()) for (const file of await walk(arg)) add(file);
+    if (info.isDirectory()) await walkInto(arg);
     else add(arg);
   }
-  return entries;
+  return { entries, skipped };
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, skipFolder: (dir: string) => boolean): Promise<string[]> {
   const files: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
-    else if (entry.isFile() && SUPPORTED.has(path.extname(entry.name).toLowerCase())) files.push(full);
+    if (entry.isDirectory()) {
+      if (!skipFolder(full)) files.push(...(await walk(full, skipFolder)));
+    } else if (entry.isFile() && SUPPORTED.has(path.extname(entry.name).toLowerCase())) files.push(full);
   }
   return files;
 }
@@ -73,6 +115,10 @@ export interface ReadOptions {
   maxFileBytes: number;
   /** Source for files that do not name their own (plain text, HTML). */
   defaultSource: Source;
+  /** Publication time for items whose file carries none (checked: a Timestamp). */
+  defaultPublished?: Timestamp | null;
+  /** Language for items whose file states none, instead of identifying it from the text. */
+  defaultLanguage?: string | null;
   onFileDone?: () => void;
 }
 
@@ -83,9 +129,17 @@ export async function* readInputs(entries: FileEntry[], options: ReadOptions): A
       options.onFileDone?.();
       continue;
     }
-    yield* readOne(entry.path, options);
+    for await (const input of readOne(entry.path, options)) yield withDefaults(input, options);
     options.onFileDone?.();
   }
+}
+
+function withDefaults(input: IngestInput, options: ReadOptions): IngestInput {
+  if ('failed' in input) return input;
+  const published = input.publishedAt ?? options.defaultPublished ?? null;
+  const language = input.language || options.defaultLanguage || null;
+  if (published === input.publishedAt && language === (input.language ?? null)) return input;
+  return { ...input, publishedAt: published, language };
 }
 
 async function* readOne(file: string, options: ReadOptions): AsyncGenerator<IngestInput> {

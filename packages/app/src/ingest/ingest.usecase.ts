@@ -3,7 +3,11 @@
 // `ingest-file` job both call this, so the same input leaves the same store contents.
 import {
   ingest,
+  InputError,
+  parsePublished,
   slugify,
+  UsageError,
+  type Timestamp,
   type Clock,
   type Enrichment,
   type ForwardEdge,
@@ -12,7 +16,7 @@ import {
   type Store,
 } from '@echotrace/core';
 import { forwardEdgesOf, runDedupe, sourceFor } from '@echotrace/extract';
-import { expandPaths, readInputs, type FileEntry } from './ingest.files.ts';
+import { expandInputs, readInputs } from './ingest.files.ts';
 
 export const DEFAULT_FILES_SOURCE = 'Local files';
 
@@ -28,6 +32,14 @@ export interface IngestFilesRequest {
   paths: string[];
   /** Source for files that do not name one (default `Local files`). */
   sourceName?: string;
+  /** Publication date or time for files that carry none (`2024-03-01`, ISO 8601, RFC 2822). */
+  published?: string;
+  /** Language (ISO 639-1, e.g. `ru`) for files that state none, instead of identifying it. */
+  language?: string;
+  /** Globs of files or folders to leave out (matched against the path and the file name). */
+  exclude?: string[];
+  /** Read README, LICENSE, CHANGELOG… files found in folders too (default: left out). */
+  includePaperwork?: boolean;
   maxFileBytes: number;
   /** Group copies after the run when something was added or changed (default true). */
   dedupe?: boolean;
@@ -45,6 +57,8 @@ export interface CopyGrouping {
 
 export interface IngestFilesResult {
   summary: IngestSummary;
+  /** Files left out by `exclude` or as a folder's README/LICENSE-style paperwork. */
+  skipped: string[];
   /** Stopped by the signal; committed batches are kept. */
   interrupted: boolean;
   /** Forward edges seen in the input (recorded for the documents that exist). */
@@ -53,11 +67,55 @@ export interface IngestFilesResult {
   copies: CopyGrouping | null;
 }
 
+export interface IngestDefaults {
+  published: Timestamp | null;
+  language: string | null;
+}
+
+const usage = (option: string, problem: string): UsageError =>
+  new UsageError(`--${option} ${problem}`, { input: `--${option}`, problem });
+
+/** Checks the request's defaults and globs; a bad one is a UsageError naming its option. */
+export function checkIngestRequest(
+  request: Pick<IngestFilesRequest, 'published' | 'language' | 'sourceName' | 'exclude'>,
+): IngestDefaults {
+  let published: Timestamp | null = null;
+  if (request.published !== undefined) {
+    try {
+      published = parsePublished(request.published, '--published');
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      throw usage(
+        'published',
+        `must be a date or time (2024-03-01, 2024-03-01T09:30:00+03:00), not ${JSON.stringify(request.published)}`,
+      );
+    }
+  }
+  let language: string | null = null;
+  if (request.language !== undefined) {
+    if (!/^[a-z]{2,3}$/i.test(request.language.trim()))
+      throw usage(
+        'language',
+        `must be a two- or three-letter language code (ru, en, uk), not ${JSON.stringify(request.language)}`,
+      );
+    language = request.language.trim().toLowerCase();
+  }
+  if (request.sourceName !== undefined && request.sourceName.trim() === '')
+    throw usage('source', 'must name a source, not be empty');
+  for (const glob of request.exclude ?? [])
+    if (glob.trim() === '') throw usage('exclude', 'must be a glob such as "**/drafts/**", not empty');
+  return { published, language };
+}
+
 export async function ingestFiles(
   deps: IngestFilesDependencies,
   request: IngestFilesRequest,
 ): Promise<IngestFilesResult> {
-  const entries: FileEntry[] = await expandPaths(request.paths);
+  const defaults = checkIngestRequest(request);
+  const { entries, skipped } = await expandInputs(request.paths, {
+    exclude: request.exclude ?? [],
+    includePaperwork: request.includePaperwork === true,
+  });
   request.onFiles?.(entries.length);
   const sourceName = request.sourceName ?? DEFAULT_FILES_SOURCE;
   const { store } = deps;
@@ -75,6 +133,8 @@ export async function ingestFiles(
       readInputs(entries, {
         maxFileBytes: request.maxFileBytes,
         defaultSource: { ...sourceFor(sourceName, 'files'), id: slugify(sourceName) },
+        defaultPublished: defaults.published,
+        defaultLanguage: defaults.language,
         onFileDone: request.onFileDone,
       }),
     ),
@@ -99,5 +159,5 @@ export async function ingestFiles(
     );
     copies = { groups: dedupe.groups, groupedDocuments: dedupe.groupedDocuments };
   }
-  return { summary, interrupted, forwards: forwards.length, copies };
+  return { summary, skipped, interrupted, forwards: forwards.length, copies };
 }

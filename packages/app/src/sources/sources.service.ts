@@ -3,6 +3,7 @@
 import {
   DEFAULT_POLL_INTERVAL_MINUTES,
   NotFoundError,
+  slugify,
   sourceActivity,
   type Fetcher,
   type Source,
@@ -38,9 +39,24 @@ export async function sourceEntries(store: Store): Promise<SourceEntry[]> {
   return list;
 }
 
-/** Saves each entry (source and settings in one unit of work). */
+const foldName = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * Saves each entry (source and settings in one unit of work). An entry whose id was derived from its
+ * name takes the id of a stored source of that name: stores made before ids were ASCII slugs keep
+ * `риа-новости` rather than gaining a `ria-novosti` twin.
+ */
 export async function saveSources(store: Store, list: SourceEntry[]): Promise<void> {
+  const stored = await store.sources.list();
   for (const entry of list) {
+    const derived = entry.source.id === slugify(entry.source.name);
+    if (derived && !stored.some((s) => s.id === entry.source.id)) {
+      const same = stored.find((s) => foldName(s.name) === foldName(entry.source.name));
+      if (same) {
+        entry.source = { ...entry.source, id: same.id };
+        entry.settings = { ...entry.settings, sourceId: same.id };
+      }
+    }
     await store.transaction(async () => {
       await store.sources.upsert(entry.source);
       await store.sourceSettings.upsert(entry.settings);

@@ -1,5 +1,11 @@
 import { UsageError, type Clock, type IngestSummary } from '@echotrace/core';
-import { closeEnrichment, createEnrichment, DEFAULT_FILES_SOURCE, ingestFiles } from '@echotrace/app';
+import {
+  checkIngestRequest,
+  closeEnrichment,
+  createEnrichment,
+  DEFAULT_FILES_SOURCE,
+  ingestFiles,
+} from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
 import { ProgressReporter } from '../progress.ts';
 
@@ -8,25 +14,54 @@ const systemClock: Clock = { now: () => new Date() };
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'Read files and folders into the corpus (txt, md, html, Telegram JSON, NDJSON)',
-  usage: 'ingest PATH|GLOB... [--source NAME] [--no-enrich] [--no-dedupe] [--json]',
+  usage:
+    'ingest PATH|GLOB... [--source NAME] [--published DATE] [--language LANG] [--exclude GLOB]... [--include-paperwork] [--no-enrich] [--no-dedupe] [--json]',
   help: `
 Formats: .txt/.md (one document each), .html/.htm (main text extracted), .json (a Telegram
 channel's flat message list, or Telegram Desktop's result.json export: one document per message,
 the channel as the source), .ndjson/.jsonl (one {url, title, text, published, source, language}
-record per line; streamed, any size). Folders are read recursively.
+record per line; streamed, any size). Folders are read recursively; a folder's README, LICENSE,
+LICENCE, COPYING, NOTICE, CHANGELOG, AUTHORS and CONTRIBUTING files are left out unless
+--include-paperwork (a file named on the command line is always read). --source, --published and
+--language apply to the files and records that carry none of their own.
 
 Re-running adds nothing already stored with the same content; an interrupted run (Ctrl-C, a killed
 process) keeps every committed batch, and the re-run finishes the rest. Exit code 1 if any item failed.
 
 Examples:
   echotrace ingest demo/corpus
-  echotrace ingest 'exports/**/*.json' --json`,
+  echotrace ingest 'exports/**/*.json' --json
+  echotrace ingest notes/ --source 'Field notes' --published 2024-03-01 --language ru --exclude '**/drafts/**'`,
   options: [
     {
       name: 'source',
       type: 'string',
       value: 'NAME',
       description: 'Source for files that do not name one (default: local files)',
+    },
+    {
+      name: 'published',
+      type: 'string',
+      value: 'DATE',
+      description: 'Publication date or time for files that carry none (2024-03-01, ISO 8601)',
+    },
+    {
+      name: 'language',
+      type: 'string',
+      value: 'LANG',
+      description: 'Language code (ru, en) for files that state none, instead of identifying it',
+    },
+    {
+      name: 'exclude',
+      type: 'string',
+      value: 'GLOB',
+      multiple: true,
+      description: 'Leave out files or folders matching GLOB (path or file name; repeatable)',
+    },
+    {
+      name: 'include-paperwork',
+      type: 'boolean',
+      description: "Also read a folder's README, LICENSE, CHANGELOG… files as articles",
     },
     {
       name: 'no-enrich',
@@ -42,11 +77,22 @@ Examples:
       name: 'json',
       type: 'boolean',
       description:
-        'Print {added, updated, unchanged, failed: [{origin, reason}], interrupted, forwards, copies: {groups, groupedDocuments} | null}',
+        'Print {added, updated, unchanged, failed: [{origin, reason}], skipped: [path], interrupted, forwards, copies: {groups, groupedDocuments} | null}',
     },
   ],
   async run(context) {
     if (context.positionals.length === 0) throw new UsageError('give at least one file, folder or glob');
+    const o = context.options;
+    const request = {
+      paths: context.positionals,
+      sourceName: (o.source as string | undefined) ?? DEFAULT_FILES_SOURCE,
+      published: o.published as string | undefined,
+      language: o.language as string | undefined,
+      exclude: (o.exclude as string[] | undefined) ?? [],
+      includePaperwork: o['include-paperwork'] === true,
+    };
+    // Refused before the store is opened or created.
+    checkIngestRequest(request);
     const store = await context.openStore();
     const progress = new ProgressReporter(context.stderr);
     let files = 0;
@@ -72,8 +118,7 @@ Examples:
         enrichers: enrichment,
       },
       {
-        paths: context.positionals,
-        sourceName: (context.options.source as string | undefined) ?? DEFAULT_FILES_SOURCE,
+        ...request,
         maxFileBytes: context.config.maxFileBytes,
         dedupe: !context.options['no-dedupe'],
         signal: context.signal,
@@ -88,17 +133,27 @@ Examples:
         },
       },
     ).finally(() => closeEnrichment(enrichment));
-    const { summary, interrupted, copies: grouping } = result;
+    const { summary, interrupted, copies: grouping, skipped } = result;
     latest = summary;
     render(true);
     progress.finish();
     if (context.options.json) {
-      writeJson(context.stdout, { ...summary, interrupted, forwards: result.forwards, copies: grouping });
+      writeJson(context.stdout, {
+        ...summary,
+        skipped,
+        interrupted,
+        forwards: result.forwards,
+        copies: grouping,
+      });
     } else {
       const out = context.stdout;
       out.write(
         `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, failed ${summary.failed.length}\n`,
       );
+      if (skipped.length > 0)
+        out.write(
+          `skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} (--exclude, or a folder's README/LICENSE): ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''}\n`,
+        );
       if (grouping) {
         out.write(
           `copies: ${grouping.groups} groups holding ${grouping.groupedDocuments} documents (echotrace dedupe lists them)\n`,

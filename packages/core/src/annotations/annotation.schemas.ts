@@ -68,6 +68,10 @@ export const annotationAttributeSchemas = {
     techniqueId: z.string(),
     name: z.string(),
   }),
+  link: z.looseObject({
+    url: z.string().min(1).describe("The link's target as the post wrote it (https://…, tg://…)"),
+    text: z.string().describe('The linked words in the document text (the span)'),
+  }),
 } as const;
 
 export type AnnotationKind = keyof typeof annotationAttributeSchemas;

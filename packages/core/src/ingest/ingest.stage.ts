@@ -3,15 +3,27 @@
 // committed and a re-run skips what is already stored with the same content.
 import { describeError, InputError } from '../errors.ts';
 import { documentIdForKey, sha256Hex } from '../hashing.ts';
-import type { Capture, Document, Source, Timestamp } from '../model.ts';
+import type { Annotation, Capture, Document, Source, Timestamp } from '../model.ts';
 import type { Clock, Store, UpsertOutcome } from '../ports.ts';
 import { identifyLanguage } from '../text/language.ts';
 import { normalizeText, paragraphSpans } from '../text/normalize.ts';
 import { toRunner, writeOutput, type Enrichment } from '../enrichment/enrichment.runner.ts';
 import { createSourceMatcher } from './source.matcher.ts';
+import { telegramPostUrl } from './telegram.url.ts';
 
 // Enricher moved to the enrichment module; re-exported here for the stages that imported it from ingest.
 export type { Enricher } from '../enrichment/enrichment.model.ts';
+
+/** A link in an item's text: `[start, end)` into `IngestItem.text` (UTF-16 code units) and its target. */
+export interface IngestLink {
+  start: number;
+  end: number;
+  url: string;
+}
+
+/** Who writes the `link` annotations that readers hand over with an item (markup, not an enricher). */
+export const LINK_PRODUCER = 'markup';
+export const LINK_PRODUCER_VERSION = '1';
 
 /** One item as a reader produced it, before normalization. */
 export interface IngestItem {
@@ -36,6 +48,13 @@ export interface IngestItem {
   canonicalUrl?: string | null;
   /** Telegram: the channel this post was forwarded from. */
   forwardedFrom?: string;
+  /** Links in `text` (the reader stripped their markup); stored as `link` annotations. */
+  links?: IngestLink[];
+  /**
+   * Telegram: the post's id in its channel. When the item has no canonical URL and the source it is
+   * attributed to has a `https://t.me/<name>` homepage, the post's URL is derived from both.
+   */
+  telegramMessageId?: number | string;
 }
 
 /** A reader's report that one input could not be turned into items. */
@@ -76,11 +95,79 @@ interface Prepared {
   item: IngestItem;
   document: Document;
   contentSha256: string;
+  links: Annotation[];
+}
+
+// Private-use code points mark link ends through normalization: they are neither whitespace nor
+// control characters, so normalizeText keeps them where they are and their positions are the spans.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const MARKERS = /[\uE000\uE001]/g;
+
+function normalizeWithLinks(
+  raw: string,
+  links: readonly IngestLink[],
+): { text: string; spans: IngestLink[] } {
+  if (links.length === 0) return { text: normalizeText(raw), spans: [] };
+  const cuts: Array<{ at: number; mark: string; order: number }> = [];
+  const valid = links
+    .filter((l) => l.start >= 0 && l.end > l.start && l.end <= raw.length)
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    // Links do not overlap in any markup we read; one that does would pair markers wrongly.
+    .filter((l, i, all) => i === 0 || l.start >= all[i - 1]!.end);
+  // Ends before starts at one offset, so adjacent links do not nest.
+  valid.forEach((l, i) => {
+    cuts.push({ at: l.start, mark: OPEN, order: 1 + i });
+    cuts.push({ at: l.end, mark: CLOSE, order: -valid.length + i });
+  });
+  cuts.sort((a, b) => a.at - b.at || a.order - b.order);
+  let marked = '';
+  let cursor = 0;
+  const clean = (s: string): string => s.replace(MARKERS, '');
+  for (const cut of cuts) {
+    marked += clean(raw.slice(cursor, cut.at)) + cut.mark;
+    cursor = cut.at;
+  }
+  marked += clean(raw.slice(cursor));
+  const normalized = normalizeText(marked);
+  let text = '';
+  const opens: number[] = [];
+  const closes: number[] = [];
+  let last = 0;
+  for (const match of normalized.matchAll(MARKERS)) {
+    text += normalized.slice(last, match.index);
+    (match[0] === OPEN ? opens : closes).push(text.length);
+    last = match.index + 1;
+  }
+  text += normalized.slice(last);
+  // Markers come out in the order they went in: the nth open and nth close belong to the nth link.
+  const spans: IngestLink[] = [];
+  valid.forEach((link, i) => {
+    const start = opens[i];
+    const end = closes[i];
+    if (start !== undefined && end !== undefined && end > start) spans.push({ start, end, url: link.url });
+  });
+  return { text, spans };
+}
+
+function linkAnnotations(documentId: string, text: string, spans: readonly IngestLink[]): Annotation[] {
+  return spans.map((span) => ({
+    id: sha256Hex(`${documentId}\u0000link\u0000${span.start}\u0000${span.end}`).slice(0, 32),
+    documentId,
+    kind: 'link',
+    label: 'link',
+    start: span.start,
+    end: span.end,
+    confidence: 1,
+    producer: LINK_PRODUCER,
+    producerVersion: LINK_PRODUCER_VERSION,
+    attributes: { url: span.url, text: text.slice(span.start, span.end) },
+  }));
 }
 
 /** Normalizes one item into a document; throws InputError when there is nothing to store. */
 export function prepareDocument(item: IngestItem, captureSha256: string, now: Timestamp): Prepared {
-  const text = normalizeText(item.text);
+  const { text, spans } = normalizeWithLinks(item.text, item.links ?? []);
   const title = item.title ? normalizeText(item.title).replace(/\n+/g, ' ') : null;
   if (!text && !title) throw new InputError(item.origin, 'empty text: nothing to ingest');
   const language = item.language?.trim().toLowerCase() || identifyLanguage(`${title ?? ''}\n${text}`);
@@ -105,9 +192,11 @@ export function prepareDocument(item: IngestItem, captureSha256: string, now: Ti
       document.publishedAt,
       document.text,
       document.canonicalUrl,
+      // Only items with links hash them, so the documents stored before links existed stay unchanged.
+      ...(spans.length > 0 ? [spans] : []),
     ]),
   );
-  return { item, document, contentSha256 };
+  return { item, document, contentSha256, links: linkAnnotations(document.id, text, spans) };
 }
 
 export async function ingest(
@@ -148,8 +237,10 @@ export async function ingest(
           await store.captures.put(item.capture.bytes, captureMeta(item, document.ingestedAt));
         }
         const outcome = await store.documents.upsert(document, prepared.contentSha256);
-        if (outcome !== 'unchanged')
+        if (outcome !== 'unchanged') {
           await writeOutput(store, document.id, enrichment.producers, enriched[index]!);
+          await store.annotations.replace(document.id, LINK_PRODUCER, prepared.links);
+        }
         results.push(outcome);
       }
       return results;
@@ -174,7 +265,8 @@ export async function ingest(
       captureHashes.set(input.capture.bytes, sha);
     }
     try {
-      const item = { ...input, source: sources.match(input.source, input.canonicalUrl) };
+      const source = sources.match(input.source, input.canonicalUrl);
+      const item = { ...input, source, canonicalUrl: input.canonicalUrl ?? citableUrl(input, source) };
       batch.push(prepareDocument(item, sha, now));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -191,6 +283,11 @@ export async function ingest(
   }
   await flush();
   return summary;
+}
+
+function citableUrl(item: IngestItem, source: Source): string | null {
+  if (item.telegramMessageId === undefined || source.kind !== 'telegram') return null;
+  return telegramPostUrl(source.homepage, item.telegramMessageId);
 }
 
 function captureMeta(item: IngestItem, now: Timestamp): Omit<Capture, 'sha256' | 'byteLength'> {

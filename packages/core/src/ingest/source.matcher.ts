@@ -3,6 +3,7 @@
 // that name, or its homepage is on the host of the item's canonical URL, the item belongs to it,
 // rather than to a new, unregistered twin.
 import type { Source } from '../model.ts';
+import { telegramChannelName } from './telegram.url.ts';
 
 export interface SourceMatcher {
   match(source: Source, canonicalUrl: string | null | undefined): Source;
@@ -13,7 +14,16 @@ const fold = (name: string): string => name.normalize('NFKC').toLowerCase().repl
 function hostOf(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
-    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+    const parsed = new URL(url);
+    const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+    // Every Telegram channel lives on t.me: the channel's public name is what tells them apart.
+    if (host === 't.me' || host === 'telegram.me') {
+      const name = telegramChannelName(
+        `t.me/${parsed.pathname.split('/').filter((p) => p && p !== 's')[0] ?? ''}`,
+      );
+      return name ? `t.me/${name.toLowerCase()}` : null;
+    }
+    return host;
   } catch {
     return null;
   }

@@ -11,7 +11,14 @@ import {
 describe('annotation schemas', () => {
   it('converts every kind to JSON Schema, documenting the span offset unit', () => {
     const schemas = annotationJsonSchemas();
-    assert.deepEqual(Object.keys(schemas).sort(), ['entity', 'narrative', 'quote', 'sanction', 'technique']);
+    assert.deepEqual(Object.keys(schemas).sort(), [
+      'entity',
+      'link',
+      'narrative',
+      'quote',
+      'sanction',
+      'technique',
+    ]);
     for (const kind of ANNOTATION_KINDS) {
       const schema = schemas[kind] as {
         type: string;

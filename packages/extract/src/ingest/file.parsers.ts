@@ -3,14 +3,18 @@
 import {
   describeError,
   InputError,
+  keySlug,
   parsePublished,
   slugify,
+  telegramChannelName,
+  telegramPostUrl,
   type IngestInput,
   type IngestItem,
   type Source,
 } from '@echotrace/core';
 import { extractArticle } from '../html/article.extractor.ts';
 import { decodeBytes } from '../charset/charset.decoder.ts';
+import { stripTelegramMarkup, titleFromText, type CleanText } from './telegram.markup.ts';
 
 export const INGEST_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.json', '.ndjson', '.jsonl'] as const;
 
@@ -91,19 +95,22 @@ interface FlatTelegramMessage {
   date: string;
   channel: string;
   category?: string;
+  /** The channel's public name, when the exporter kept it (`rian_ru`, `@rian_ru`, `t.me/rian_ru`). */
+  username?: string;
 }
 
 interface DesktopTelegramExport {
   name: string;
   type?: string;
   id: number | string;
+  username?: string;
   messages: Array<{
     id: number;
     type: string;
     date: string;
     date_unixtime?: string;
     from?: string;
-    text?: string | Array<string | { type: string; text: string }>;
+    text?: string | Array<string | { type: string; text: string; href?: string }>;
     forwarded_from?: string;
   }>;
 }
@@ -160,16 +167,26 @@ function parseFlatTelegram(
     if (!isFlatMessage(raw))
       return failure(where, 'not a Telegram message: needs message_id, date and channel');
     try {
-      const channelKey = raw.sender_id !== undefined ? String(raw.sender_id) : slugify(raw.channel);
-      return {
-        key: `telegram:${channelKey}/${raw.message_id}`,
-        origin: where,
-        source: sourceFor(raw.channel, 'telegram'),
-        capture,
-        title: null,
-        text: raw.text ?? '',
-        publishedAt: safeTime(raw.date, where),
-      };
+      const channelKey = raw.sender_id !== undefined ? String(raw.sender_id) : keySlug(raw.channel);
+      const username = telegramChannelName(raw.username);
+      return telegramItem(
+        {
+          key: `telegram:${channelKey}/${raw.message_id}`,
+          origin: where,
+          source: sourceFor(
+            raw.channel,
+            'telegram',
+            username ? { homepage: `https://t.me/${username}` } : {},
+          ),
+          capture,
+          title: null,
+          text: '',
+          publishedAt: safeTime(raw.date, where),
+          telegramMessageId: raw.message_id,
+          canonicalUrl: telegramPostUrl(username, raw.message_id),
+        },
+        stripTelegramMarkup(raw.text ?? ''),
+      );
     } catch (error) {
       return failure(where, InputError.problemOf(error, where));
     }
@@ -181,31 +198,61 @@ function parseDesktopTelegram(
   data: DesktopTelegramExport,
   capture: IngestItem['capture'],
 ): IngestInput[] {
-  const source = sourceFor(data.name, 'telegram');
+  const username = telegramChannelName(data.username);
+  const source = sourceFor(data.name, 'telegram', username ? { homepage: `https://t.me/${username}` } : {});
   return data.messages
     .filter((message) => message.type === 'message')
     .map((message): IngestInput => {
       const where = `${origin}#${message.id}`;
       try {
-        const text = Array.isArray(message.text)
-          ? message.text.map((part) => (typeof part === 'string' ? part : part.text)).join('')
-          : (message.text ?? '');
         const published = message.date_unixtime ? Number(message.date_unixtime) : message.date;
-        const item: IngestItem = {
-          key: `telegram:${data.id}/${message.id}`,
-          origin: where,
-          source,
-          capture,
-          title: null,
-          text,
-          publishedAt: safeTime(published, where),
-        };
+        const item = telegramItem(
+          {
+            key: `telegram:${data.id}/${message.id}`,
+            origin: where,
+            source,
+            capture,
+            title: null,
+            text: '',
+            publishedAt: safeTime(published, where),
+            telegramMessageId: message.id,
+            canonicalUrl: telegramPostUrl(username, message.id),
+          },
+          desktopText(message.text),
+        );
         if (message.forwarded_from) item.forwardedFrom = message.forwarded_from;
         return item;
       } catch (error) {
         return failure(where, InputError.problemOf(error, where));
       }
     });
+}
+
+/** A post with its clean text, its links, and a title from its first line when it has none. */
+function telegramItem(item: IngestItem, clean: CleanText): IngestItem {
+  const result: IngestItem = { ...item, text: clean.text, title: item.title ?? titleFromText(clean.text) };
+  if (clean.links.length > 0) result.links = clean.links;
+  if (!result.canonicalUrl) delete result.canonicalUrl;
+  return result;
+}
+
+// Telegram Desktop writes formatting as typed parts ({type: 'bold', text}, {type: 'text_link', text,
+// href}); a plain string may still hold markdown when another tool wrote the file.
+function desktopText(text: DesktopTelegramExport['messages'][number]['text']): CleanText {
+  if (!Array.isArray(text)) return stripTelegramMarkup(text ?? '');
+  let out = '';
+  const links: CleanText['links'] = [];
+  for (const part of text) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    const start = out.length;
+    out += part.text;
+    const url = part.type === 'text_link' ? part.href : part.type === 'link' ? part.text : undefined;
+    if (url && part.text.trim()) links.push({ start, end: out.length, url });
+  }
+  return { text: out, links };
 }
 
 interface NdjsonRecord {
