@@ -142,5 +142,10 @@ describe('sanctions triage (hits, confirm, dismiss)', () => {
     assert.ok(
       analysis.sanctions.every((s) => s.listEntryId === '990101' && s.explanation.includes('TUMANOV')),
     );
+    // The analyst's confirmation of the stored entity shows in the analysis of the same text.
+    assert.ok(
+      analysis.sanctions.some((s) => s.status === 'confirmed'),
+      JSON.stringify(analysis.sanctions),
+    );
   });
 });
