@@ -9,7 +9,8 @@ import { readTelegramDocuments } from './enrichment.stages.ts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedData = process.env.ECHOTRACE_SHARED_DATA ?? path.resolve(root, '../shared/data');
 const documents = await readTelegramDocuments(sharedData);
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const time = (work: () => void): number => {
   const started = performance.now();
   work();
