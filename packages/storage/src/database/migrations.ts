@@ -1,6 +1,9 @@
 // The numbered SQL migration files, read from a dialect's migrations folder (the same numbers on
 // both databases), and what `db status` reports about them.
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DialectName } from './dialect.ts';
 
 export interface Migration {
   version: number;
@@ -45,4 +48,16 @@ export function statusOf(migrations: Migration[], applied: Map<number, string>):
     name: m.name,
     appliedAt: applied.get(m.version) ?? null,
   }));
+}
+
+/** A dialect's migrations, from src/<dialect>/migrations. */
+export function dialectMigrations(dialect: DialectName): Migration[] {
+  return loadMigrations(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', dialect, 'migrations'));
+}
+
+/** The first migration not applied yet, or null; refuses a database newer than this code. */
+export function nextMigration(migrations: Migration[], applied: Iterable<number>): Migration | null {
+  const versions = new Set(applied);
+  checkKnown(migrations, versions);
+  return migrations.find((m) => !versions.has(m.version)) ?? null;
 }

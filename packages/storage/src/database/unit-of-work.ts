@@ -4,7 +4,7 @@
 // on a single PostgreSQL client the unit holds the only connection, so a query from another async
 // caller waits for the unit to settle instead of joining it (and being rolled back with it).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { StoreDatabase, StoreDialect } from './dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -28,24 +28,28 @@ export function createStoreContext(database: StoreDatabase): OwnedStoreContext {
   const { kysely: root, dialect } = database;
   const current = new AsyncLocalStorage<Kysely<Database>>();
   const pending = new Set<Promise<unknown>>();
+  // Compiled once: a batch of ingest opens a unit per call of several repositories.
+  const begin = CompiledQuery.raw(dialect.beginUnit);
+  const commit = CompiledQuery.raw('COMMIT');
+  const rollback = CompiledQuery.raw('ROLLBACK');
 
   const transaction = <T>(work: () => Promise<T>): Promise<T> => {
     if (current.getStore()) return work();
     const unit = root.connection().execute(async (connection) => {
-      await sql.raw(dialect.beginUnit).execute(connection);
+      await connection.executeQuery(begin);
       let result: T;
       try {
         result = await current.run(connection, work);
       } catch (error) {
         try {
-          await sql.raw('ROLLBACK').execute(connection);
+          await connection.executeQuery(rollback);
         } catch {
           // The failure may have ended the transaction already (a lost connection); the work's
           // error is the one to report.
         }
         throw error;
       }
-      await sql.raw('COMMIT').execute(connection);
+      await connection.executeQuery(commit);
       return result;
     });
     pending.add(unit);

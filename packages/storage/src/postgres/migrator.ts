@@ -2,18 +2,15 @@
 // each in its own transaction, and records them in schema_migrations. Every step takes an advisory
 // lock first and reads what is applied after it: workers starting together apply each migration
 // once. A database newer than this code is refused rather than misread.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
-  checkKnown,
-  loadMigrations,
+  dialectMigrations,
+  nextMigration,
   SCHEMA_MIGRATIONS_DDL,
   statusOf,
   type MigrationStatus,
 } from '../database/migrations.ts';
 import type { Sql } from './sql.client.ts';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const MIGRATION_LOCK = 7210001;
 
 async function appliedVersions(sql: Sql): Promise<Map<number, string>> {
@@ -28,17 +25,16 @@ async function appliedVersions(sql: Sql): Promise<Map<number, string>> {
 
 export async function migrationStatus(sql: Sql): Promise<MigrationStatus[]> {
   const applied = await sql.transaction(() => appliedVersions(sql));
-  return statusOf(loadMigrations(MIGRATIONS_DIR), applied);
+  return statusOf(dialectMigrations('postgres'), applied);
 }
 
 export async function migrate(sql: Sql): Promise<number[]> {
-  const migrations = loadMigrations(MIGRATIONS_DIR);
+  const migrations = dialectMigrations('postgres');
   const done: number[] = [];
   for (;;) {
     const applied = await sql.transaction(async () => {
       const applied = await appliedVersions(sql);
-      checkKnown(migrations, applied.keys());
-      const next = migrations.find((m) => !applied.has(m.version));
+      const next = nextMigration(migrations, applied.keys());
       if (!next) return null;
       await sql.exec(next.sql);
       await sql.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [

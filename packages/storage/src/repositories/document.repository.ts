@@ -6,7 +6,7 @@ import { sql, type Selectable } from 'kysely';
 import { prepared, type PreparedStatement } from '../database/prepared.ts';
 import type { DocumentVersionsTable } from '../database/schema.ts';
 import type { StoreContext } from '../database/unit-of-work.ts';
-import { documentFromRow } from '../rows/foundation.rows.ts';
+import { documentFromRow, type DocumentRow } from '../rows/foundation.rows.ts';
 
 // Named, not `*`: on PostgreSQL the row also holds its search vector, which no caller reads.
 const COLUMNS = [
@@ -81,6 +81,21 @@ export function createDocumentRepository(context: StoreContext): DocumentReposit
       .onConflict((oc) => oc.doNothing()),
   );
   const index = dialect.fullText.indexer(context);
+  // Read once per document by show, dedupe and the worker: prepared as well.
+  const byId = prepared<{ id: string }, DocumentRow>(context, (db, slot) =>
+    db.selectFrom('documents').select(COLUMNS).where('id', '=', slot('id')),
+  );
+  const byKey = prepared<{ key: string }, DocumentRow>(context, (db, slot) =>
+    db.selectFrom('documents').select(COLUMNS).where('key', '=', slot('key')),
+  );
+  const versionsOf = prepared<{ id: string }, Selectable<DocumentVersionsTable>>(context, (db, slot) =>
+    db
+      .selectFrom('document_versions')
+      .selectAll()
+      .where('document_id', '=', slot('id'))
+      .orderBy('seen_at')
+      .orderBy('content_sha256'),
+  );
 
   return {
     upsert(document, contentSha256) {
@@ -122,11 +137,11 @@ export function createDocumentRepository(context: StoreContext): DocumentReposit
       });
     },
     async get(id) {
-      const row = await documents().where('id', '=', id).executeTakeFirst();
+      const [row] = (await byId({ id })).rows;
       return row ? documentFromRow(row) : null;
     },
     async getByKey(key) {
-      const row = await documents().where('key', '=', key).executeTakeFirst();
+      const [row] = (await byKey({ key })).rows;
       return row ? documentFromRow(row) : null;
     },
     async unchangedKeys(items) {
@@ -146,14 +161,7 @@ export function createDocumentRepository(context: StoreContext): DocumentReposit
       return new Set(items.filter((i) => stored.get(i.key) === i.contentSha256).map((i) => i.key));
     },
     async versions(id) {
-      const rows = await context
-        .db()
-        .selectFrom('document_versions')
-        .selectAll()
-        .where('document_id', '=', id)
-        .orderBy('seen_at')
-        .orderBy('content_sha256')
-        .execute();
+      const { rows } = await versionsOf({ id });
       return rows.map((r): DocumentVersion => ({
         documentId: r.document_id,
         contentSha256: r.content_sha256,

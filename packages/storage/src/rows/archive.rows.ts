@@ -1,18 +1,9 @@
 // Row ↔ domain mapping for archive_entries, used by the archive repository.
 import type { ArchiveEntry } from '@echotrace/core';
+import type { Selectable } from 'kysely';
+import type { ArchiveEntriesTable } from '../database/schema.ts';
 
-export interface ArchiveRow {
-  id: string;
-  request_url: string;
-  final_url: string;
-  status: number;
-  status_text: string;
-  headers: string;
-  request_headers: string;
-  fetched_at: string;
-  sha256: string;
-  byte_length: number;
-}
+export type ArchiveRow = Selectable<ArchiveEntriesTable>;
 
 export const archiveFromRow = (row: ArchiveRow): ArchiveEntry => ({
   id: row.id,

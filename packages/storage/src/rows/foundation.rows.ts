@@ -1,16 +1,12 @@
-// Row ↔ domain mapping for the foundation tables; both adapters share the schema's column names.
+// Row ↔ domain mapping for the foundation tables (row types from database/schema.ts).
 import type { Annotation, Document, Source } from '@echotrace/core';
+import type { Selectable } from 'kysely';
+import type { AnnotationsTable, DocumentsTable, SourcesTable } from '../database/schema.ts';
 
-export interface SourceRow {
-  id: string;
-  name: string;
-  kind: string;
-  homepage: string | null;
-  language: string | null;
-  country: string | null;
-  labels: string;
-  owner?: string | null;
-}
+export type SourceRow = Omit<Selectable<SourcesTable>, 'owner'> & { owner?: string | null };
+/** The columns a document is read from (not rowid, nor PostgreSQL's search vector). */
+export type DocumentRow = Omit<Selectable<DocumentsTable>, 'rowid' | 'published_utc'>;
+export type AnnotationRow = Omit<Selectable<AnnotationsTable>, 'entity_id'>;
 
 export function sourceFromRow(row: SourceRow): Source {
   return {
@@ -24,23 +20,6 @@ export function sourceFromRow(row: SourceRow): Source {
     // Only when known, so that a source stored without an owner reads back exactly as written.
     ...(row.owner != null && { owner: row.owner }),
   };
-}
-
-export interface DocumentRow {
-  rowid?: number | string;
-  id: string;
-  key: string;
-  source_id: string;
-  capture_sha256: string;
-  content_sha256: string;
-  text: string;
-  paragraphs: string;
-  title: string | null;
-  byline: string | null;
-  published_at: string | null;
-  language: string;
-  canonical_url: string | null;
-  ingested_at: string;
 }
 
 export function documentFromRow(row: DocumentRow): Document {
@@ -61,19 +40,6 @@ export function documentFromRow(row: DocumentRow): Document {
     canonicalUrl: row.canonical_url,
     ingestedAt: row.ingested_at,
   };
-}
-
-export interface AnnotationRow {
-  id: string;
-  document_id: string;
-  kind: string;
-  label: string;
-  start_offset: number;
-  end_offset: number;
-  confidence: number;
-  producer: string;
-  producer_version: string;
-  attributes: string;
 }
 
 export function annotationFromRow(row: AnnotationRow): Annotation {

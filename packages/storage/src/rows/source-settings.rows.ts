@@ -1,24 +1,11 @@
-// Row ↔ domain mapping for source settings and health, shared by both adapters. URL lists are
+// Row ↔ domain mapping for source settings and health, read by the source settings repository. URL lists are
 // JSON text; `enabled` is 0/1.
 import type { SourceHealth, SourceSettings } from '@echotrace/core';
+import type { Selectable } from 'kysely';
+import type { SourceHealthTable, SourceSettingsTable } from '../database/schema.ts';
 
-export interface SettingsRow {
-  source_id: string;
-  feeds: string;
-  sitemaps: string;
-  poll_interval_minutes: number;
-  enabled: number;
-}
-
-export interface HealthRow {
-  source_id: string;
-  last_poll_at: string | null;
-  last_success_at: string | null;
-  last_error: string | null;
-  consecutive_failures: number;
-  last_new_items: number;
-  next_poll_at: string | null;
-}
+export type SettingsRow = Selectable<SourceSettingsTable>;
+export type HealthRow = Selectable<SourceHealthTable>;
 
 export const settingsFromRow = (row: SettingsRow): SourceSettings => ({
   sourceId: row.source_id,
