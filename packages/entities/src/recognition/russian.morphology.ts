@@ -22,9 +22,12 @@ export interface WordParse {
 interface AzParse {
   parser: string;
   score: number;
-  tag: { POST?: string; toString(): string };
+  tag: { POST?: string; GNdr?: string; NMbr?: string; toString(): string };
   normalize(): { word: string };
+  inflect(grammemes: string[]): { word: string } | false | undefined;
 }
+
+const azParses = new WeakMap<WordParse, AzParse>();
 interface AzModule {
   load: (url: string, type: string, callback: (error: unknown, data?: unknown) => void) => void;
   Morph: ((word: string, config?: object) => AzParse[]) & {
@@ -90,12 +93,14 @@ function analyze(word: string): WordParse[] {
   for (const parse of morph()(word, { parsers: ['Dictionary'], typos: 0, stutter: 0, ignoreCase: true })) {
     if (parse.parser !== 'Dictionary') continue;
     const grammemes = new Set(parse.tag.toString().split(/[ ,]/));
-    out.push({
+    const reading: WordParse = {
       lemma: parse.normalize().word.toLowerCase(),
       pos: parse.tag.POST ?? '',
       grammemes,
       score: parse.score,
-    });
+    };
+    azParses.set(reading, parse);
+    out.push(reading);
   }
   return out.sort((a, b) => b.score - a.score);
 }
@@ -161,4 +166,19 @@ export function russianLemmas(word: string, prefer?: (p: WordParse) => boolean):
   const ordered = prefer ? [...parses.filter(prefer), ...parses.filter((p) => !prefer(p))] : parses;
   const lemmas = [...new Set(ordered.map((p) => p.lemma))];
   return lemmas.length > 0 ? lemmas : [word.toLowerCase()];
+}
+
+/**
+ * The word in the nominative, keeping the reading's number and gender ("Курской" as feminine →
+ * "курская", "Колесниковой" → "колесникова"), lowercase; null when az cannot inflect it.
+ */
+export function russianInflect(word: string, reading: WordParse): string | null {
+  const parse = azParses.get(reading);
+  if (!parse) return null;
+  const plural = parse.tag.NMbr === 'plur';
+  const wanted = ['nomn', plural ? 'plur' : 'sing'];
+  if (!plural && parse.tag.GNdr && ['masc', 'femn', 'neut'].includes(parse.tag.GNdr))
+    wanted.push(parse.tag.GNdr);
+  const form = parse.inflect(wanted) || parse.inflect(['nomn']);
+  return form ? form.word.toLowerCase() : null;
 }
