@@ -182,3 +182,15 @@ export function russianInflect(word: string, reading: WordParse): string | null 
   const form = parse.inflect(wanted) || parse.inflect(['nomn']);
   return form ? form.word.toLowerCase() : null;
 }
+
+/** Every reading is a common noun, never a proper one (Спецоперация, Восток's "восток"). */
+export function isCommonNounOnly(word: string): boolean {
+  return every(
+    word,
+    (p) => p.pos === 'NOUN' && !PROPER_GRAMMEMES.some((g) => p.grammemes.has(g)) && !p.grammemes.has('Abbr'),
+  );
+}
+
+export function isKnownWord(word: string): boolean {
+  return russianParses(word).length > 0;
+}

@@ -15,7 +15,9 @@ import {
   isAdjectiveOnly,
   isCommonAbbreviation,
   isFunctionWord,
+  isCommonNounOnly,
   isGivenName,
+  isKnownWord,
   isKnownPersonName,
   isKnownPlace,
   isPatronymic,
@@ -41,6 +43,27 @@ interface DocumentEvidence {
 
 const REGION_NOUN = /^(област|кра[йяеюи]|округ|район|республик|губерни|штат|провинци)/u;
 const LIST_GLUE = new Set([',', 'и', 'или']);
+const PLURAL_DESCRIPTORS = new Set([
+  'власти',
+  'военные',
+  'силовики',
+  'спецслужбы',
+  'чиновники',
+  'пограничники',
+]);
+const ABSTRACT_NOUN = /(ция|сия|ние|ство|ость|изм|ика)$/u;
+/** Surnames in -ский/-цкий that the dictionary does not know (Зеленский, Зеленского). */
+const ADJECTIVAL_SURNAME = /^\p{Lu}\p{Ll}+(ск|цк)(ий|ого|ому|им|ом)$/u;
+const STREET_WORDS = new Set([
+  'улица',
+  'проспект',
+  'площадь',
+  'бульвар',
+  'переулок',
+  'шоссе',
+  'набережная',
+  'аллея',
+]);
 const RUSSIAN_PLACE_PREPOSITIONS = new Set([
   'в',
   'во',
@@ -62,7 +85,6 @@ export function correctSpans(
 ): SpanDraft[] {
   const ru = language === 'ru';
   const words = (d: SpanDraft): TextToken[] => sequences[d.sequence]!.slice(d.first, d.last + 1);
-  const spanText = (d: SpanDraft): string => text.slice(words(d)[0]!.start, words(d).at(-1)!.end);
   // First what each span is on its own: cut and dropped words, run-together names split.
   const local: SpanDraft[] = [];
   for (const original of drafts) {
@@ -74,6 +96,14 @@ export function correctSpans(
       while (d.first < d.last && isFunctionWord(sequence[d.first]!.text) && !isInitial(sequence, d.first))
         d.first++;
       if (d.first === d.last && dropRussianWord(sequence, d)) continue;
+      // "Российские власти", "Украинские военные": adjectives and a plural descriptor name no one
+      // ("Конституционного суда", "Народной партии" are names).
+      if (
+        d.first < d.last &&
+        sequence.slice(d.first, d.last).every((t) => isAdjectiveOnly(t.text)) &&
+        PLURAL_DESCRIPTORS.has(sequence[d.last]!.text.toLowerCase())
+      )
+        continue;
       local.push(...splitPlaceFromPerson(sequence, d));
     } else {
       if (d.last === d.first + 1 && isKoreanName(text, sequence, d.first)) d.type = 'PER';
@@ -85,13 +115,14 @@ export function correctSpans(
   for (const d of local) {
     if (d.type === 'PER' && d.last > d.first)
       for (const t of words(d)) for (const c of forms(t.text)) evidence.personWords.add(c);
-    if (nextToProductCue(ru, sequences[d.sequence]!, d)) evidence.products.add(spanText(d));
+    if (nextToProductCue(ru, sequences[d.sequence]!, d))
+      for (const f of productForms(words(d))) evidence.products.add(f);
   }
   if (!ru) local.push(...koreanNames(text, sequences, local));
   const out: SpanDraft[] = [];
   for (const d of local) {
     const sequence = sequences[d.sequence]!;
-    if (evidence.products.has(spanText(d))) {
+    if (productForms(words(d)).some((f) => evidence.products.has(f))) {
       // CoNLL's convention types a model name MISC; the public types have no such class.
       if (!ru) out.push({ ...d, type: 'MISC' });
       continue;
@@ -107,6 +138,21 @@ export function correctSpans(
       d.last++;
     if (d.type === 'PER' && isPlaceSpan(ru, sequence, d.first, d.last, evidence)) d.type = 'LOC';
     else if (
+      ru &&
+      d.type === 'PER' &&
+      (afterStreetWord(sequence, d.first) || isAdjectiveAndNoun(sequence, d))
+    )
+      d.type = 'LOC';
+    else if (
+      ru &&
+      d.type === 'LOC' &&
+      d.first === d.last &&
+      ADJECTIVAL_SURNAME.test(sequence[d.first]!.text) &&
+      !isKnownWord(sequence[d.first]!.text)
+    )
+      // A lone -ский word is no place ("Курский" needs its noun): an unknown one is a surname.
+      d.type = 'PER';
+    else if (
       (d.type === 'LOC' || d.type === 'ORG') &&
       d.first === d.last &&
       forms(sequence[d.first]!.text).some((f) => evidence.personWords.has(f)) &&
@@ -119,7 +165,8 @@ export function correctSpans(
   return out.sort((a, b) => a.sequence - b.sequence || a.first - b.first);
 }
 
-const KOREAN_GIVEN_NAME = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
+// Two romanized syllables ("Jong-un", "Suk-yeol"); "Kong-based", "York-led" are English compounds.
+const KOREAN_GIVEN_NAME = /^\p{Lu}\p{Ll}{1,4}-(?!(?:led|run|era|old|new|wide|born|made|area)$)\p{Ll}{1,4}$/u;
 
 function isKoreanName(text: string, sequence: TextToken[], i: number): boolean {
   const [family, given] = [sequence[i]!, sequence[i + 1]];
@@ -172,6 +219,13 @@ function splitPlaceFromPerson(sequence: TextToken[], d: SpanDraft): SpanDraft[] 
   ];
 }
 
+/** A name's forms in any case ("Орешник", "Орешника"), to find it again across a document. */
+function productForms(tokens: TextToken[]): string[] {
+  const written = tokens.map((t) => t.text.toLowerCase()).join(' ');
+  if (tokens.length > 1 || !/\p{Script=Cyrillic}/u.test(written)) return [written];
+  return forms(tokens[0]!.text);
+}
+
 /** "А." in "А. Кудрин" is an initial, not the conjunction а. */
 function isInitial(sequence: TextToken[], i: number): boolean {
   return /^\p{Lu}$/u.test(sequence[i]!.text) && sequence[i + 1]?.text === '.';
@@ -179,6 +233,23 @@ function isInitial(sequence: TextToken[], i: number): boolean {
 
 function forms(word: string): string[] {
   return nominativeCandidates(word.toLowerCase().replace(/ё/g, 'е'));
+}
+
+/** "проспекте Руставели": a street named after someone is a place. */
+function afterStreetWord(sequence: TextToken[], first: number): boolean {
+  const before = sequence[first - 1];
+  return before !== undefined && russianLemmas(before.text).some((l) => STREET_WORDS.has(l));
+}
+
+/**
+ * "Кривому Рогу", "Ближнем Востоке": an adjective and a common noun, with no word the dictionary
+ * knows as a name, is a place (or a thing), not a person.
+ */
+function isAdjectiveAndNoun(sequence: TextToken[], d: SpanDraft): boolean {
+  if (d.first === d.last) return false;
+  const tokens = sequence.slice(d.first, d.last + 1);
+  if (tokens.some((t) => isKnownPersonName(t.text))) return false;
+  return isAdjectiveOnly(tokens[0]!.text) && tokens.slice(1).every((t) => isCommonNounOnly(t.text));
 }
 
 /** One-word spans that are not names: descriptors, adjectives, common acronyms. */
@@ -190,6 +261,9 @@ function dropRussianWord(sequence: TextToken[], d: SpanDraft): boolean {
     return RUSSIAN_COMMON_ACRONYMS.has(lower) || isCommonAbbreviation(word);
   }
   if (russianLemmas(word).some((l) => RUSSIAN_DESCRIPTORS.has(l)) && !isKnownPersonName(word)) return true;
+  // Abstract nouns capitalized at the start of a sentence ("Спецоперация", "Мобилизация").
+  const quoted = /^[«"“„]$/u.test(sequence[d.first - 1]?.text ?? '');
+  if (!quoted && ABSTRACT_NOUN.test(lower) && isCommonNounOnly(word)) return true;
   // "Российские", "Британское": an adjective alone names nothing, unless it is one of a list of
   // regions sharing a noun ("Киевской, Днепропетровской и Донецкой областях").
   if (d.type !== 'PER' && isAdjectiveOnly(word) && !beforeRegionNoun(sequence, d.last)) return true;

@@ -143,6 +143,48 @@ describe('span corrections: words that are not names', () => {
   });
 });
 
+describe('span corrections: more classes seen on real posts', () => {
+  it('drops adjectives with a plural descriptor and abstract nouns, keeps named institutions', () => {
+    assert.deepEqual(
+      corrected(
+        'ru',
+        'Российские власти промолчали. Спецоперация продолжается. Председатель Конституционного суда ушел.',
+        [
+          ['Российские власти', 'ORG'],
+          ['Спецоперация', 'ORG'],
+          ['Конституционного суда', 'ORG'],
+        ],
+      ),
+      ['Конституционного суда/ORG'],
+    );
+  });
+
+  it('reads a street, an adjective with a noun, and an unknown -ский word for what they are', () => {
+    assert.deepEqual(
+      corrected('ru', 'Митинг на проспекте Руставели. Удар по Кривому Рогу. Зеленский выступил.', [
+        ['Руставели', 'PER'],
+        ['Кривому Рогу', 'PER'],
+        ['Зеленский', 'LOC'],
+      ]),
+      ['Руставели/LOC', 'Кривому Рогу/LOC', 'Зеленский/PER'],
+    );
+  });
+
+  it('finds a model name again in another case, and a Korean name the tagger missed', () => {
+    assert.deepEqual(
+      corrected('ru', 'Россия применила ракету «Орешник». Поражение от Орешника серьезное.', [
+        ['Орешник', 'ORG'],
+        ['Орешника', 'ORG'],
+      ]),
+      [],
+    );
+    assert.deepEqual(
+      corrected('en', 'Kim Jong-un met Moon Jae-in. A Hong Kong-based firm.', [['Hong Kong-based', 'MISC']]),
+      ['Kim Jong-un/PER', 'Moon Jae-in/PER', 'Hong Kong-based/MISC'],
+    );
+  });
+});
+
 describe('span corrections: names cut or run together', () => {
   it('joins a given name and a patronymic written before the surname', () => {
     assert.deepEqual(
@@ -195,5 +237,26 @@ describe('truecaseHeadlines', () => {
       ['Donna', 'Wynd', '(', 'New', 'Zealand', ')', '36.831'],
     ];
     assert.deepEqual(truecaseHeadlines(words), words);
+  });
+});
+
+describe('tokens of names', () => {
+  it('splits an English possessive off a name only when asked (English), never a Russian brand', () => {
+    const text = "Malofeyev’s network and Kim Jong-un's visit; Sotheby’s";
+    assert.deepEqual(
+      tokenize(text, { possessives: true }).map((t) => t.text),
+      ['Malofeyev', '’s', 'network', 'and', 'Kim', 'Jong-un', "'s", 'visit', ';', 'Sotheby', '’s'],
+    );
+    assert.ok(tokenize(text).some((t) => t.text === 'Sotheby’s'));
+  });
+
+  it('does not end a sentence at the full stop of an initial', () => {
+    const text = 'Translated by Anthony V. Rinna. Как сообщил А. Кудрин, всё хорошо. Конец.';
+    const sequences = splitSequences(text, tokenize(text)).map((s) => s.map((t) => t.text).join(' '));
+    assert.deepEqual(sequences, [
+      'Translated by Anthony V . Rinna .',
+      'Как сообщил А . Кудрин , всё хорошо .',
+      'Конец .',
+    ]);
   });
 });
