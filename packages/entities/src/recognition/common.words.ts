@@ -49,3 +49,14 @@ must not no it its it's he she they them their his her we our you your i me my h
 when where which who whom whose amid vs versus up down out off
 besides also just only`.split(/\s+/),
 );
+
+/**
+ * Nouns that introduce an organization's name in quotes: «…» after one of them (or after it and
+ * adjectives: "организацией американский «Храм Сатаны»") is that organization's name.
+ */
+export const RUSSIAN_ORGANIZATION_CUES = new Set(
+  `организация партия движение компания фирма фонд группировка клуб банк концерн холдинг
+корпорация издание телеканал газета агентство сервис платформа соцсеть объединение ассоциация
+завод комбинат предприятие университет институт театр музей команда бренд магазин мессенджер
+авиакомпания ооо оао зао пао ао нко`.split(/\s+/),
+);

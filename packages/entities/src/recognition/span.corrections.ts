@@ -7,6 +7,7 @@ import {
   ENGLISH_PLACE_PREPOSITIONS,
   ENGLISH_PRODUCT_CUES,
   RUSSIAN_COMMON_ACRONYMS,
+  RUSSIAN_ORGANIZATION_CUES,
   RUSSIAN_DESCRIPTORS,
   RUSSIAN_PRODUCT_CUES,
 } from './common.words.ts';
@@ -119,6 +120,7 @@ export function correctSpans(
       for (const f of productForms(words(d))) evidence.products.add(f);
   }
   if (!ru) local.push(...koreanNames(text, sequences, local));
+  else quotedOrganizations(sequences, local);
   const out: SpanDraft[] = [];
   for (const d of local) {
     const sequence = sequences[d.sequence]!;
@@ -167,6 +169,49 @@ export function correctSpans(
 
 // Two romanized syllables ("Jong-un", "Suk-yeol"); "Kong-based", "York-led" are English compounds.
 const KOREAN_GIVEN_NAME = /^\p{Lu}\p{Ll}{1,4}-(?!(?:led|run|era|old|new|wide|born|made|area)$)\p{Ll}{1,4}$/u;
+
+const OPEN_QUOTE = new Set(['«', '"', '“', '„']);
+const CLOSE_QUOTE = new Set(['»', '"', '”', '“']);
+const MAX_QUOTED = 5;
+
+/**
+ * "организацией американский «Храм Сатаны»", "компании «Мен Тревел»": a capitalized name in quotes
+ * after a word for an organization is that organization, whole, whatever the tagger made of it.
+ * Replaces the spans inside the quotes, in place (drafts is changed).
+ */
+function quotedOrganizations(sequences: TextToken[][], drafts: SpanDraft[]): void {
+  sequences.forEach((sequence, k) => {
+    for (let open = 0; open < sequence.length; open++) {
+      if (!OPEN_QUOTE.has(sequence[open]!.text)) continue;
+      let close = open + 1;
+      while (
+        close < sequence.length &&
+        close - open <= MAX_QUOTED + 1 &&
+        !CLOSE_QUOTE.has(sequence[close]!.text)
+      )
+        close++;
+      if (close >= sequence.length || !CLOSE_QUOTE.has(sequence[close]!.text) || close === open + 1) continue;
+      const first = open + 1;
+      const last = close - 1;
+      if (!/^\p{Lu}/u.test(sequence[first]!.text)) continue;
+      if (!cuedByOrganizationWord(sequence, open)) continue;
+      const inside = drafts.filter((d) => d.sequence === k && d.first <= last && d.last >= first);
+      if (inside.some((d) => d.first < first || d.last > last)) continue;
+      for (const d of inside) drafts.splice(drafts.indexOf(d), 1);
+      drafts.push({ sequence: k, first, last, type: 'ORG' });
+      open = close;
+    }
+  });
+}
+
+function cuedByOrganizationWord(sequence: TextToken[], open: number): boolean {
+  for (let i = open - 1; i >= Math.max(0, open - 3); i--) {
+    const word = sequence[i]!.text;
+    if (russianLemmas(word).some((l) => RUSSIAN_ORGANIZATION_CUES.has(l))) return true;
+    if (!isAdjectiveOnly(word)) return false;
+  }
+  return false;
+}
 
 function isKoreanName(text: string, sequence: TextToken[], i: number): boolean {
   const [family, given] = [sequence[i]!, sequence[i + 1]];

@@ -185,6 +185,23 @@ describe('span corrections: more classes seen on real posts', () => {
   });
 });
 
+describe('span corrections: quoted organization names', () => {
+  it('takes a quoted name after a word for an organization whole, and leaves other quotes alone', () => {
+    assert.deepEqual(
+      corrected(
+        'ru',
+        'Запрещена организация американский «Храм Сатаны». Клиника «Котенок Гав» просит помощи. Лозунг «Мир Миру» звучал.',
+        [
+          ['Сатаны', 'PER'],
+          ['Котенок Гав', 'PER'],
+        ],
+      ),
+      ['Храм Сатаны/ORG', 'Котенок Гав/PER'],
+    );
+    assert.deepEqual(corrected('ru', 'Директор компании «Мен Тревел» задержан.', []), ['Мен Тревел/ORG']);
+  });
+});
+
 describe('span corrections: names cut or run together', () => {
   it('joins a given name and a patronymic written before the surname', () => {
     assert.deepEqual(
