@@ -17,7 +17,7 @@ export const RUSSIAN_DESCRIPTORS = new Set(
 /** Acronyms of common nouns missing from (or newer than) the 2016 dictionary: weapons, legal forms. */
 export const RUSSIAN_COMMON_ACRONYMS = new Set(
   `бпла сво рэб сизо зрк рсзо дрг птрк фаб каб лэп жкх впк опк ооо оао зао пао нко ип ии тэц гэс
-мрот ндс ввп дтп чп пво вс вкс`.split(/\s+/),
+мрот ндс ввп дтп чп пво вс вкс спг впн`.split(/\s+/),
 );
 // «ВС» and «ВКС» are kept out below: they are armed forces (ORG) when followed by a state.
 RUSSIAN_COMMON_ACRONYMS.delete('вс');

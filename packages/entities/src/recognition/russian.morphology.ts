@@ -194,3 +194,17 @@ export function isCommonNounOnly(word: string): boolean {
 export function isKnownWord(word: string): boolean {
   return russianParses(word).length > 0;
 }
+
+/**
+ * Every reading is a given name, surname or patronymic (Белоусов), never a place or a singular
+ * common word; the plural homographs of -ов surnames (белоусов, песков: of whiskers, of sands)
+ * do not count.
+ */
+export function isPersonNameOnly(word: string): boolean {
+  return every(
+    word,
+    (p) =>
+      PERSON_GRAMMEMES.some((g) => p.grammemes.has(g)) ||
+      (p.pos === 'NOUN' && p.grammemes.has('plur') && !p.grammemes.has('Geox')),
+  );
+}

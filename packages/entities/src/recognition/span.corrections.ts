@@ -22,6 +22,7 @@ import {
   isKnownPersonName,
   isKnownPlace,
   isPatronymic,
+  isPersonNameOnly,
   russianLemmas,
 } from './russian.morphology.ts';
 import { nominativeCandidates } from '../resolution/name.keys.ts';
@@ -145,6 +146,14 @@ export function correctSpans(
       (afterStreetWord(sequence, d.first) || isAdjectiveAndNoun(sequence, d))
     )
       d.type = 'LOC';
+    else if (
+      ru &&
+      (d.type === 'LOC' || d.type === 'ORG') &&
+      d.first === d.last &&
+      isOnlyPersonName(sequence[d.first]!.text)
+    )
+      // "Белоусов" tagged as a place: the dictionary knows the word only as a surname or name.
+      d.type = 'PER';
     else if (
       ru &&
       d.type === 'LOC' &&
@@ -278,6 +287,10 @@ function isInitial(sequence: TextToken[], i: number): boolean {
 
 function forms(word: string): string[] {
   return nominativeCandidates(word.toLowerCase().replace(/ё/g, 'е'));
+}
+
+function isOnlyPersonName(word: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(word) && isKnownPersonName(word) && isPersonNameOnly(word);
 }
 
 /** "проспекте Руставели": a street named after someone is a place. */

@@ -67,6 +67,16 @@ describe('span corrections: places', () => {
     );
   });
 
+  it('gives a lone word the person type when the dictionary knows it only as a surname', () => {
+    assert.deepEqual(
+      corrected('ru', 'В КНДР прибыл Белоусов. Растут поставки СПГ.', [
+        ['Белоусов', 'LOC'],
+        ['СПГ', 'ORG'],
+      ]),
+      ['Белоусов/PER'],
+    );
+  });
+
   it('gives a lone word the person type when the document uses it in a full name', () => {
     assert.deepEqual(
       corrected('ru', 'Жертвы Джона Смайта молчали годами. Смайта обвиняли многие.', [
