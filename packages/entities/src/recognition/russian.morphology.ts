@@ -196,15 +196,21 @@ export function isKnownWord(word: string): boolean {
 }
 
 /**
- * Every reading is a given name, surname or patronymic (Белоусов), never a place or a singular
+ * Every reading is a surname or patronymic (Белоусов), never a given name, a place or a singular
  * common word; the plural homographs of -ов surnames (белоусов, песков: of whiskers, of sands)
  * do not count.
  */
-export function isPersonNameOnly(word: string): boolean {
+export function isSurnameOnly(word: string): boolean {
   return every(
     word,
     (p) =>
-      PERSON_GRAMMEMES.some((g) => p.grammemes.has(g)) ||
+      p.grammemes.has('Surn') ||
+      p.grammemes.has('Patr') ||
       (p.pos === 'NOUN' && p.grammemes.has('plur') && !p.grammemes.has('Geox')),
   );
+}
+
+/** Every reading is a place noun (Крым, Ливан's "ливан"; not Газа, also "of gas"). */
+export function isPlaceOnly(word: string): boolean {
+  return every(word, (p) => p.pos === 'NOUN' && p.grammemes.has('Geox'));
 }

@@ -22,7 +22,8 @@ import {
   isKnownPersonName,
   isKnownPlace,
   isPatronymic,
-  isPersonNameOnly,
+  isSurnameOnly,
+  isPlaceOnly,
   russianLemmas,
 } from './russian.morphology.ts';
 import { nominativeCandidates } from '../resolution/name.keys.ts';
@@ -121,7 +122,10 @@ export function correctSpans(
       for (const f of productForms(words(d))) evidence.products.add(f);
   }
   if (!ru) local.push(...koreanNames(text, sequences, local));
-  else quotedOrganizations(sequences, local);
+  else {
+    quotedOrganizations(sequences, local);
+    local.push(...missedPlaces(sequences, local));
+  }
   const out: SpanDraft[] = [];
   for (const d of local) {
     const sequence = sequences[d.sequence]!;
@@ -146,13 +150,9 @@ export function correctSpans(
       (afterStreetWord(sequence, d.first) || isAdjectiveAndNoun(sequence, d))
     )
       d.type = 'LOC';
-    else if (
-      ru &&
-      (d.type === 'LOC' || d.type === 'ORG') &&
-      d.first === d.last &&
-      isOnlyPersonName(sequence[d.first]!.text)
-    )
-      // "Белоусов" tagged as a place: the dictionary knows the word only as a surname or name.
+    else if (ru && d.type === 'LOC' && d.first === d.last && isOnlyPersonName(sequence[d.first]!.text))
+      // "Белоусов" tagged as a place: the dictionary knows the word only as a surname. Not a
+      // given name (Вирджиния is a state too), not an organization («Вагнер», «Ахмат»).
       d.type = 'PER';
     else if (
       ru &&
@@ -178,6 +178,29 @@ export function correctSpans(
 
 // Two romanized syllables ("Jong-un", "Suk-yeol"); "Kong-based", "York-led" are English compounds.
 const KOREAN_GIVEN_NAME = /^\p{Lu}\p{Ll}{1,4}-(?!(?:led|run|era|old|new|wide|born|made|area)$)\p{Ll}{1,4}$/u;
+
+/**
+ * "Крым потерян", "Ливан и Газа": a capitalized word every dictionary reading of which is a place,
+ * standing alone outside any span, is a place the tagger missed.
+ */
+function missedPlaces(sequences: TextToken[][], drafts: SpanDraft[]): SpanDraft[] {
+  const taken = new Set(
+    drafts.flatMap((d) =>
+      Array.from({ length: d.last - d.first + 1 }, (_, j) => `${d.sequence}:${d.first + j}`),
+    ),
+  );
+  const added: SpanDraft[] = [];
+  sequences.forEach((sequence, k) => {
+    sequence.forEach((token, i) => {
+      if (taken.has(`${k}:${i}`) || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) return;
+      const neighbour = (j: number): boolean =>
+        /^\p{Lu}/u.test(sequence[j]?.text ?? '') && !taken.has(`${k}:${j}`);
+      if (neighbour(i - 1) || neighbour(i + 1) || sequence[i + 1]?.text === '-') return;
+      if (isPlaceOnly(token.text)) added.push({ sequence: k, first: i, last: i, type: 'LOC' });
+    });
+  });
+  return added;
+}
 
 const OPEN_QUOTE = new Set(['«', '"', '“', '„']);
 const CLOSE_QUOTE = new Set(['»', '"', '”', '“']);
@@ -290,7 +313,7 @@ function forms(word: string): string[] {
 }
 
 function isOnlyPersonName(word: string): boolean {
-  return /^\p{Lu}\p{Ll}/u.test(word) && isKnownPersonName(word) && isPersonNameOnly(word);
+  return /^\p{Lu}\p{Ll}/u.test(word) && isKnownPersonName(word) && isSurnameOnly(word);
 }
 
 /** "проспекте Руставели": a street named after someone is a place. */

@@ -63,18 +63,32 @@ describe('span corrections: places', () => {
         ['Наото Кан', 'PER'],
         ['Кан', 'PER'],
       ]),
-      ['Наото Кан/PER', 'Кан/PER'],
+      ['Наото Кан/PER', 'Москву/LOC', 'Кан/PER'],
     );
   });
 
   it('gives a lone word the person type when the dictionary knows it only as a surname', () => {
     assert.deepEqual(
-      corrected('ru', 'В КНДР прибыл Белоусов. Растут поставки СПГ.', [
-        ['Белоусов', 'LOC'],
-        ['СПГ', 'ORG'],
-      ]),
-      ['Белоусов/PER'],
+      corrected(
+        'ru',
+        'В КНДР прибыл Белоусов. Растут поставки СПГ. Выборы в Вирджинии. Бойцы «Вагнер» ушли.',
+        [
+          ['КНДР', 'LOC'],
+          ['Белоусов', 'LOC'],
+          ['СПГ', 'ORG'],
+          ['Вирджинии', 'LOC'],
+          ['Вагнер', 'ORG'],
+        ],
+      ),
+      ['КНДР/LOC', 'Белоусов/PER', 'Вирджинии/LOC', 'Вагнер/ORG'],
     );
+  });
+
+  it('adds a lone place the tagger missed, but not a word of a longer name', () => {
+    assert.deepEqual(corrected('ru', 'Крым потерян. Бои у Харькова. Новая Зеландия далеко.', []), [
+      'Крым/LOC',
+      'Харькова/LOC',
+    ]);
   });
 
   it('gives a lone word the person type when the document uses it in a full name', () => {
@@ -132,7 +146,9 @@ describe('span corrections: words that are not names', () => {
       ]),
       [],
     );
-    assert.deepEqual(corrected('ru', 'Россия применила ракету «Орешник».', [['Орешник', 'ORG']]), []);
+    assert.deepEqual(corrected('ru', 'Россия применила ракету «Орешник».', [['Орешник', 'ORG']]), [
+      'Россия/LOC',
+    ]);
     assert.deepEqual(
       corrected('en', 'Kyiv fired ATACMS missiles. Boeing jets landed.', [
         ['ATACMS', 'ORG'],
@@ -148,7 +164,7 @@ describe('span corrections: words that are not names', () => {
         ['Насколько Абхазия', 'PER'],
         ['А. Кудрин', 'PER'],
       ]),
-      ['Абхазия/LOC', 'А. Кудрин/PER'],
+      ['Абхазия/LOC', 'России/LOC', 'А. Кудрин/PER'],
     );
   });
 });
@@ -186,7 +202,7 @@ describe('span corrections: more classes seen on real posts', () => {
         ['Орешник', 'ORG'],
         ['Орешника', 'ORG'],
       ]),
-      [],
+      ['Россия/LOC'],
     );
     assert.deepEqual(
       corrected('en', 'Kim Jong-un met Moon Jae-in. A Hong Kong-based firm.', [['Hong Kong-based', 'MISC']]),
