@@ -28,3 +28,8 @@ export { hintFeatureHashes, sequenceFeatureHashes } from './recognition/token.ha
 export type { TokenHint } from './recognition/token.features.ts';
 export { splitSequences, tokenize } from './recognition/word.tokenizer.ts';
 export type { NerModel } from './recognition/ner.model.ts';
+export { correctSpans } from './recognition/span.corrections.ts';
+export type { SpanDraft } from './recognition/span.corrections.ts';
+export { truecaseHeadlines } from './recognition/headline.case.ts';
+export { parseSpanLabels, resolveSpanLabels } from './evaluation/span.labels.ts';
+export type { LabeledPost, SpanLabel } from './evaluation/span.labels.ts';

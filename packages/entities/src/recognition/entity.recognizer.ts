@@ -5,7 +5,7 @@ import { loadNerModel } from './model.registry.ts';
 import type { NerModel } from './ner.model.ts';
 import { tagSequences } from './ner.tagging.ts';
 import type { EntityType, Mention } from './mention.types.ts';
-import { splitSequences, tokenize } from './word.tokenizer.ts';
+import { splitSequences, tokenize, type TextToken } from './word.tokenizer.ts';
 
 /**
  * Finds PERSON, ORGANIZATION, LOCATION and MEDIA mentions. `language` is an ISO 639-1 code with a
@@ -17,7 +17,8 @@ export function recognizeEntities(text: string, language: string): Mention[] {
 
 export function recognizeWithModel(model: NerModel, text: string): Mention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const tokens = tokenize(text);
+  const tokens =
+    model.language === 'en' ? joinInitials(tokenize(text, { possessives: true })) : tokenize(text);
   const sequences = splitSequences(text, tokens);
   const mentions: Mention[] = [];
   for (const span of tagSequences(model, text, sequences)) {
@@ -39,6 +40,23 @@ export function recognizeWithModel(model: NerModel, text: string): Mention[] {
     mentions.push(mention);
   }
   return mentions;
+}
+
+/**
+ * "Anthony V. Rinna": English training text (CoNLL) writes an initial with its full stop as one
+ * token, and the English tagger reads a lone "V" as the end of something else.
+ */
+function joinInitials(tokens: TextToken[]): TextToken[] {
+  const out: TextToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const dot = tokens[i + 1];
+    if (/^\p{Lu}$/u.test(token.text) && dot?.text === '.' && dot.start === token.end) {
+      out.push({ text: `${token.text}.`, start: token.start, end: dot.end });
+      i++;
+    } else out.push(token);
+  }
+  return out;
 }
 
 function followsMediaCue(text: string, start: number): boolean {

@@ -7,6 +7,8 @@ import type { Decoded, TaggerWeights } from './sequence.tagger.ts';
 import { MEDIA_NAMES } from './media.lexicon.ts';
 import { BUILT_IN_TITLE_HEADS, BUILT_IN_TITLE_WORDS, TITLE_EDGE_STOPWORDS } from './title.lexicon.ts';
 import { documentContext, documentHints } from './token.features.ts';
+import { correctSpans, type SpanDraft } from './span.corrections.ts';
+import { truecaseHeadlines } from './headline.case.ts';
 import { hintFeatureHashes, sequenceFeatureHashes } from './token.hashes.ts';
 import type { TokenHint } from './token.features.ts';
 import type { TextToken } from './word.tokenizer.ts';
@@ -94,30 +96,34 @@ function allowedFor(weights: TaggerWeights): Uint8Array {
 
 export function tagSequences(model: NerModel, text: string, sequences: TextToken[][]): TaggedSpan[] {
   const ready = prepare(model);
+  const words = sequences.map((s) => s.map((t) => t.text));
   const { weights, decoded } = decodeDocument(
     model,
-    sequences.map((s) => s.map((t) => t.text)),
+    model.language === 'en' ? truecaseHeadlines(words) : words,
   );
-  const spans: TaggedSpan[] = [];
-  sequences.forEach((sequence, k) => {
-    const { labels, margins } = decoded[k]!;
-    const found: Array<{ first: number; last: number; type: string }> = [];
+  const drafts: SpanDraft[] = [];
+  sequences.forEach((_, k) => {
+    const { labels } = decoded[k]!;
     labels.forEach((labelIndex, i) => {
       const label = weights.labels[labelIndex]!;
       if (label === 'O') return;
       const type = label.slice(2);
-      const open = found[found.length - 1];
-      if (label.startsWith('I-') && open && open.last === i - 1 && open.type === type) open.last = i;
-      else found.push({ first: i, last: i, type });
+      const open = drafts[drafts.length - 1];
+      if (label.startsWith('I-') && open && open.sequence === k && open.last === i - 1 && open.type === type)
+        open.last = i;
+      else drafts.push({ sequence: k, first: i, last: i, type });
     });
-    for (const entity of found) {
-      let lowest = Infinity;
-      for (let i = entity.first; i <= entity.last; i++) lowest = Math.min(lowest, margins[i]!);
-      const confidence = 1 / (1 + Math.exp(-lowest / weights.marginScale));
-      const span = separateTitle(ready, text, sequence, entity.first, entity.last, entity.type, confidence);
-      if (span) spans.push(span);
-    }
   });
+  const spans: TaggedSpan[] = [];
+  for (const entity of correctSpans(model.language, text, sequences, drafts)) {
+    const { margins } = decoded[entity.sequence]!;
+    let lowest = Infinity;
+    for (let i = entity.first; i <= entity.last; i++) lowest = Math.min(lowest, margins[i]!);
+    const confidence = 1 / (1 + Math.exp(-lowest / weights.marginScale));
+    const sequence = sequences[entity.sequence]!;
+    const span = separateTitle(ready, text, sequence, entity.first, entity.last, entity.type, confidence);
+    if (span) spans.push(span);
+  }
   return harmonizeTypes(text, addKnownOutlets(text, spans));
 }
 

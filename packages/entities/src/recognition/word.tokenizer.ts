@@ -12,11 +12,24 @@ export interface TextToken {
 const TOKEN_PATTERN =
   /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’‑][\p{L}\p{M}\p{N}]+)*|\.{3}|[^\s\p{L}\p{M}\p{N}]/gu;
 
-export function tokenize(text: string): TextToken[] {
+/** An English possessive: "Malofeyev’s", "Jong-un's" (a name, then the clitic, as CoNLL writes them). */
+const POSSESSIVE = /^(\p{Script=Latin}[\p{L}\p{M}\p{N}'’‑-]*?)(['’]s)$/u;
+
+/**
+ * Word and punctuation tokens. With `possessives` (English), a possessive ending is a token of its
+ * own, so "Malofeyev’s" gives the name "Malofeyev"; in Russian text a Latin name ending in ’s is a
+ * brand (Sotheby’s) and stays whole.
+ */
+export function tokenize(text: string, options: { possessives?: boolean } = {}): TextToken[] {
   const tokens: TextToken[] = [];
   for (const match of text.matchAll(TOKEN_PATTERN)) {
     const start = match.index;
-    tokens.push({ text: match[0], start, end: start + match[0].length });
+    const possessive = options.possessives ? POSSESSIVE.exec(match[0]) : null;
+    if (possessive) {
+      const cut = start + possessive[1]!.length;
+      tokens.push({ text: possessive[1]!, start, end: cut });
+      tokens.push({ text: possessive[2]!, start: cut, end: start + match[0].length });
+    } else tokens.push({ text: match[0], start, end: start + match[0].length });
   }
   return tokens;
 }
@@ -38,8 +51,11 @@ export function splitSequences(text: string, tokens: TextToken[]): TextToken[][]
     if (!next) break;
     const gap = text.slice(token.end, next.start);
     const lineBreak = gap.includes('\n');
+    // "Anthony V. Rinna", "А. Кудрин": the full stop of an initial ends no sentence.
+    const initial =
+      token.text === '.' && /^\p{Lu}$/u.test(tokens[i - 1]?.text ?? '') && /^\p{Lu}/u.test(next.text);
     const sentenceEnd =
-      SENTENCE_END.has(token.text) && gap.length > 0 && /^[\p{Lu}\p{N}«"“„(—-]/u.test(next.text);
+      SENTENCE_END.has(token.text) && gap.length > 0 && !initial && /^[\p{Lu}\p{N}«"“„(—-]/u.test(next.text);
     if (lineBreak || sentenceEnd || current.length >= MAX_SEQUENCE) {
       sequences.push(current);
       current = [];

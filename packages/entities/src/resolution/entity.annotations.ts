@@ -5,7 +5,9 @@ import { sha256Hex, type Annotation, type EntityAnnotationAttributes } from '@ec
 import type { ResolvedMention } from './mention.ts';
 
 export const ENTITY_PRODUCER = 'entities';
-export const ENTITY_PRODUCER_VERSION = '1';
+// Recorded on every stored mention. 2: spans corrected with morphology and gazetteers, candidates
+// named in the nominative (decision 0014); `entities relink` brings older documents up to it.
+export const ENTITY_PRODUCER_VERSION = '2';
 
 export function entityAnnotations(documentId: string, mentions: readonly ResolvedMention[]): Annotation[] {
   return mentions.map((m): Annotation => {

@@ -10,6 +10,8 @@ import { displayName, type KnowledgeBase } from '../kb/knowledge.base.ts';
 import { buildAliasIndex, type AliasEntry, type AliasIndex } from './alias.index.ts';
 import type { ResolvableMention as Mention, ResolvedMention } from './mention.ts';
 import { governmentSense } from './metonymy.ts';
+import { russianNominative } from './russian.lemmas.ts';
+import { isPatronymic } from '../recognition/russian.morphology.ts';
 import {
   cleanSurface,
   editDistance,
@@ -75,8 +77,11 @@ export function resolveMentions(
     const folded = foldName(surface);
     const tokens = nameTokens(folded);
     const personCoref = mention.type === 'PERSON' ? shortFormOfFullName(tokens, fullNames) : null;
+    // "Сергей Кужугетович Шойгу" is the KB's "Сергей Шойгу": a patronymic is not part of the key.
+    const short = mention.type === 'PERSON' ? withoutPatronymic(surface) : null;
     const fromKb =
       matchKb(mention, surface, index, options.text, typeFit) ??
+      (short ? matchKb(mention, short, index, options.text, typeFit) : null) ??
       // Recognizers confuse types ("Pyongyang said" tagged PERSON): a name the KB knows under
       // another type still links, less surely, once nothing of the recognized type matched.
       (personCoref ? null : matchKb(mention, surface, index, options.text, anyTypeFit));
@@ -174,8 +179,13 @@ function matchKb(
         via: surface,
       })),
     () =>
-      nominativeNameCandidates(folded)
-        .slice(1)
+      [
+        ...new Set([
+          ...nominativeNameCandidates(folded).slice(1),
+          foldName(candidateName(surface, mention.type)),
+        ]),
+      ]
+        .filter((candidate) => candidate !== folded)
         .flatMap((candidate) =>
           [...(index.byFolded.get(candidate) ?? []), ...(index.byKey.get(nameKey(candidate)) ?? [])].map(
             (entry) => ({ entry, reason: 'inflection' as const, via: candidate }),
@@ -404,6 +414,19 @@ function personTokenKeys(tokens: string[], resolved: ResolvedMention, kb: Knowle
   return keys;
 }
 
+const PATRONYMIC =
+  /^(?:\p{Lu}\p{Ll}+(?:ович|евич|ич|овн|евн|ичн)\p{Ll}{0,2}|\p{Lu}\p{Ll}+(?:ovich|evich|ovna|evna|ichna))$/u;
+
+/** The name without its middle patronymic(s), or null when it has none. */
+function withoutPatronymic(surface: string): string | null {
+  const words = surface.split(' ');
+  if (words.length < 3) return null;
+  const kept = words.filter(
+    (w, i) => i === 0 || i === words.length - 1 || !(PATRONYMIC.test(w) || isPatronymic(w)),
+  );
+  return kept.length < words.length ? kept.join(' ') : null;
+}
+
 function newCandidate(
   mention: Mention,
   surface: string,
@@ -411,9 +434,12 @@ function newCandidate(
   docCandidates: Map<string, { id: string; name: string }>,
 ): ResolvedMention {
   // Two forms are one name when their sets of possible nominatives meet (Кубы and Куба share куба).
-  const variants = nominativeNameCandidates(foldName(surface)).map(
-    (v) => `${mention.type}\u0000${nameKey(v)}`,
-  );
+  const variants = [
+    ...new Set([
+      ...nominativeNameCandidates(foldName(surface)),
+      foldName(candidateName(surface, mention.type)),
+    ]),
+  ].map((v) => `${mention.type}\u0000${nameKey(v)}`);
   const remember = (found: { id: string; name: string }): void => {
     for (const v of variants) if (!docCandidates.has(v)) docCandidates.set(v, found);
   };
@@ -430,7 +456,7 @@ function newCandidate(
       explanation: `another form of "${earlier.name}", a new candidate named earlier in the document`,
     };
   }
-  const name = guessNominative(surface);
+  const name = candidateName(surface, mention.type);
   const id = kb.canonicalId(candidateId(mention.type, name));
   // An analyst may have merged this candidate into a KB entry: follow the redirect.
   const entity = kb.get(id);
@@ -498,6 +524,24 @@ const UNAMBIGUOUS_ENDINGS: Array<[RegExp, string]> = [
   [/([бвгдзклмнпрстфх])ом$/u, '$1'],
   [/еем$/u, 'ей'],
 ];
+
+/**
+ * A new candidate's name, the same whatever case a document writes it in (Германии and Германия
+ * are one candidate, Хантера Байдена is Хантер Байден): the dictionary's nominative for Russian
+ * names (russian.lemmas.ts), else the unambiguous endings below.
+ */
+function candidateName(surface: string, type: EntityType): string {
+  const key = `${type}\u0000${surface}`;
+  let name = candidateNames.get(key);
+  if (name === undefined) {
+    name = (isCyrillic(surface) ? russianNominative(surface, type) : null) ?? guessNominative(surface);
+    if (candidateNames.size >= 50_000) candidateNames.clear();
+    candidateNames.set(key, name);
+  }
+  return name;
+}
+
+const candidateNames = new Map<string, string>();
 
 function guessNominative(surface: string): string {
   return surface

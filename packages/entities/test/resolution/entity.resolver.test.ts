@@ -5,6 +5,7 @@ import {
   candidateId,
   parseKnowledgeBaseFile,
   resolveMentions,
+  type Mention,
 } from '@echotrace/entities';
 import { FIXTURE_YAML, fixtureKb, marked } from './fixture.kb.ts';
 
@@ -367,5 +368,44 @@ describe('resolveMentions with analyst decisions', () => {
     assert.equal(out[0]!.entityId, 'person:other-malofeev');
     assert.equal(out[1]!.entityId, 'person:other-malofeev', 'same key as the split-off alias');
     assert.equal(out[2]!.entityId, 'konstantin-malofeev', 'the full name still links');
+  });
+});
+
+describe('resolveMentions: patronymics and lemmas', () => {
+  const kb = fixtureKb();
+  const at = (text: string, name: string, type: Mention['type'] = 'PERSON'): Mention => {
+    const start = text.indexOf(name);
+    return { text: name, type, start, end: start + name.length, confidence: 0.9 };
+  };
+
+  it('links a full name with a patronymic to the entity named without it', () => {
+    const text = 'Министр обороны Сергей Кужугетович Шойгу прибыл. Сергей Кужугетович Шойгу уехал.';
+    const [full] = resolveMentions([at(text, 'Сергей Кужугетович Шойгу')], kb, { text });
+    const [plain] = resolveMentions([at('Сергей Шойгу приехал.', 'Сергей Шойгу')], kb, {});
+    assert.equal(full!.candidate, false);
+    assert.equal(full!.entityId, plain!.entityId);
+    const [genitive] = resolveMentions(
+      [at('Визит Сергея Кужугетовича Шойгу.', 'Сергея Кужугетовича Шойгу')],
+      kb,
+      {},
+    );
+    assert.equal(genitive!.entityId, plain!.entityId);
+  });
+
+  it('names a new candidate by its nominative, so documents in different cases share its id', () => {
+    const id = (text: string, name: string, type: Mention['type']): string =>
+      resolveMentions([at(text, name, type)], kb, { text })[0]!.entityId;
+    assert.equal(
+      id('Визит в Германию.', 'Германию', 'LOCATION'),
+      id('Германия ответила.', 'Германия', 'LOCATION'),
+    );
+    assert.equal(
+      id('Дело Хантера Байдена.', 'Хантера Байдена', 'PERSON'),
+      id('Хантер Байден сказал.', 'Хантер Байден', 'PERSON'),
+    );
+    const [region] = resolveMentions([at('В Курской области тихо.', 'Курской области', 'LOCATION')], kb, {});
+    assert.equal(region!.name, 'Курская область');
+    const [woman] = resolveMentions([at('Встреча с Марией Колесниковой.', 'Марией Колесниковой')], kb, {});
+    assert.equal(woman!.name, 'Мария Колесникова');
   });
 });
