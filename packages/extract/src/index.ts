@@ -28,5 +28,6 @@ export * from './dedupe/dedupe.config.ts';
 export * from './dedupe/document.signature.ts';
 export * from './dedupe/duplicate.index.ts';
 export * from './dedupe/forward.edge.ts';
+export { extractFacts, factsConflict, factsSubstituted, type TextFacts } from './dedupe/fact.extractor.ts';
 export { shingleSequence } from './dedupe/shingle.hasher.ts';
 export * from './dedupe/dedupe.stage.ts';
