@@ -3,6 +3,7 @@
 // Ingest: file formats read by `echotrace ingest`.
 export * from './ingest/file.parsers.ts';
 export * from './ingest/telegram.markup.ts';
+export * from './telegram/telegram.preview.ts';
 
 // HTML: main text and metadata of article pages, and the benchmark metric that scores them.
 export * from './html/article.extractor.ts';

@@ -8,6 +8,7 @@ import type { StoreDatabase } from './dialect.ts';
 import { createDuplicateRepository } from '../repositories/duplicate.repository.ts';
 import { createEntityRepository } from '../repositories/entity.repository.ts';
 import { createSanctionsRepository } from '../repositories/sanctions.repository.ts';
+import { createTelegramPostRepository } from '../repositories/telegram-post.repository.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
 
 export type Repositories = Omit<Store, 'transaction' | 'close'>;
@@ -19,6 +20,7 @@ export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
   sanctions: createSanctionsRepository,
   duplicates: createDuplicateRepository,
   entities: createEntityRepository,
+  telegramPosts: createTelegramPostRepository,
 };
 
 export interface AssembledStore extends Store {
@@ -69,6 +71,9 @@ export function assembleStore(
     },
     get duplicates() {
       return repository('duplicates');
+    },
+    get telegramPosts() {
+      return repository('telegramPosts');
     },
     get search() {
       return repository('search');
