@@ -558,9 +558,15 @@ export async function benchDedupe(options: DedupeBenchOptions = {}): Promise<Rec
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { documents: { type: 'string' } } });
+  // --shared-data DIR: where the real posts are when ../shared/data is not beside the repo (a worktree).
+  const { values } = parseArgs({
+    options: { documents: { type: 'string' }, 'shared-data': { type: 'string' } },
+  });
   const started = performance.now();
-  const result = await benchDedupe(values.documents ? { documents: Number(values.documents) } : {});
+  const result = await benchDedupe({
+    ...(values.documents ? { documents: Number(values.documents) } : {}),
+    ...(values['shared-data'] ? { sharedData: path.resolve(values['shared-data']) } : {}),
+  });
   console.log(JSON.stringify(result, null, 2));
   const resultsDir = path.join(root, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
@@ -568,7 +574,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     bench: 'dedupe',
     date: new Date().toISOString(),
     node: process.version,
-    command: `node bench/dedupe.bench.ts${values.documents ? ` --documents ${values.documents}` : ''}`,
+    command: `node bench/dedupe.bench.ts${values.documents ? ` --documents ${values.documents}` : ''}${values['shared-data'] ? ` --shared-data ${values['shared-data']}` : ''}`,
     seconds: Math.round((performance.now() - started) / 100) / 10,
     result,
   };

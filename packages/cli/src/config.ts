@@ -22,6 +22,8 @@ export interface Config {
   /** ECHOTRACE_ENRICH_THREADS — threads computing enrichments (1 = in the command's thread; 2 with a sanctions list =
    * recognition here, screening in a thread). Default 1: on 2 shared cores a second thread costs ~20 % more CPU. */
   enrichThreads: number;
+  /** ECHOTRACE_TELEGRAM_URL — where `watch` reads public channel previews (`<url>/s/<channel>`). Default https://t.me. */
+  telegramUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string | undefined } = {}): Config {
@@ -36,7 +38,22 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string | un
     maxFileBytes: integerSetting(env, 'ECHOTRACE_MAX_FILE_BYTES', 256 * 1024 * 1024, 1),
     fetchMaxBytes: integerSetting(env, 'ECHOTRACE_FETCH_MAX_BYTES', 25 * 1024 * 1024, 1),
     enrichThreads: integerSetting(env, 'ECHOTRACE_ENRICH_THREADS', 1, 1),
+    telegramUrl: urlSetting(env, 'ECHOTRACE_TELEGRAM_URL', 'https://t.me'),
   };
+}
+
+/** An http(s) URL setting; unset or empty means the default. */
+function urlSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const text = env[name]?.trim();
+  if (text === undefined || text === '') return fallback;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:')) return text.replace(/\/+$/, '');
+  throw new InputError(name, `must be an http(s) URL such as https://t.me, not ${JSON.stringify(env[name])}`);
 }
 
 /** A whole-number setting of at least `min`; unset or empty means the default. */

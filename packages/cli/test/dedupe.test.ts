@@ -92,7 +92,21 @@ describe('echotrace dedupe', () => {
     const repost = documentIdForKey('telegram:-1002/500');
     const forwarded = documentIdForKey('telegram:3003/7');
     assert.deepEqual(report.summary, { rebuilt: 0, signed: 4, groups: 1, groupedDocuments: 3, failed: [] });
-    assert.deepEqual(report.largest, [{ id: wire, members: [wire, repost, forwarded] }]);
+    assert.deepEqual(
+      report.largest.map(({ id, members }) => ({ id, members })),
+      [{ id: wire, members: [wire, repost, forwarded] }],
+    );
+    // Listed for an analyst: each copy with its date, source and title, the original first.
+    const listed = (await runCli(['dedupe', '--db', db])).stdout.split('\n');
+    assert.equal(listed[2], `3 copies · group ${wire}`);
+    assert.match(
+      listed[3]!,
+      new RegExp(`^  2024-12-02T06:00:00Z · Ольховск Инфо · Паромная переправа .+ · ${wire} \\[original\\]$`),
+    );
+    assert.match(
+      listed[4]!,
+      new RegExp(`^  2024-12-02T06:40:00Z · Залив Live · Хорошие новости для островитян · ${repost}$`),
+    );
 
     // A second run rebuilds from stored signatures and signs nothing.
     const second = JSON.parse((await runCli(['dedupe', '--db', db, '--json'])).stdout) as typeof report;

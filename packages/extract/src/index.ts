@@ -3,6 +3,7 @@
 // Ingest: file formats read by `echotrace ingest`.
 export * from './ingest/file.parsers.ts';
 export * from './ingest/telegram.markup.ts';
+export * from './telegram/telegram.preview.ts';
 
 // HTML: main text and metadata of article pages, and the benchmark metric that scores them.
 export * from './html/article.extractor.ts';
@@ -28,5 +29,6 @@ export * from './dedupe/dedupe.config.ts';
 export * from './dedupe/document.signature.ts';
 export * from './dedupe/duplicate.index.ts';
 export * from './dedupe/forward.edge.ts';
+export { extractFacts, factsConflict, factsSubstituted, type TextFacts } from './dedupe/fact.extractor.ts';
 export { shingleSequence } from './dedupe/shingle.hasher.ts';
 export * from './dedupe/dedupe.stage.ts';

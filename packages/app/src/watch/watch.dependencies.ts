@@ -9,13 +9,22 @@ import type {
   Store,
   WatchDependencies,
 } from '@echotrace/core';
-import { decodeBytes, extractArticle, parseFeed, parseSitemap } from '@echotrace/extract';
+import {
+  decodeBytes,
+  extractArticle,
+  parseFeed,
+  parseSitemap,
+  parseTelegramPreview,
+  titleFromText,
+} from '@echotrace/extract';
 
 export interface AcquisitionPorts {
   store: Store;
   fetcher: Fetcher;
   enrichers?: Enrichment;
   clock?: Clock;
+  /** Where Telegram channel previews are read (`https://t.me`; a local server in tests). */
+  telegramBaseUrl?: string;
 }
 
 export function createWatchDependencies(ports: AcquisitionPorts): WatchDependencies {
@@ -67,6 +76,11 @@ export function createWatchDependencies(ports: AcquisitionPorts): WatchDependenc
     },
     decode: (bytes, origin, contentType) => decodeBytes(bytes, { origin, contentTypeHeader: contentType }),
     extractPage,
+    telegram: {
+      baseUrl: ports.telegramBaseUrl ?? 'https://t.me',
+      parsePreview: parseTelegramPreview,
+      titleOf: titleFromText,
+    },
   };
 }
 

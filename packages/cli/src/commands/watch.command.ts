@@ -17,6 +17,10 @@ export const watchCommand: Command = {
 Polls every enabled source whose next poll is due (see sources health), fetches the pages its
 feeds and sitemaps list that are not yet in the corpus, archives every response, extracts the text
 and ingests it. Feeds are fetched conditionally. Without --once it keeps checking until Ctrl-C.
+A Telegram channel (a source of kind telegram whose homepage is https://t.me/NAME) is read
+through its public web preview, ECHOTRACE_TELEGRAM_URL/s/NAME (no login): new posts are added,
+edited ones get a new version, views and forward origins are kept, and a post stored earlier that
+the page no longer shows within its range of ids is marked deleted.
 --source polls the named sources now, due or not. --json (with --once) prints the poll reports.`,
   options: [
     { name: 'once', type: 'boolean', description: 'One pass over due sources, then exit' },
@@ -51,6 +55,7 @@ and ingests it. Feeds are fetched conditionally. Without --once it keeps checkin
       store,
       fetcher: createFetcher(context.config),
       enrichers: await createEnrichment(store, { threads: context.config.enrichThreads }),
+      telegramBaseUrl: context.config.telegramUrl,
     });
     const json = context.options.json === true;
     const reports = await watchSources(deps, {
@@ -71,6 +76,10 @@ and ingests it. Feeds are fetched conditionally. Without --once it keeps checkin
 function describe(report: PollReport): string {
   const { ingest } = report;
   let text = `${report.sourceId}: ${report.listings} listings, ${report.listed} items listed, ${report.fetched} pages fetched; ${ingest.added} added, ${ingest.updated} updated, ${ingest.unchanged} unchanged\n`;
+  if (report.telegram) {
+    const t = report.telegram;
+    text += `  t.me/${t.channel}: ${t.posts} posts on the preview, ${t.edited} newly marked edited, ${t.deleted} deleted, ${t.forwards} forwards\n`;
+  }
   for (const error of report.errors.slice(0, 10)) text += `  ${error.url}: ${error.error}\n`;
   if (report.errors.length > 10) text += `  … ${report.errors.length - 10} more errors\n`;
   return text;

@@ -91,6 +91,7 @@ Examples:
           store,
           fetcher: createFetcher(context.config),
           enrichers,
+          telegramBaseUrl: context.config.telegramUrl,
         })),
       handlers,
       queues,

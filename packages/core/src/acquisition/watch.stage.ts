@@ -4,7 +4,9 @@
 // and never stop the poll, and the outcome is kept as the source's health.
 import { describeError, InputError, OperationalError } from '../errors.ts';
 import type { Enrichment } from '../enrichment/enrichment.runner.ts';
-import { ingest, type IngestInput, type IngestSummary } from '../ingest/ingest.stage.ts';
+import { ingest, type IngestInput, type IngestLink, type IngestSummary } from '../ingest/ingest.stage.ts';
+import { telegramChannelName } from '../ingest/telegram.url.ts';
+import { documentIdForKey } from '../hashing.ts';
 import type { Source, Timestamp } from '../model.ts';
 import type { Clock, Store } from '../ports.ts';
 import type { ArchiveRepository } from './archive.port.ts';
@@ -53,6 +55,42 @@ export interface WatchDependencies {
   extractPage: (html: string, url: string) => ExtractedPage;
   /** Run on every new or changed document, as `ingest` runs them (entities, screening). */
   enrichers?: Enrichment;
+  /**
+   * Telegram channels (sources of kind `telegram` with a `https://t.me/<name>` homepage) are read
+   * through their public web preview `<baseUrl>/s/<name>`; absent, they are polled like others.
+   */
+  telegram?: {
+    /** `https://t.me` unless configured (a local server in tests). */
+    baseUrl: string;
+    parsePreview: (html: string, origin: string) => PreviewPost[];
+    /** A title for a post, which has none of its own. */
+    titleOf?: (text: string) => string | null;
+  };
+}
+
+/** One post of a channel's web preview page, as the preview parser reads it. */
+export interface PreviewPost {
+  channel: string;
+  messageId: number;
+  /** `https://t.me/<channel>/<id>`. */
+  url: string;
+  text: string;
+  links: IngestLink[];
+  publishedAt: Timestamp | null;
+  views: number | null;
+  edited: boolean;
+  forwardedFrom: { name: string; url: string | null } | null;
+}
+
+/** What a poll of a channel preview saw besides new text. */
+export interface TelegramPollReport {
+  channel: string;
+  posts: number;
+  /** Posts that the page marks edited for the first time. */
+  edited: number;
+  /** Posts stored earlier, within the page's id range, that the page no longer shows. */
+  deleted: number;
+  forwards: number;
 }
 
 export interface PollOptions {
@@ -65,6 +103,8 @@ export interface PollOptions {
 
 export interface PollReport {
   sourceId: string;
+  /** Set when the source is a Telegram channel read through its web preview. */
+  telegram?: TelegramPollReport;
   listings: number;
   listed: number;
   fetched: number;
@@ -85,7 +125,24 @@ export async function pollSource(
   const errors: PollReport['errors'] = [];
   const listed = new Map<string, ListedItem>();
   let listingsRead = 0;
-  const listingUrls = settings.feeds.length + settings.sitemaps.length;
+  const channel = deps.telegram && source.kind === 'telegram' ? telegramChannelName(source.homepage) : null;
+  const listingUrls = settings.feeds.length + settings.sitemaps.length + (channel ? 1 : 0);
+  let preview: { url: string; response: FetchedResponse; posts: PreviewPost[] } | null = null;
+  if (channel && deps.telegram) {
+    const url = `${deps.telegram.baseUrl.replace(/\/+$/, '')}/s/${channel}`;
+    // Not conditional: the page changes with every view count, and edits must be seen.
+    const response = await fetchArchived(deps, url, false, options.signal, errors);
+    if (response) {
+      try {
+        const html = deps.decode(response.bytes, response.finalUrl, response.headers['content-type'] ?? null);
+        preview = { url, response, posts: deps.telegram.parsePreview(html.text, response.finalUrl) };
+        listingsRead++;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        errors.push({ url, error: InputError.problemOf(error, response.finalUrl) });
+      }
+    }
+  }
 
   const readListing = async (url: string, kind: 'feed' | 'sitemap'): Promise<Listing | null> => {
     const response = await fetchArchived(deps, url, true, options.signal, errors);
@@ -127,7 +184,7 @@ export async function pollSource(
     if (!(await deps.store.documents.getByKey(item.url))) fresh.push(item);
   }
 
-  const inputs: IngestInput[] = [];
+  const inputs: IngestInput[] = preview ? previewInputs(deps, source, preview.response, preview.posts) : [];
   for (const item of fresh) {
     if (options.signal?.aborted) break;
     const response = await fetchArchived(deps, item.url, false, options.signal, errors);
@@ -144,6 +201,7 @@ export async function pollSource(
     shouldStop: () => options.signal?.aborted ?? false,
   });
   for (const failure of summary.failed) errors.push({ url: failure.origin, error: failure.reason });
+  const telegram = preview && channel ? await recordPreview(deps, channel, preview.posts) : undefined;
 
   const now = deps.clock.now();
   const previous = await deps.settings.health(source.id);
@@ -166,8 +224,9 @@ export async function pollSource(
   await deps.settings.recordHealth(health);
   return {
     sourceId: source.id,
+    ...(telegram ? { telegram } : {}),
     listings: listingsRead,
-    listed: listed.size,
+    listed: listed.size + (preview?.posts.length ?? 0),
     fetched: inputs.length,
     ingest: summary,
     errors,
@@ -319,6 +378,94 @@ function stripTags(html: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+}
+
+// Every post of the page is handed to ingest, which stores new ones, a new version of edited ones
+// and skips the unchanged; the page's bytes are each post's capture.
+function previewInputs(
+  deps: WatchDependencies,
+  source: Source,
+  response: FetchedResponse,
+  posts: readonly PreviewPost[],
+): IngestInput[] {
+  const contentType = response.headers['content-type'] ?? null;
+  const charset = deps.decode(response.bytes, response.finalUrl, contentType).charset;
+  return posts
+    .filter((post) => post.text.trim() !== '')
+    .map((post): IngestInput => ({
+      key: post.url,
+      origin: `${response.finalUrl}#${post.messageId}`,
+      source,
+      capture: {
+        bytes: response.bytes,
+        mediaType: mediaTypeOf(contentType ?? undefined),
+        charset,
+        origin: response.finalUrl,
+        capturedAt: response.fetchedAt,
+      },
+      title: deps.telegram?.titleOf?.(post.text) ?? null,
+      text: post.text,
+      links: post.links,
+      publishedAt: post.publishedAt,
+      language: source.language,
+      canonicalUrl: post.url,
+      telegramMessageId: post.messageId,
+      ...(post.forwardedFrom ? { forwardedFrom: post.forwardedFrom.url ?? post.forwardedFrom.name } : {}),
+    }));
+}
+
+// Views, edit marks and forwards of the posts on the page; a post stored earlier whose id lies
+// within the page's range but which the page no longer shows was deleted (older posts simply
+// scrolled off the page and say nothing).
+async function recordPreview(
+  deps: WatchDependencies,
+  channel: string,
+  posts: readonly PreviewPost[],
+): Promise<TelegramPollReport> {
+  const report: TelegramPollReport = { channel, posts: posts.length, edited: 0, deleted: 0, forwards: 0 };
+  if (posts.length === 0) return report;
+  const now = deps.clock.now().toISOString();
+  const stored: PreviewPost[] = [];
+  for (const post of posts) if (await deps.store.documents.get(documentIdForKey(post.url))) stored.push(post);
+  const ids = posts.map((post) => post.messageId);
+  const [low, high] = [Math.min(...ids), Math.max(...ids)];
+  const seen = new Set(ids);
+  await deps.store.transaction(async () => {
+    const before = await deps.store.telegramPosts.forChannel(channel, low, high);
+    await deps.store.telegramPosts.recordSeen(
+      stored.map((post) => ({
+        documentId: documentIdForKey(post.url),
+        channel,
+        messageId: post.messageId,
+        views: post.views,
+        edited: post.edited,
+        forwardedFrom: post.forwardedFrom?.name ?? null,
+        forwardedFromUrl: post.forwardedFrom?.url ?? null,
+        lastSeenAt: now,
+      })),
+    );
+    const gone = before.filter((state) => !seen.has(state.messageId) && state.deletedAt === null);
+    await deps.store.telegramPosts.markDeleted(
+      gone.map((state) => state.documentId),
+      now,
+    );
+    report.deleted = gone.length;
+    const wasEdited = new Set(before.filter((state) => state.edited).map((state) => state.messageId));
+    for (const post of stored) {
+      if (post.edited && !wasEdited.has(post.messageId)) report.edited++;
+      if (!post.forwardedFrom) continue;
+      const from = post.forwardedFrom.url
+        ? /t\.me\/(?:s\/)?([^/?#]+)(?:\/(\d+))?/.exec(post.forwardedFrom.url)
+        : null;
+      await deps.store.duplicates.recordForward({
+        documentId: documentIdForKey(post.url),
+        fromChannel: from?.[1] ?? post.forwardedFrom.name,
+        fromMessageId: from?.[2] ?? null,
+      });
+      report.forwards++;
+    }
+  });
+  return report;
 }
 
 async function* iterate<T>(items: T[]): AsyncIterable<T> {

@@ -5,6 +5,7 @@ import { InputError } from '@echotrace/core';
 import type { DedupeConfig } from './dedupe.config.ts';
 import { createMinHasher, mergeSignatures, type MinHasher } from './minhash.signer.ts';
 import { shingleText } from './shingle.hasher.ts';
+import { extractFacts } from './fact.extractor.ts';
 
 /** What dedupe needs of a document (a core `Document` fits). */
 export interface DedupeInput {
@@ -28,6 +29,10 @@ export interface DedupeSignature {
   values: Uint16Array;
   /** Hashes of its short lines, which the index counts to recognise boilerplate. */
   shortLines: Uint32Array;
+  /** Its figures, names and where they stand (fact.extractor): a copy does not replace them. */
+  numbers: Uint32Array;
+  names: Uint32Array;
+  slots: Uint32Array;
 }
 
 export interface DocumentSigner {
@@ -42,7 +47,7 @@ export function createDocumentSigner(config: DedupeConfig): DocumentSigner {
     sign(input, isBoilerplate) {
       // The headline is left out: outlets rewrite headlines of the same text.
       const body = input.text.trim().length > 0 ? input.text : (input.title ?? '');
-      const { shingles, shortLines } = shingleText(
+      const { shingles, shortLines, keptText } = shingleText(
         body,
         config.shingleSize,
         config.boilerplateLineWords,
@@ -67,6 +72,7 @@ export function createDocumentSigner(config: DedupeConfig): DocumentSigner {
         windowCounts,
         values,
         shortLines,
+        ...extractFacts(keptText),
       };
     },
   };
@@ -94,15 +100,17 @@ export function appearanceTime(publishedAt: string | null, ingestedAt: string, i
   return parseTime(ingestedAt, `document ${id} ingestedAt`);
 }
 
-const FORMAT_VERSION = 1;
-const HEADER_WORDS = 5;
+const FORMAT_VERSION = 2;
+const HEADER_WORDS = 8;
 
-/** Bytes for storage: version, permutations, shingle count, window count, short-line count, window
- * counts, short-line hashes (all u32), then the 16-bit values; little-endian. */
+/** Bytes for storage: version, permutations, shingle count, window count, short-line count, number,
+ * name and slot counts, window counts, short-line hashes, number, name and slot hashes (all u32),
+ * then the 16-bit values; little-endian. */
 export function encodeSignature(signature: DedupeSignature, permutations: number): Uint8Array {
   const windows = signature.windowCounts.length;
   const lines = signature.shortLines.length;
-  const headerBytes = 4 * (HEADER_WORDS + windows + lines);
+  const facts = signature.numbers.length + signature.names.length + signature.slots.length;
+  const headerBytes = 4 * (HEADER_WORDS + windows + lines + facts);
   const bytes = new Uint8Array(headerBytes + signature.values.length * 2);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, FORMAT_VERSION, true);
@@ -110,15 +118,22 @@ export function encodeSignature(signature: DedupeSignature, permutations: number
   view.setUint32(8, signature.shingleCount, true);
   view.setUint32(12, windows, true);
   view.setUint32(16, lines, true);
+  view.setUint32(20, signature.numbers.length, true);
+  view.setUint32(24, signature.names.length, true);
+  view.setUint32(28, signature.slots.length, true);
   let offset = 4 * HEADER_WORDS;
-  for (const count of signature.windowCounts) {
-    view.setUint32(offset, count, true);
-    offset += 4;
-  }
-  for (const hash of signature.shortLines) {
-    view.setUint32(offset, hash, true);
-    offset += 4;
-  }
+  const lists = [
+    signature.windowCounts,
+    signature.shortLines,
+    signature.numbers,
+    signature.names,
+    signature.slots,
+  ];
+  for (const list of lists)
+    for (const word of list) {
+      view.setUint32(offset, word, true);
+      offset += 4;
+    }
   for (const value of signature.values) {
     view.setUint16(offset, value, true);
     offset += 2;
@@ -144,14 +159,24 @@ export function decodeSignature(
   const shingleCount = view.getUint32(8, true);
   const windows = view.getUint32(12, true);
   const lines = view.getUint32(16, true);
+  const numberCount = view.getUint32(20, true);
+  const nameCount = view.getUint32(24, true);
+  const slotCount = view.getUint32(28, true);
   const valueCount = permutations * (1 + windows);
-  if (bytes.byteLength !== 4 * (HEADER_WORDS + windows + lines) + 2 * valueCount)
+  const wordCount = HEADER_WORDS + windows + lines + numberCount + nameCount + slotCount;
+  if (bytes.byteLength !== 4 * wordCount + 2 * valueCount)
     throw new InputError(where, 'length does not match its header');
   let offset = 4 * HEADER_WORDS;
-  const windowCounts = new Uint32Array(windows);
-  for (let w = 0; w < windows; w++, offset += 4) windowCounts[w] = view.getUint32(offset, true);
-  const shortLines = new Uint32Array(lines);
-  for (let l = 0; l < lines; l++, offset += 4) shortLines[l] = view.getUint32(offset, true);
+  const words = (count: number): Uint32Array => {
+    const list = new Uint32Array(count);
+    for (let i = 0; i < count; i++, offset += 4) list[i] = view.getUint32(offset, true);
+    return list;
+  };
+  const windowCounts = words(windows);
+  const shortLines = words(lines);
+  const numbers = words(numberCount);
+  const names = words(nameCount);
+  const slots = words(slotCount);
   const values = new Uint16Array(valueCount);
   for (let i = 0; i < valueCount; i++, offset += 2) values[i] = view.getUint16(offset, true);
   return {
@@ -162,5 +187,8 @@ export function decodeSignature(
     windowCounts,
     values,
     shortLines,
+    numbers,
+    names,
+    slots,
   };
 }

@@ -12,6 +12,7 @@ import { DEFAULT_DEDUPE_CONFIG, type DedupeConfig } from './dedupe.config.ts';
 import { createDocumentSigner, type DedupeInput, type DedupeSignature } from './document.signature.ts';
 import { createGroupForest } from './duplicate.groups.ts';
 import { createLshTable } from './lsh.table.ts';
+import { factsConflict, factsSubstituted, type TextFacts } from './fact.extractor.ts';
 
 export interface DuplicateMatch {
   documentId: string;
@@ -77,7 +78,22 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
 
   // Documents by slot.
   const ids: string[] = [];
+  const factsOf: TextFacts[] = [];
   const slotById = new Map<string, number>();
+  const share = config.factConflictShare;
+  // A figure put where the other text has another one is a replacement, whatever the sizes; so is a
+  // name, between short texts of like size (one-sentence posts from a template: «освободила
+  // населенный пункт Воровское»). In longer texts a rewrite or update changes a name here and there
+  // and still copies the story. Texts of like size must also largely agree on their figures; a
+  // digest or a quoting post has names and figures of its own, and a summary drops some.
+  const disagree = (a: number, b: number, nested: boolean, longest: number): boolean =>
+    share > 0 &&
+    (factsSubstituted(
+      factsOf[a]!,
+      factsOf[b]!,
+      nested || longest > config.nameCheckShingles ? 'figures' : 'all',
+    ) ||
+      (!nested && factsConflict(factsOf[a]!.numbers, factsOf[b]!.numbers, share)));
   let appeared = new Float64Array(1024);
   let ingested = new Float64Array(1024);
   let containerUsed = new Uint8Array(1024);
@@ -215,6 +231,7 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
     const slot = forest.add();
     if (slot === appeared.length) growDocs();
     ids.push(id);
+    factsOf.push({ numbers: signature.numbers, names: signature.names, slots: signature.slots });
     slotById.set(id, slot);
     appeared[slot] = signature.appearedAt;
     ingested[slot] = signature.ingestedAt;
@@ -251,6 +268,10 @@ export function createDuplicateIndex(overrides: DedupeConfigOverrides = {}): Dup
         if (!verdict && !(queryWhole && entryWindow[entry] === WHOLE))
           verdict = verify(values, queryOffset, queryCount, queryWhole, entry);
         if (!verdict) return;
+        // Same wording, other figures or names: the next day's report from one template.
+        const sizes = [signature.shingleCount, entryCount[wholeEntry[other]!]!];
+        const nested = Math.min(...sizes) < config.nestedCoverage * Math.max(...sizes);
+        if (disagree(slot, other, nested, Math.max(...sizes))) return;
         if (verdict.queryContains !== null) {
           // A text holding several others whole (a digest of earlier posts) would chain unrelated
           // stories into one group: a document nests others into its group only once.

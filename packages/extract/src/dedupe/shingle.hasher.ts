@@ -47,6 +47,8 @@ export interface ShingledText {
   shingles: Uint32Array;
   /** Hashes of the short lines (boilerplate candidates), dropped or not, once each. */
   shortLines: Uint32Array;
+  /** The lines the shingles came from (boilerplate left out), for the text's facts. */
+  keptText: string;
 }
 
 /**
@@ -63,6 +65,7 @@ export function shingleText(
 ): ShingledText {
   const lines = text.replace(URL_PATTERN, ' ').split('\n');
   const kept: Uint32Array[] = [];
+  const keptLines: string[] = [];
   const all: Uint32Array[] = [];
   const shortLines = new Set<number>();
   for (const line of lines) {
@@ -75,6 +78,7 @@ export function shingleText(
       if (isBoilerplate(hash)) continue;
     }
     kept.push(terms);
+    keptLines.push(line);
   }
   const chosen = kept.length > 0 ? kept : all;
   let length = 0;
@@ -85,7 +89,11 @@ export function shingleText(
     words.set(terms, offset);
     offset += terms.length;
   }
-  return { shingles: shingleWords(words, size), shortLines: Uint32Array.from(shortLines) };
+  return {
+    shingles: shingleWords(words, size),
+    shortLines: Uint32Array.from(shortLines),
+    keptText: kept.length > 0 ? keptLines.join('\n') : lines.join('\n'),
+  };
 }
 
 export function shingleSequence(text: string, size: number): Uint32Array {

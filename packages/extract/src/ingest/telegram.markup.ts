@@ -89,7 +89,8 @@ export function stripTelegramMarkup(raw: string): CleanText {
 
 const TITLE_MAX = 140;
 // Leading pictographs and their joiners/selectors, bullets and dashes: decoration, not headline.
-const LEADING_DECORATION = /^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\s•▪►—–-]|\u200D|\uFE0F|\u20E3)+/u;
+const LEADING_DECORATION =
+  /^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\s•▪►—–-]|\u200D|\uFE0F|\u20E3)+/u;
 
 /**
  * A title for a post that has none: the first sentence of its first line, cut at a word boundary

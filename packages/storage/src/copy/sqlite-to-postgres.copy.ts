@@ -52,6 +52,7 @@ const TABLES: TableSpec[] = [
   { table: 'document_signatures', batch: 1000 },
   { table: 'duplicate_members', batch: 2000 },
   { table: 'forward_edges', batch: 2000 },
+  { table: 'telegram_posts', batch: 1000 },
   { table: 'entities', batch: 1000 },
   { table: 'entity_decisions', batch: 1000 },
   { table: 'entity_redirects', batch: 1000 },

@@ -164,6 +164,20 @@ export interface ForwardEdgesTable {
   from_message_id: Generated<string>;
 }
 
+export interface TelegramPostsTable {
+  document_id: string;
+  channel: string;
+  /** BIGINT on PostgreSQL: read back as a string there. */
+  message_id: number | string;
+  views: number | string | null;
+  edited: Generated<number>;
+  forwarded_from: string | null;
+  forwarded_from_url: string | null;
+  first_seen_at: string;
+  last_seen_at: string;
+  deleted_at: string | null;
+}
+
 export interface EntitiesTable {
   id: string;
   type: string;
@@ -275,6 +289,7 @@ export interface Database {
   document_signatures: DocumentSignaturesTable;
   duplicate_members: DuplicateMembersTable;
   forward_edges: ForwardEdgesTable;
+  telegram_posts: TelegramPostsTable;
   entities: EntitiesTable;
   entity_decisions: EntityDecisionsTable;
   entity_redirects: EntityRedirectsTable;

@@ -15,6 +15,7 @@ import { createDocumentRepository } from '../repositories/document.repository.ts
 import { createJobQueue } from '../repositories/job.queue.ts';
 import { createSearchIndex } from '../repositories/search.index.ts';
 import { createSourceSettingsRepository } from '../repositories/source-settings.repository.ts';
+import { createTelegramPostRepository } from '../repositories/telegram-post.repository.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
 
 export type Repositories = Omit<Store, 'transaction' | 'close'>;
@@ -33,6 +34,7 @@ export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
   sourceSettings: createSourceSettingsRepository,
   search: createSearchIndex,
   jobs: (context) => createJobQueue(context),
+  telegramPosts: createTelegramPostRepository,
 };
 
 export interface AssembledStore extends Store {
@@ -83,6 +85,9 @@ export function assembleStore(
     },
     get duplicates() {
       return repository('duplicates');
+    },
+    get telegramPosts() {
+      return repository('telegramPosts');
     },
     get search() {
       return repository('search');
