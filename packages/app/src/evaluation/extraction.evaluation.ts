@@ -30,7 +30,7 @@ export const EXTRACTION_SYSTEMS = ['echotrace', 'readability.js'];
 
 // Readability.js is a devDependency, only for this comparison: it is loaded here and nowhere else,
 // so an install without devDependencies runs every other command and says what is missing here.
-async function loadReadability(): Promise<typeof ReadabilityClass> {
+export async function loadReadability(): Promise<typeof ReadabilityClass> {
   try {
     return (await import('@mozilla/readability')).Readability;
   } catch (error) {
