@@ -159,3 +159,23 @@ describe('extractArticle: dates and JSON-LD', () => {
     assert.equal(dateFromUrl('https://example.ru/id/2024131/story'), null);
   });
 });
+
+describe('extractArticle: broken page skeletons', () => {
+  const ARTICLE =
+    '<div class="content"><p>The ferry service resumed on Tuesday after the storm damage to the pier was repaired, the port authority said.</p>' +
+    '<p>Passengers who had booked for the cancelled crossings can travel on any boat this week without paying again.</p></div>';
+
+  it('reads a page whose server printed warnings before <html>', () => {
+    const page = `<br />\n<b>Warning</b>: something deprecated in <b>/srv/lib.php</b> on line <b>5</b><br />\n<!DOCTYPE html><html><head><title>Ferry</title></head><body>${ARTICLE}</body></html>`;
+    const { text } = extractArticle(page);
+    assert.match(text, /^The ferry service resumed on Tuesday/);
+    assert.ok(!text.includes('Warning'));
+  });
+
+  it('reads a page whose <head> is never closed and has no <body>', () => {
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Ferry</title><script>var x = 1;</script>${ARTICLE}</html>`;
+    const article = extractArticle(page);
+    assert.match(article.text, /Passengers who had booked/);
+    assert.equal(article.title, 'Ferry');
+  });
+});
