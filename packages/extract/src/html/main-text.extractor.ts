@@ -144,7 +144,7 @@ function strip(body: DomElement, options: Options): void {
   const before = options.stripByName ? measure(body) : null;
   const bodyText = before?.get(body)?.text ?? 0;
   const doomed: DomElement[] = [];
-  const walk = (element: DomElement, depth: number): void => {
+  const walk = (element: DomElement, depth: number, inArticle: boolean): void => {
     for (let child: DomNode | null = element.firstChild; child; child = child.nextSibling) {
       if (!isElement(child)) continue;
       const tag = child.localName;
@@ -154,8 +154,10 @@ function strip(body: DomElement, options: Options): void {
       }
       if (before && tag !== 'article' && tag !== 'main' && tag !== 'body') {
         const role = child.getAttribute('role');
+        // An article's own <header> holds its headline and lead, not the site's masthead; what
+        // else it holds (bylines, sharing) goes by name below.
         const furniture =
-          FURNITURE.has(tag) ||
+          (FURNITURE.has(tag) && !(tag === 'header' && inArticle)) ||
           isHidden(child) ||
           (role !== null && BOILERPLATE_ROLES.test(role)) ||
           looksLikeBoilerplate(nameOf(child));
@@ -169,10 +171,10 @@ function strip(body: DomElement, options: Options): void {
           }
         }
       }
-      walk(child, depth + 1);
+      walk(child, depth + 1, inArticle || tag === 'article' || tag === 'main');
     }
   };
-  walk(body, 0);
+  walk(body, 0, false);
   for (const element of doomed) element.remove();
 }
 
@@ -379,6 +381,74 @@ function isClutter(element: DomElement, s: Stats, stats: Map<DomElement, Stats>)
   return false;
 }
 
+// Names themes give the standfirst: the summary paragraph set apart above the body, often in the
+// article's header, where the body container that scoring picks does not reach.
+const LEAD_NAME =
+  /(?:^|[\s_-])(?:lead|leader|lede|intro|summary|teaser|standfirst|subtitle|sub-title|subheadline|description|excerpt|abstract|chapo|dek|perex)(?:$|[\s_-])/;
+const LEAD_SCOPE_LEVELS = 4;
+const MAX_LEADS = 2;
+
+const isLead = (element: DomElement, s: Stats): boolean =>
+  LEAD_NAME.test(nameOf(element)) &&
+  !HEADING.has(element.localName) &&
+  s.text >= 40 &&
+  s.text <= 1500 &&
+  linkDensity(s) < 0.25;
+
+/** The lead paragraphs inside an article header (the rest of it is headline, byline, dates). */
+function leadsWithin(element: DomElement, stats: Map<DomElement, Stats>): DomElement[] {
+  const leads: DomElement[] = [];
+  for (let child: DomNode | null = element.firstChild; child; child = child.nextSibling) {
+    if (!isElement(child)) continue;
+    const s = stats.get(child);
+    if (!s || s.text === 0) continue;
+    if (isLead(child, s)) leads.push(child);
+    else if (s.hasBlock) leads.push(...leadsWithin(child, stats));
+  }
+  return leads;
+}
+
+/**
+ * Lead paragraphs that stand before the chosen body within the same article (the nearest
+ * <article> or <main> a few levels up), named as such and reading as prose, not links.
+ */
+function findLeads(top: DomElement, roots: DomElement[], stats: Map<DomElement, Stats>): DomElement[] {
+  let scope: DomElement | null = null;
+  let node: DomNode | null = top;
+  for (let level = 0; level <= LEAD_SCOPE_LEVELS && node && isElement(node); level++) {
+    if (node.localName === 'body') break;
+    if (node.localName === 'article' || node.localName === 'main') {
+      scope = node;
+      break;
+    }
+    node = node.parentNode;
+  }
+  if (!scope) return [];
+  const first = roots[0]!;
+  const leads: DomElement[] = [];
+  let reached = false;
+  const walk = (element: DomElement): void => {
+    for (let child: DomNode | null = element.firstChild; child && !reached; child = child.nextSibling) {
+      if (!isElement(child)) continue;
+      if (child === first || roots.includes(child)) {
+        reached = true;
+        return;
+      }
+      const s = stats.get(child);
+      if (!s || s.text === 0) continue;
+      if (isLead(child, s)) {
+        leads.push(child);
+        if (leads.length >= MAX_LEADS) reached = true;
+        continue;
+      }
+      if (s.hasBlock) walk(child);
+    }
+  };
+  if (contains(first, scope) || scope === first) return [];
+  walk(scope);
+  return leads;
+}
+
 const PARAGRAPH_BREAK = '\u0000';
 const LINE_BREAK = '\u0001';
 
@@ -407,6 +477,14 @@ function render(roots: DomElement[], stats: Map<DomElement, Stats>, options: Opt
         looksLikeEmbed(nameOf(child));
       if (options.cleanConditionally && s && !quotes && isClutter(child, s, stats)) continue;
       if (tag === 'h1') continue;
+      if (tag === 'header' && !quotes && s !== undefined && s.paragraphs < 3) {
+        for (const lead of leadsWithin(child, stats)) {
+          out.push(PARAGRAPH_BREAK);
+          walk(lead, pre, false);
+          out.push(PARAGRAPH_BREAK);
+        }
+        continue;
+      }
       // A paragraph that is mostly link is a teaser ("READ MORE: …"), not article prose.
       if (block && s && !quotes && !s.hasBlock && s.text > 0 && s.link / s.text > TEASER_LINK_DENSITY)
         continue;
@@ -468,7 +546,8 @@ export function extractMainText(parse: () => DomElement | null): string {
     const stats = measure(body);
     const candidates = score(body, stats);
     const top = pickTop(body, stats, candidates);
-    const text = render(gather(top, stats), stats, options);
+    const roots = gather(top, stats);
+    const text = render([...findLeads(top, roots, stats), ...roots], stats, options);
     if (text.length >= ENOUGH_TEXT) return text;
     // A gentler pass that adds only a little has added furniture, not the missing article.
     if (text.length > best.length * 2) best = text;

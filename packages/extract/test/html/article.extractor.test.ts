@@ -179,3 +179,28 @@ describe('extractArticle: broken page skeletons', () => {
     assert.equal(article.title, 'Ferry');
   });
 });
+
+describe('extractArticle: lead paragraphs', () => {
+  const BODY =
+    '<div class="article-body"><p>The new timetable adds two trains an hour between the cities, and the last train now leaves at midnight.</p>' +
+    '<p>The operator said the changes, which had been announced in the spring, would cost passengers nothing extra.</p>' +
+    '<p>Unions welcomed the later trains but asked for more staff on the platforms during the evening hours.</p></div>';
+
+  it("takes the standfirst from the article's header, before the body, without byline or date", () => {
+    const page = `<html><body><header class="site"><a href="/">Example Rail News</a></header><main><article>
+      <header><h1>More trains from December</h1><p class="article-lead">Two more trains an hour will run between the two cities from December, the operator announced.</p>
+      <div class="meta-line">By Sam Row, 3 November</div></header>${BODY}</article></main></body></html>`;
+    const paragraphs = extractArticle(page).text.split('\n\n');
+    assert.match(paragraphs[0]!, /^Two more trains an hour will run/);
+    assert.match(paragraphs[1]!, /^The new timetable adds two trains/);
+    assert.ok(!paragraphs.some((p) => p.includes('Sam Row') || p.includes('Example Rail News')));
+  });
+
+  it('takes a named intro that stands beside the body container', () => {
+    const page = `<html><body><article><div class="intro"><div class="teaser-text"><p>From December two more trains an hour will run, and the last one will leave at midnight.</p></div></div>
+      <div class="related-teaser"><a href="/x">Another story entirely, about the airport and its plans</a></div>${BODY}</article></body></html>`;
+    const text = extractArticle(page).text;
+    assert.match(text, /^From December two more trains/);
+    assert.ok(!text.includes('airport'));
+  });
+});
