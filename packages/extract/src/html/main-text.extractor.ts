@@ -388,8 +388,12 @@ const LEAD_NAME =
 const LEAD_SCOPE_LEVELS = 4;
 const MAX_LEADS = 2;
 
+// A description of a picture is a caption, not the article's lead.
+const PICTURE_NAME = /img|image|photo|picture|media|figure|caption|gallery|slide|video/;
+
 const isLead = (element: DomElement, s: Stats): boolean =>
   LEAD_NAME.test(nameOf(element)) &&
+  !PICTURE_NAME.test(nameOf(element)) &&
   !HEADING.has(element.localName) &&
   s.text >= 40 &&
   s.text <= 1500 &&
@@ -512,9 +516,10 @@ function render(roots: DomElement[], stats: Map<DomElement, Stats>, options: Opt
     .join('\n\n');
 }
 
-// Calls to action and notices that sit inside article containers, in the languages we watch.
+// Calls to action and notices that sit inside article containers: the common phrasings in English,
+// Russian and the other European languages of the pages we read (never one site's wording).
 const BOILERPLATE_LINE =
-  /^(?:advertisement|реклама|sponsored)$|\b(?:subscribe|newsletters?|follow (?:us|him|her|them) on|share (?:this|it) with|sharing is caring)\b|подпис(?:ывайтесь|аться|ка) на|читайте (?:также|нас)|поделиться|присоединяйтесь к нам/i;
+  /^(?:advertisement|реклама|sponsored|anzeige|werbung|publicidad)$|\b(?:subscribe|newsletters?|follow (?:us|him|her|them) on|share (?:this|it) with|sharing is caring)\b|подпис(?:ывайтесь|аться|ка) на|читайте (?:также|нас)|поделиться|присоединяйтесь к нам|^(?:schon gelesen|mehr (?:zum )?themen?|lesen sie auch|auch interessant|das könnte (?:dich|sie) auch interessieren|weitere (?:artikel|beiträge|themen|informationen)|zurück zur (?:übersicht|liste|listenansicht|startseite)|keine kommentare|lee también|te puede interesar|ver también|à lire aussi|lire aussi|leggi anche)\b|^(?:war|ist) (?:der|dieser|dieses) (?:artikel|beitrag|text) (?:hilfreich|nützlich)|(?:artikel|beitrag) teilen\b|^(?:ultima modifica|zuletzt aktualisiert|last updated)\b/i;
 const SHORT_LINE = 160;
 
 function isBoilerplateLine(paragraph: string): boolean {

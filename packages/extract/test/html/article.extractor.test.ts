@@ -204,3 +204,21 @@ describe('extractArticle: lead paragraphs', () => {
     assert.ok(!text.includes('airport'));
   });
 });
+
+describe('extractArticle: calls to action in other languages', () => {
+  it('drops German calls to action, comment sections and rating widgets inside the article', () => {
+    const page = `<html><body><article><div class="entry-content">
+      <p>Die Stadt hat am Montag beschlossen, die alte Brücke über den Fluss bis zum Sommer vollständig zu sanieren.</p>
+      <p><strong>Schon gelesen?</strong></p>
+      <p>Die Arbeiten sollen nach Angaben der Verwaltung rund zwei Millionen Euro kosten und im März beginnen.</p>
+      <span class="post-ratings">(Noch keine Bewertungen)</span>
+      <p>War der Artikel nützlich?</p></div>
+      <section class="kommentare"><p>Keine Kommentare bisher, schreiben Sie den ersten Beitrag zu diesem Thema.</p></section>
+      </article></body></html>`;
+    const text = extractArticle(page).text;
+    assert.match(text, /^Die Stadt hat am Montag beschlossen/);
+    assert.match(text, /im März beginnen\.$/);
+    for (const furniture of ['Schon gelesen', 'Bewertungen', 'nützlich', 'Keine Kommentare'])
+      assert.ok(!text.includes(furniture), furniture);
+  });
+});
