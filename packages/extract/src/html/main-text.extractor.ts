@@ -156,11 +156,12 @@ function strip(body: DomElement, options: Options): void {
         const role = child.getAttribute('role');
         // An article's own <header> holds its headline and lead, not the site's masthead; what
         // else it holds (bylines, sharing) goes by name below.
+        const articleHeader = tag === 'header' && inArticle;
         const furniture =
-          (FURNITURE.has(tag) && !(tag === 'header' && inArticle)) ||
+          (FURNITURE.has(tag) && !articleHeader) ||
           isHidden(child) ||
           (role !== null && BOILERPLATE_ROLES.test(role)) ||
-          looksLikeBoilerplate(nameOf(child));
+          looksLikeBoilerplate(articleHeader ? nameOf(child).replace(/header/g, '') : nameOf(child));
         if (furniture) {
           const s = before.get(child);
           const holdsProse =
@@ -384,7 +385,7 @@ function isClutter(element: DomElement, s: Stats, stats: Map<DomElement, Stats>)
 // Names themes give the standfirst: the summary paragraph set apart above the body, often in the
 // article's header, where the body container that scoring picks does not reach.
 const LEAD_NAME =
-  /(?:^|[\s_-])(?:lead|leader|lede|intro|summary|teaser|standfirst|subtitle|sub-title|subheadline|description|excerpt|abstract|chapo|dek|perex)(?:$|[\s_-])/;
+  /(?:^|[\s_-])(?:lead|leader|lede|intro|summary|teaser|standfirst|subtitle|sub-title|subheadline|description|excerpt|abstract|chapo|dek|perex|bajada|entradilla|sumario|anriss|vorspann|sottotitolo)(?:$|[\s_-])/;
 const LEAD_SCOPE_LEVELS = 4;
 const MAX_LEADS = 2;
 
@@ -394,8 +395,7 @@ const PICTURE_NAME = /img|image|photo|picture|media|figure|caption|gallery|slide
 const isLead = (element: DomElement, s: Stats): boolean =>
   LEAD_NAME.test(nameOf(element)) &&
   !PICTURE_NAME.test(nameOf(element)) &&
-  !HEADING.has(element.localName) &&
-  s.text >= 40 &&
+  s.text >= (HEADING.has(element.localName) ? 80 : 40) &&
   s.text <= 1500 &&
   linkDensity(s) < 0.25;
 
@@ -421,7 +421,7 @@ function findLeads(top: DomElement, roots: DomElement[], stats: Map<DomElement, 
   let node: DomNode | null = top;
   for (let level = 0; level <= LEAD_SCOPE_LEVELS && node && isElement(node); level++) {
     if (node.localName === 'body') break;
-    if (node.localName === 'article' || node.localName === 'main') {
+    if (node.localName === 'article' || node.localName === 'main' || node.getAttribute('role') === 'main') {
       scope = node;
       break;
     }
