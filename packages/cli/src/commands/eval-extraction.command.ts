@@ -116,6 +116,16 @@ against the set's metadata. DIR defaults to ../shared/data/extraction/trafilatur
         `${r.system.padEnd(36)} ${r.precision.toFixed(3).padStart(9)} ${r.recall.toFixed(3).padStart(7)} ${r.f1.toFixed(3).padStart(6)} ${ms.padStart(8)}${failed}\n`,
       );
     }
+    const cyrillic = results.filter((r) => r.cyrillic && r.cyrillic.utf8.pages > 0);
+    if (cyrillic.length > 0) {
+      out.write(
+        `\nCyrillic pages (${cyrillic[0]!.cyrillic!.utf8.pages}), F1 as stored (UTF-8) / re-encoded as windows-1251\n`,
+      );
+      for (const r of cyrillic)
+        out.write(
+          `${r.system.padEnd(36)} ${r.cyrillic!.utf8.f1.toFixed(3)} / ${r.cyrillic!.windows1251.f1.toFixed(3)}\n`,
+        );
+    }
     return 0;
   },
 };
