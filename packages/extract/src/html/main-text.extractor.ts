@@ -160,7 +160,9 @@ function strip(body: DomElement, options: Options): void {
         const furniture =
           (FURNITURE.has(tag) && !articleHeader) ||
           isHidden(child) ||
-          (role !== null && BOILERPLATE_ROLES.test(role)) ||
+          (role !== null &&
+            BOILERPLATE_ROLES.test(role) &&
+            !(role === 'tablist' && holdsPanels(before.get(child)))) ||
           looksLikeBoilerplate(articleHeader ? nameOf(child).replace(/header/g, '') : nameOf(child));
         if (furniture) {
           const s = before.get(child);
@@ -178,6 +180,11 @@ function strip(body: DomElement, options: Options): void {
   walk(body, 0, false);
   for (const element of doomed) element.remove();
 }
+
+// Accordions (FAQ answers, chapters folded away) are marked up as ARIA tab lists too; a row of
+// tabs is a few short links, a list holding its panels' prose is part of the article.
+const holdsPanels = (s: Stats | undefined): boolean =>
+  s !== undefined && s.text >= 300 && linkDensity(s) < 0.3;
 
 function initialScore(element: DomElement): number {
   let score = classWeight(element);
@@ -386,7 +393,7 @@ function isClutter(element: DomElement, s: Stats, stats: Map<DomElement, Stats>)
 // article's header, where the body container that scoring picks does not reach.
 const LEAD_NAME =
   /(?:^|[\s_-])(?:lead|leader|lede|intro|summary|teaser|standfirst|subtitle|sub-title|subheadline|description|excerpt|abstract|chapo|dek|perex|bajada|entradilla|sumario|anriss|vorspann|sottotitolo)(?:$|[\s_-])/;
-const LEAD_SCOPE_LEVELS = 4;
+const LEAD_SCOPE_LEVELS = 6;
 const MAX_LEADS = 2;
 
 // A description of a picture is a caption, not the article's lead.
@@ -426,6 +433,18 @@ function findLeads(top: DomElement, roots: DomElement[], stats: Map<DomElement, 
       break;
     }
     node = node.parentNode;
+  }
+  // No article element: the lead sits beside the body's wrapper at most.
+  if (!scope) {
+    const parent = top.parentNode;
+    const grandparent = parent && isElement(parent) ? parent.parentNode : null;
+    if (
+      grandparent &&
+      isElement(grandparent) &&
+      grandparent.localName !== 'body' &&
+      grandparent.localName !== 'html'
+    )
+      scope = grandparent;
   }
   if (!scope) return [];
   const first = roots[0]!;

@@ -222,3 +222,17 @@ describe('extractArticle: calls to action in other languages', () => {
       assert.ok(!text.includes(furniture), furniture);
   });
 });
+
+describe('extractArticle: folded content', () => {
+  it('keeps accordion panels marked up as an ARIA tab list, and drops a row of tabs', () => {
+    const page = `<html><body><div class="tabs" role="tablist"><a href="#a">Overview</a> <a href="#b">Prices</a></div>
+      <div class="article-body"><p>Leasing and buying a car on credit both spread the cost, but they differ in who owns the car at the end.</p>
+      <ul class="accordion" role="tablist"><li><h3>Is leasing cheaper?</h3><div class="panel"><p>Monthly payments are usually lower, because you pay only for the loss of value during the contract, not for the whole car.</p></div></li>
+      <li><h3>Who pays for repairs?</h3><div class="panel"><p>With most leasing contracts the driver pays for wear and repairs, while the leasing company stays the owner of the car.</p></div></li></ul>
+      <p>Which suits you better depends mostly on how long you mean to keep the car and how far you drive each year.</p></div></body></html>`;
+    const text = extractArticle(page).text;
+    assert.match(text, /Monthly payments are usually lower/);
+    assert.match(text, /the leasing company stays the owner/);
+    assert.ok(!text.includes('Overview'));
+  });
+});
