@@ -18,7 +18,7 @@ export const BOILERPLATE_ROLES =
 
 // Blocks that are furniture whatever else their names say (`related-content` is still related).
 const STRONG_BOILERPLATE =
-  /(?:^|[^a-z])(?:comment|kommentar|comentario|commentaire|rating|disqus|cookie|consent|gdpr|cmp-|newsletter|subscri|signup|sign-up|related|recommend|more-stories|read-?more|also-?read|outbrain|taboola|share|sharing|social|follow-us|breadcrumb|sponsor|promo|advert|ad-slot|ad-container|adunit|ad-unit|dfp|modal|popup|overlay|sidebar|skip-link|visually-hidden|sr-only|screen-reader|print-only|author-bio|about-the-author|tags|tag-list|keywords|trending|most-popular|mostread|most-read|toolbar|byline|dateline|timestamp|caption|credit|copyright|masthead|site-header|site-footer|navbar|nav-|menu|pagination|pager|jump-link)/;
+  /(?:^|[^a-z])(?:comment|kommentar|comentario|commentaire|rating|disqus|cookie|consent|gdpr|cmp-|newsletter|subscri|signup|sign-up|related|recommend|more-stories|read-?more|also-?read|outbrain|taboola|share|sharing|social|follow-us|breadcrumb|sponsor|promo|advert|ad-slot|ad-container|adunit|ad-unit|dfp|modal|popup|overlay|sidebar|skip-link|visually-hidden|sr-only|screen-reader|print-only|author-bio|about-the-author|(?:img|image|photo|bild)[-_]?(?:desc|unterschrift|credit|info)|tags|tag-list|keywords|trending|most-popular|mostread|most-read|toolbar|byline|dateline|timestamp|caption|credit|copyright|masthead|site-header|site-footer|navbar|nav-|menu|pagination|pager|jump-link)/;
 // Readability's long-standing negatives, used when no positive name rescues the block.
 const WEAK_BOILERPLATE =
   /-ad-|ai2html|banner|combx|community|cover-wrap|extra|footer|header|legends|remark|replies|rss|shoutbox|skyscraper|supplemental|ad-break|agegate|yom-remote|widget|meta|hidden/;

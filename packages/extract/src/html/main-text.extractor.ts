@@ -132,6 +132,8 @@ function isHidden(element: DomElement): boolean {
 interface Options {
   /** Remove blocks by class/id names and furniture tags (off in the retry pass). */
   stripByName: boolean;
+  /** Remove <footer> and <aside> blocks, names aside (still on in the first retry). */
+  stripFooters: boolean;
   /** Drop link-dense and furniture-weighted blocks while writing out (off in the last retry). */
   cleanConditionally: boolean;
 }
@@ -141,7 +143,7 @@ interface Options {
  * visibility. A block that holds most of the page's prose is kept whatever its name says.
  */
 function strip(body: DomElement, options: Options): void {
-  const before = options.stripByName ? measure(body) : null;
+  const before = options.stripByName || options.stripFooters ? measure(body) : null;
   const bodyText = before?.get(body)?.text ?? 0;
   const doomed: DomElement[] = [];
   const walk = (element: DomElement, depth: number, inArticle: boolean): void => {
@@ -157,13 +159,14 @@ function strip(body: DomElement, options: Options): void {
         // An article's own <header> holds its headline and lead, not the site's masthead; what
         // else it holds (bylines, sharing) goes by name below.
         const articleHeader = tag === 'header' && inArticle;
-        const furniture =
-          (FURNITURE.has(tag) && !articleHeader) ||
-          isHidden(child) ||
-          (role !== null &&
-            BOILERPLATE_ROLES.test(role) &&
-            !(role === 'tablist' && holdsPanels(before.get(child)))) ||
-          looksLikeBoilerplate(articleHeader ? nameOf(child).replace(/header/g, '') : nameOf(child));
+        const furniture = !options.stripByName
+          ? tag === 'footer' || tag === 'aside'
+          : (FURNITURE.has(tag) && !articleHeader) ||
+            isHidden(child) ||
+            (role !== null &&
+              BOILERPLATE_ROLES.test(role) &&
+              !(role === 'tablist' && holdsPanels(before.get(child)))) ||
+            looksLikeBoilerplate(articleHeader ? nameOf(child).replace(/header/g, '') : nameOf(child));
         if (furniture) {
           const s = before.get(child);
           const holdsProse =
@@ -546,9 +549,9 @@ function isBoilerplateLine(paragraph: string): boolean {
 }
 
 const ATTEMPTS: Options[] = [
-  { stripByName: true, cleanConditionally: true },
-  { stripByName: false, cleanConditionally: true },
-  { stripByName: false, cleanConditionally: false },
+  { stripByName: true, stripFooters: true, cleanConditionally: true },
+  { stripByName: false, stripFooters: true, cleanConditionally: true },
+  { stripByName: false, stripFooters: false, cleanConditionally: false },
 ];
 const ENOUGH_TEXT = 500;
 const LITTLE_TEXT = 250;
