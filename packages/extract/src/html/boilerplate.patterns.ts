@@ -30,11 +30,22 @@ const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|
 const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/;
 
+// Class tokens that say "hidden" of something else: a field's label (Drupal's field--label-hidden),
+// overflow, or one screen size only (hidden-xs): the block itself is shown.
+const NOT_HIDDEN_TOKEN =
+  /^(?:.*label-hidden|.*overflow-hidden|(?:.*-)?hidden-(?:xs|sm|md|lg|xl|xxl|print|mobile|tablet|desktop|phone)(?:-.*)?)$/;
+
+const withoutShownTokens = (value: string): string =>
+  value
+    .split(/\s+/)
+    .filter((token) => !NOT_HIDDEN_TOKEN.test(token))
+    .join(' ');
+
 /** The element's class and id, lower-cased, as one string. */
 export function nameOf(element: DomElement): string {
   const cls = element.getAttribute('class') ?? '';
   const id = element.getAttribute('id') ?? '';
-  return `${cls} ${id}`.toLowerCase().trim();
+  return withoutShownTokens(`${cls} ${id}`.toLowerCase().trim());
 }
 
 /** Whether an element's names mark it as an embedded post (a tweet, say) that the article quotes. */
@@ -54,7 +65,7 @@ export function looksLikeBoilerplate(name: string): boolean {
 export function classWeight(element: DomElement): number {
   let weight = 0;
   for (const attribute of ['class', 'id']) {
-    const value = element.getAttribute(attribute)?.toLowerCase();
+    const value = withoutShownTokens(element.getAttribute(attribute)?.toLowerCase() ?? '');
     if (!value) continue;
     if (NEGATIVE.test(value)) weight -= 25;
     if (POSITIVE.test(value)) weight += 25;

@@ -236,3 +236,17 @@ describe('extractArticle: folded content', () => {
     assert.ok(!text.includes('Overview'));
   });
 });
+
+describe('extractArticle: classes that hide something else', () => {
+  it('keeps a CMS field whose label is hidden inside a block hidden from print only; drops a hidden block', () => {
+    const page = `<html><body><div class="region"><div class="col-md-8 hidden-print"><div class="field field--name-body field--label-hidden field__items">
+      <p>The parliament voted on Thursday to end the state of emergency, which had given the government wide powers for two years.</p>
+      <p>Opposition members said the decision was overdue, while the minister warned that some measures might have to return in winter.</p></div></div>
+      <div class="hidden"><p>This paragraph is hidden from every reader of the page and should never be taken as article text.</p></div>
+      </div></body></html>`;
+    const text = extractArticle(page).text;
+    assert.match(text, /^The parliament voted on Thursday/);
+    assert.match(text, /some measures might have to return in winter\.$/);
+    assert.ok(!text.includes('hidden from every reader'));
+  });
+});
