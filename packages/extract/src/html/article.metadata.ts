@@ -128,9 +128,29 @@ function titleOf(document: DomDocument, meta: Map<string, string>, jsonTitle: st
   ];
   for (const candidate of candidates) {
     const title = candidate ? collapseWhitespace(candidate) : '';
-    if (title !== '') return title;
+    if (title !== '') return withoutSiteName(title, document, meta);
   }
   return null;
+}
+
+const TITLE_SEPARATOR = /\s+[|–—·»:-]\s+/;
+
+/**
+ * Declared titles often carry the site's name ("Story – Site"): the page's own headline, when the
+ * declared title contains it, or the title less a segment that is the declared site name.
+ */
+function withoutSiteName(title: string, document: DomDocument, meta: Map<string, string>): string {
+  const headline = collapseWhitespace(document.querySelector('h1')?.textContent ?? '');
+  if (headline.length >= 10 && headline.length < title.length && title.includes(headline)) return headline;
+  const site = meta.get('og:site_name')?.trim().toLowerCase();
+  if (!site) return title;
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  if (parts.at(-1)!.trim().toLowerCase() === site)
+    return title.slice(0, title.lastIndexOf(parts.at(-1)!)).replace(/\s+[|–—·»:-]\s*$/, '');
+  if (parts[0]!.trim().toLowerCase() === site)
+    return title.slice(parts[0]!.length).replace(/^\s*[|–—·»:-]\s+/, '');
+  return title;
 }
 
 function bylineOf(

@@ -256,3 +256,20 @@ describe('extractArticle: classes that hide something else', () => {
     assert.ok(!text.includes('hidden from every reader'));
   });
 });
+
+describe('extractArticle: titles without the site name', () => {
+  const body =
+    '<body><article><p>The museum reopened on Sunday after a year of building work on its roof and halls.</p></article></body>';
+
+  it('takes the headline when the declared title is the headline plus the site name', () => {
+    const page = `<html><head><meta property="og:title" content="Museum reopens after a year | City Post"></head>${body.replace('<article>', '<article><h1>Museum reopens after a year</h1>')}</html>`;
+    assert.equal(extractArticle(page).title, 'Museum reopens after a year');
+  });
+
+  it('drops a title segment that is the declared site name, and keeps other separators', () => {
+    const named = `<html><head><title>City Post – Museum reopens after a year</title><meta property="og:site_name" content="City Post"></head>${body}</html>`;
+    assert.equal(extractArticle(named).title, 'Museum reopens after a year');
+    const plain = `<html><head><title>Museum reopens: a year of work - and a new roof</title></head>${body}</html>`;
+    assert.equal(extractArticle(plain).title, 'Museum reopens: a year of work - and a new roof');
+  });
+});
