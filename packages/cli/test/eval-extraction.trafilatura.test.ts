@@ -111,6 +111,12 @@ describe('eval extraction --format trafilatura', () => {
     assert.deepEqual([ours.title.correct, ours.title.total], [2, 2]);
     assert.deepEqual([ours.author.correct, ours.author.total], [2, 2]);
     assert.deepEqual([ours.date.correct, ours.date.total], [2, 2]);
+    const heldOutTitled = [
+      siteOf('https://news.example.org/2021/03/harbour', 'a1.html'),
+      siteOf('https://ru.example.net/most', 'b2.html'),
+    ].filter((site) => halfOfSite(site) === 'held-out').length;
+    assert.equal(ours.heldOutMetadata.title.total, heldOutTitled);
+    assert.equal(ours.heldOutMetadata.title.correct, heldOutTitled);
     assert.equal(typeof ours.msPerPage, 'number');
     const saved1 = JSON.parse(readFileSync(path.join(saved, 'echotrace.json'), 'utf8')) as Record<
       string,

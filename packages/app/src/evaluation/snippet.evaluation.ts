@@ -83,6 +83,8 @@ export interface SnippetSystemResult {
   title: FieldAccuracy;
   author: FieldAccuracy;
   date: FieldAccuracy;
+  /** The same three over the held-out half's pages only. */
+  heldOutMetadata: { title: FieldAccuracy; author: FieldAccuracy; date: FieldAccuracy };
   /** Mean wall time per page (parse + text + metadata). */
   msPerPage: number;
   failures: number;
@@ -132,6 +134,29 @@ function accuracy(pairs: Array<[string | null, string | null]>, same: (a: string
     if (got !== null && same(truth, got)) correct++;
   }
   return { correct, total, accuracy: total ? correct / total : 0 };
+}
+
+function metadataAccuracy(
+  pages: SnippetPage[],
+  out: Array<Extracted | null>,
+  keep: (page: SnippetPage) => boolean,
+): { title: FieldAccuracy; author: FieldAccuracy; date: FieldAccuracy } {
+  const chosen = pages.map((page, i) => ({ page, got: out[i] ?? null })).filter(({ page }) => keep(page));
+  const same = (a: string, b: string) => normalizeField(a) === normalizeField(b);
+  return {
+    title: accuracy(
+      chosen.map(({ page, got }) => [page.title, got?.title ?? null]),
+      same,
+    ),
+    author: accuracy(
+      chosen.map(({ page, got }) => [page.author, got?.author ?? null]),
+      same,
+    ),
+    date: accuracy(
+      chosen.map(({ page, got }) => [page.date, got?.date ?? null]),
+      (a, b) => a.slice(0, 10) === b,
+    ),
+  };
 }
 
 const WARM_UP_PAGES = 10;
@@ -199,18 +224,8 @@ export async function evaluateSnippetExtraction(
       heldOut,
       cyrillic: subset((page) => CYRILLIC.test(page.with.join(' '))),
       byCharset,
-      title: accuracy(
-        done.map((page, i) => [page.title, out[i]?.title ?? null]),
-        (a, b) => normalizeField(a) === normalizeField(b),
-      ),
-      author: accuracy(
-        done.map((page, i) => [page.author, out[i]?.author ?? null]),
-        (a, b) => normalizeField(a) === normalizeField(b),
-      ),
-      date: accuracy(
-        done.map((page, i) => [page.date, out[i]?.date ?? null]),
-        (a, b) => a.slice(0, 10) === b,
-      ),
+      ...metadataAccuracy(done, out, () => true),
+      heldOutMetadata: metadataAccuracy(done, out, (page) => page.half === 'held-out'),
       msPerPage: done.length ? elapsed[k]! / done.length : 0,
       failures: out.filter((o) => o === null).length,
     };

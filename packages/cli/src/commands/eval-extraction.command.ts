@@ -154,6 +154,11 @@ function printSnippetEvaluation(context: CommandContext, dir: string, e: Snippet
     out.write(
       `${r.system.padEnd(16)} ${field('title', r.title)}  ${field('author', r.author)}  ${field('date', r.date)}\n`,
     );
+    const held = r.heldOutMetadata;
+    if (held.title.total + held.author.total + held.date.total > 0)
+      out.write(
+        `${'  held-out half'.padEnd(16)} ${field('title', held.title)}  ${field('author', held.author)}  ${field('date', held.date)}\n`,
+      );
   }
   out.write('\nby decoded charset and script (F, pages)\n');
   for (const r of e.results) {
