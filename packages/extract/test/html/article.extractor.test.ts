@@ -273,3 +273,19 @@ describe('extractArticle: titles without the site name', () => {
     assert.equal(extractArticle(plain).title, 'Museum reopens: a year of work - and a new roof');
   });
 });
+
+describe('extractArticle: dates shown on the page', () => {
+  const body =
+    '<p>The museum reopened on Sunday after a year of building work on its roof and its halls.</p>';
+
+  it('reads a date from an element named for it, skipping update dates', () => {
+    const page = `<html><body><article><span class="date-updated">Aktualisiert: 05.12.2021</span>
+      <div class="meta"><span class="meta__date">Veröffentlicht am 03.11.2021, 09:15</span></div>${body}</article></body></html>`;
+    assert.equal(extractArticle(page).publishedAt?.slice(0, 16), '2021-11-03T09:15');
+  });
+
+  it('reads an RDFa publication date from its content attribute', () => {
+    const page = `<html><body><article><span property="schema:dateCreated" content="2023-10-06T03:46:34+00:00">6 Oct</span>${body}</article></body></html>`;
+    assert.equal(extractArticle(page).publishedAt?.slice(0, 10), '2023-10-06');
+  });
+});
