@@ -187,7 +187,7 @@ const NOT_PUBLICATION = /updat|modif|aktualisiert|geändert|birth|event|expir/i;
 const MAX_DATE_ELEMENTS = 8;
 // A day written inside a label ("Veröffentlicht am 06.10.2023", "29.04.2020, 12:01 Uhr").
 const DATE_IN_TEXT =
-  /\b(?:(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?:,?\s+\d{1,2}:\d{2})?)\b/;
+  /\b(?:(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?:,?\s+\d{1,2}:\d{2})?|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,10}\.?\s+(?:de\s+)?(?:19|20)\d{2})(?![\p{L}\d])/u;
 
 /** Dates shown on the page in elements named for them: their machine attribute, else their text. */
 function visibleDates(document: DomDocument): string[] {
