@@ -69,7 +69,9 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: joinNegativeNumbers(rest, specs),
+      args: command.dashWords
+        ? dashWordsAsPositionals(joinNegativeNumbers(rest, specs), specs)
+        : joinNegativeNumbers(rest, specs),
       options: toParseArgsOptions(specs),
       allowPositionals: true,
       strict: true,
@@ -151,6 +153,31 @@ function joinNegativeNumbers(args: string[], specs: OptionSpec[]): string[] {
     } else joined.push(args[i]!);
   }
   return joined;
+}
+
+/** Moves positionals, `-word` included, after `--` so parseArgs reads no `-word` as an option. */
+function dashWordsAsPositionals(args: string[], specs: OptionSpec[]): string[] {
+  const named = new Map<string, OptionSpec>();
+  for (const spec of specs) {
+    named.set(`--${spec.name}`, spec);
+    if (spec.short) named.set(`-${spec.short}`, spec);
+  }
+  const options: string[] = [];
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    const spec = named.get(arg);
+    if (spec) {
+      options.push(arg);
+      if (spec.type !== 'boolean' && i + 1 < args.length) options.push(args[++i]!);
+    } else if (arg.startsWith('--')) options.push(arg);
+    else positionals.push(arg);
+  }
+  return [...options, '--', ...positionals];
 }
 
 function toParseArgsOptions(specs: OptionSpec[]): NonNullable<ParseArgsConfig['options']> {
