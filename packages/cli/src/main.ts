@@ -9,6 +9,7 @@ import { loadConfig, type Config } from './config.ts';
 import { checkOptionValues } from './option.values.ts';
 import { openConfiguredStore } from './store.factory.ts';
 import { renderCommandHelp, renderHelp } from './help.ts';
+import { visibleControls } from './terminal.text.ts';
 
 export const GLOBAL_OPTIONS: OptionSpec[] = [
   {
@@ -91,11 +92,13 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     config = loadConfig(env, { db: parsed.values.db as string | undefined });
   } catch (error) {
     if (error instanceof UsageError) {
-      stderr.write(`echotrace ${command.name}: ${error.message}\nUsage: echotrace ${command.usage}\n`);
+      stderr.write(
+        `echotrace ${command.name}: ${visibleControls(error.message)}\nUsage: echotrace ${command.usage}\n`,
+      );
       return 2;
     }
     if (error instanceof InputError) {
-      stderr.write(`echotrace ${command.name}: ${error.message}\n`);
+      stderr.write(`echotrace ${command.name}: ${visibleControls(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -120,14 +123,16 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     });
   } catch (error) {
     if (error instanceof UsageError) {
-      stderr.write(`echotrace ${command.name}: ${error.message}\nUsage: echotrace ${command.usage}\n`);
+      stderr.write(
+        `echotrace ${command.name}: ${visibleControls(error.message)}\nUsage: echotrace ${command.usage}\n`,
+      );
       return 2;
     }
     if (error instanceof InputError || error instanceof NotFoundError) {
-      stderr.write(`echotrace ${command.name}: ${error.message}\n`);
+      stderr.write(`echotrace ${command.name}: ${visibleControls(error.message)}\n`);
       return 1;
     }
-    stderr.write(`echotrace ${command.name}: ${describeError(error)}\n`);
+    stderr.write(`echotrace ${command.name}: ${visibleControls(describeError(error))}\n`);
     if (env.ECHOTRACE_DEBUG && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
     return 1;
   } finally {

@@ -29,3 +29,8 @@ export function terminalSafe<T extends NodeJS.WritableStream & { isTTY?: boolean
     },
   });
 }
+
+/** A message of one or more lines (an error): control characters made visible, lines and tabs kept. */
+export function visibleControls(text: string): string {
+  return text.replace(UNSAFE_KEEPING_LINES, visible);
+}

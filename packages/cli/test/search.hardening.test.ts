@@ -7,6 +7,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { highlight } from '../src/commands/search.command.ts';
+import { visibleControls } from '../src/terminal.text.ts';
 import { runCli, tempDir } from './cli.harness.ts';
 
 describe('search: query errors and dash words', () => {
@@ -131,6 +132,13 @@ describe('terminal output of attacker-chosen text', () => {
     }
     const json = await runCli(['sources', 'list', '--json', '--db', db]);
     assert.equal((JSON.parse(json.stdout) as Array<{ source: { name: string } }>)[0]!.source.name, name);
+  });
+
+  it('error messages keep their lines but show control characters visibly', () => {
+    assert.equal(
+      visibleControls('bad \u001b[2Jname\n\tsecond line\u0007'),
+      'bad \\u{1b}[2Jname\n\tsecond line\\u{7}',
+    );
   });
 
   it('search snippets keep their own bold but show a document’s control characters visibly', () => {
