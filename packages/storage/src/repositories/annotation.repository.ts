@@ -8,16 +8,14 @@ const ROWS_PER_STATEMENT = 500;
 
 export function createAnnotationRepository(context: StoreContext): AnnotationRepository {
   return {
-    async replace(documentId, producer, annotations, options = {}) {
-      if (options.documentIsNew && annotations.length === 0) return;
+    async replace(documentId, producer, annotations) {
       await context.transaction(async () => {
-        if (!options.documentIsNew)
-          await context
-            .db()
-            .deleteFrom('annotations')
-            .where('document_id', '=', documentId)
-            .where('producer', '=', producer)
-            .execute();
+        await context
+          .db()
+          .deleteFrom('annotations')
+          .where('document_id', '=', documentId)
+          .where('producer', '=', producer)
+          .execute();
         for (let at = 0; at < annotations.length; at += ROWS_PER_STATEMENT) {
           const rows = annotations.slice(at, at + ROWS_PER_STATEMENT).map((a) => ({
             id: a.id,
