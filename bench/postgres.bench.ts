@@ -3,7 +3,7 @@
 // with 1 and 2 worker processes sharing one queue. The server comes from ECHOTRACE_BENCH_PG_URL,
 // DATABASE_URL or ECHOTRACE_TEST_PG_URL (scripts/postgres-test-server.sh start gives one); every
 // run uses a fresh schema that is dropped afterwards.
-// Run alone: node bench/postgres.bench.ts [--sizes 10000] [--workers 1,2] [--worker-docs 6000]
+// Run alone: node bench/postgres.bench.ts [--sizes 10000] [--workers 1,2 | 0] [--worker-docs 6000]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { ingest, type Store } from '@echotrace/core';
 import { openPostgresStore } from '@echotrace/storage';
 import pg from 'pg';
-import { generate, loadPosts, measureSearch } from './foundation.bench.ts';
+import { generate, loadPosts, measureSearch, printTimings, SECOND_QUERIES } from './foundation.bench.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(root, 'packages/cli/bin/echotrace.js');
@@ -48,7 +48,7 @@ export async function benchStore(
   store: Store,
   posts: NonNullable<ReturnType<typeof loadPosts>>,
   size: number,
-): Promise<Record<string, number>> {
+): Promise<Record<string, unknown>> {
   const started = performance.now();
   const summary = await ingest(store, generate(posts, size), {
     clock: { now: () => new Date() },
@@ -57,6 +57,9 @@ export async function benchStore(
   const seconds = (performance.now() - started) / 1000;
   const load = os.loadavg()[0]!;
   const search = await measureSearch(store);
+  const second = await measureSearch(store, 5, SECOND_QUERIES);
+  printTimings(`${size} bench`, search);
+  printTimings(`${size} second`, second);
   return {
     documents: summary.added,
     ingestSeconds: round2(seconds),
@@ -65,6 +68,8 @@ export async function benchStore(
     searchP95Ms: search.p95Ms,
     searchCpuMedianMs: search.cpuMedianMs,
     loadAverageDuringIngest: round2(load),
+    search,
+    search_second: second,
   };
 }
 
@@ -160,7 +165,7 @@ export async function benchPostgres(options: PostgresBenchOptions): Promise<Reco
     });
   }
   const workerRuns: Array<Record<string, number>> = [];
-  for (const workers of options.workers ?? [1, 2]) {
+  for (const workers of (options.workers ?? [1, 2]).filter((n) => n > 0)) {
     workerRuns.push(await benchWorkers(url, posts, workers, options.workerDocuments ?? 6000));
   }
   results.workers = workerRuns;
@@ -176,7 +181,7 @@ if (import.meta.main) {
     },
   });
   const result = await benchPostgres({
-    sharedData: path.resolve(root, '../shared/data'),
+    sharedData: process.env.ECHOTRACE_SHARED_DATA ?? path.resolve(root, '../shared/data'),
     sizes: values.sizes.split(',').map(Number),
     workers: values.workers.split(',').map(Number),
     workerDocuments: Number(values['worker-docs']),

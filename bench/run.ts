@@ -5,7 +5,13 @@
 //   --db sqlite|postgres   the store benchmark's adapter; postgres needs ECHOTRACE_BENCH_PG_URL or
 //                          DATABASE_URL (scripts/postgres-test-server.sh start gives one) and adds
 //                          worker throughput with 1 and 2 workers
+//   --queries bench,second the store benchmark's query sets (foundation.bench.ts QUERY_SETS)
+//   --keep-db DIR          keep each store corpus as DIR/<size>.db and reuse it on the next run
+//                          (search only, no ingest), to iterate on search at a large size
+//   --no-enriched          skip the store benchmark's enriched-ingest measure
+//   --json-out FILE        also write the results of the run to FILE (one JSON object per bench)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,6 +33,10 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '10000,100000' },
     only: { type: 'string' },
     db: { type: 'string', default: 'sqlite' },
+    queries: { type: 'string' },
+    'keep-db': { type: 'string' },
+    'no-enriched': { type: 'boolean', default: false },
+    'json-out': { type: 'string' },
   },
 });
 if (values.db !== 'sqlite' && values.db !== 'postgres') {
@@ -41,7 +51,17 @@ type Bench = { name: string; run: () => Promise<Record<string, unknown> | null> 
 const benches: Bench[] = [
   values.db === 'postgres'
     ? { name: 'store-postgres', run: () => benchPostgres({ sharedData, sizes }) }
-    : { name: 'store-sqlite', run: () => benchFoundation(sharedData, sizes) },
+    : {
+        name: 'store-sqlite',
+        run: () =>
+          benchFoundation({
+            sharedData,
+            sizes,
+            querySets: values.queries?.split(','),
+            keepDir: values['keep-db'] ?? null,
+            enriched: !values['no-enriched'],
+          }),
+      },
   { name: 'dedupe', run: () => benchDedupe({ sharedData }) },
   { name: 'ner', run: () => benchNer() },
   { name: 'enrichment', run: () => benchEnrichment({ sharedData }) },
@@ -63,6 +83,7 @@ const wanted = (name: string): boolean =>
 if (!existsSync(sharedData))
   console.log(`note: ${sharedData} is absent; benchmarks that need real data are skipped`);
 mkdirSync(resultsDir, { recursive: true });
+const records: Record<string, unknown>[] = [];
 for (const bench of benches.filter((b) => wanted(b.name))) {
   console.log(`\n== ${bench.name}`);
   const started = performance.now();
@@ -80,4 +101,6 @@ for (const bench of benches.filter((b) => wanted(b.name))) {
   };
   console.log(JSON.stringify(result, null, 2));
   writeFileSync(path.join(resultsDir, `${bench.name}.json`), `${JSON.stringify(record, null, 2)}\n`);
+  records.push({ ...record, loadAverage: os.loadavg() });
+  if (values['json-out']) writeFileSync(values['json-out'], `${JSON.stringify(records, null, 2)}\n`);
 }

@@ -25,4 +25,7 @@ export * from './enrichment/enrichment.threads.ts';
 export * from './entities/entities.decisions.ts';
 export * from './sources/sources.file.ts';
 export * from './evaluation/extraction.evaluation.ts';
+export * from './evaluation/snippet.evaluation.ts';
+export { halfOfSite, siteOf } from './evaluation/trafilatura.dataset.ts';
+export type { SplitHalf } from './evaluation/trafilatura.dataset.ts';
 export * from './archive/archive.export.ts';

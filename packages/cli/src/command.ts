@@ -42,6 +42,8 @@ export interface Command {
   /** Longer help: what it does, examples. */
   help?: string;
   options: OptionSpec[];
+  /** Arguments like `-word` that name no option are positionals (search's negated query words). */
+  dashWords?: boolean;
   run(context: CommandContext): Promise<number>;
 }
 

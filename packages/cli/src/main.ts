@@ -9,6 +9,7 @@ import { loadConfig, type Config } from './config.ts';
 import { checkOptionValues } from './option.values.ts';
 import { openConfiguredStore } from './store.factory.ts';
 import { renderCommandHelp, renderHelp } from './help.ts';
+import { visibleControls } from './terminal.text.ts';
 
 export const GLOBAL_OPTIONS: OptionSpec[] = [
   {
@@ -69,7 +70,9 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: joinNegativeNumbers(rest, specs),
+      args: command.dashWords
+        ? dashWordsAsPositionals(joinNegativeNumbers(rest, specs), specs)
+        : joinNegativeNumbers(rest, specs),
       options: toParseArgsOptions(specs),
       allowPositionals: true,
       strict: true,
@@ -89,11 +92,13 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     config = loadConfig(env, { db: parsed.values.db as string | undefined });
   } catch (error) {
     if (error instanceof UsageError) {
-      stderr.write(`echotrace ${command.name}: ${error.message}\nUsage: echotrace ${command.usage}\n`);
+      stderr.write(
+        `echotrace ${command.name}: ${visibleControls(error.message)}\nUsage: echotrace ${command.usage}\n`,
+      );
       return 2;
     }
     if (error instanceof InputError) {
-      stderr.write(`echotrace ${command.name}: ${error.message}\n`);
+      stderr.write(`echotrace ${command.name}: ${visibleControls(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -118,14 +123,16 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
     });
   } catch (error) {
     if (error instanceof UsageError) {
-      stderr.write(`echotrace ${command.name}: ${error.message}\nUsage: echotrace ${command.usage}\n`);
+      stderr.write(
+        `echotrace ${command.name}: ${visibleControls(error.message)}\nUsage: echotrace ${command.usage}\n`,
+      );
       return 2;
     }
     if (error instanceof InputError || error instanceof NotFoundError) {
-      stderr.write(`echotrace ${command.name}: ${error.message}\n`);
+      stderr.write(`echotrace ${command.name}: ${visibleControls(error.message)}\n`);
       return 1;
     }
-    stderr.write(`echotrace ${command.name}: ${describeError(error)}\n`);
+    stderr.write(`echotrace ${command.name}: ${visibleControls(describeError(error))}\n`);
     if (env.ECHOTRACE_DEBUG && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
     return 1;
   } finally {
@@ -151,6 +158,31 @@ function joinNegativeNumbers(args: string[], specs: OptionSpec[]): string[] {
     } else joined.push(args[i]!);
   }
   return joined;
+}
+
+/** Moves positionals, `-word` included, after `--` so parseArgs reads no `-word` as an option. */
+function dashWordsAsPositionals(args: string[], specs: OptionSpec[]): string[] {
+  const named = new Map<string, OptionSpec>();
+  for (const spec of specs) {
+    named.set(`--${spec.name}`, spec);
+    if (spec.short) named.set(`-${spec.short}`, spec);
+  }
+  const options: string[] = [];
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    const spec = named.get(arg);
+    if (spec) {
+      options.push(arg);
+      if (spec.type !== 'boolean' && i + 1 < args.length) options.push(args[++i]!);
+    } else if (arg.startsWith('--')) options.push(arg);
+    else positionals.push(arg);
+  }
+  return [...options, '--', ...positionals];
 }
 
 function toParseArgsOptions(specs: OptionSpec[]): NonNullable<ParseArgsConfig['options']> {

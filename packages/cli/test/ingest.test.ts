@@ -428,10 +428,10 @@ describe('echotrace CLI usage', () => {
     assert.equal((await runCli(['frobnicate'])).code, 2);
   });
 
-  it('names the problem in a bad query and exits 1', async () => {
+  it('names the problem in a bad query and exits 2, as bad usage', async () => {
     const dir = tempDir();
     const result = await runCli(['search', '"unclosed', '--db', path.join(dir, 'c.db')]);
-    assert.equal(result.code, 1);
+    assert.equal(result.code, 2);
     assert.match(result.stderr, /unclosed quotation mark at character 1/);
   });
 

@@ -64,6 +64,8 @@ function folder(): string {
     }),
   );
   writeFileSync(path.join(dir, 'note.txt'), `Заметка\n\n${OTHER}\n`);
+  // Paperwork both paths leave out of a folder.
+  writeFileSync(path.join(dir, 'README.md'), '# Экспорт\n\nКанал и заметки, собранные для проверки.\n');
   return dir;
 }
 
@@ -127,5 +129,51 @@ describe('ingest: CLI and worker parity', () => {
     assert.equal(views.filter((v) => v.copies.length === 3).length, 3);
     assert.equal(views.filter((v) => v.copies.length === 2).length, 2);
     assert.ok(views.some((v) => v.annotations.length > 0));
+  });
+
+  it('applies the same --source, --published, --language and --exclude to the files that carry none', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'draft.txt'), `Черновик\n\n${OTHER} Не публиковать.\n`);
+    const options = ['--source', 'Полевые заметки', '--published', '2024-03-01', '--language', 'ru'];
+    const exclude = ['--exclude', 'draft.txt'];
+    const viaCli = path.join(tempDir(), 'cli.db');
+    const viaWorker = path.join(tempDir(), 'worker.db');
+
+    const ingested = await runCli(['ingest', dir, ...options, ...exclude, '--db', viaCli, '--json']);
+    assert.equal(ingested.code, 0, ingested.stderr);
+    assert.equal((JSON.parse(ingested.stdout) as { added: number }).added, 5);
+    const queued = await runCli([
+      'jobs',
+      'add',
+      'ingest-file',
+      dir,
+      ...options,
+      ...exclude,
+      '--db',
+      viaWorker,
+    ]);
+    assert.equal(queued.code, 0, queued.stderr);
+    const worked = await runCli(['worker', '--until-empty', '--poll-ms', '10', '--db', viaWorker, '--json']);
+    assert.equal(worked.code, 0, worked.stderr);
+    assert.deepEqual(JSON.parse(worked.stdout), { done: 4, retried: 0, dead: 0 });
+
+    const fromCli = await contents(viaCli);
+    assert.deepEqual(await contents(viaWorker), fromCli);
+    // Not vacuous: the note took the defaults, the Telegram posts kept their own source and dates.
+    const views = fromCli as Array<{
+      document: { sourceId: string; publishedAt: string | null; language: string };
+    }>;
+    const note = views.find((v) => v.document.sourceId === 'polevye-zametki');
+    assert.ok(note, JSON.stringify(views.map((v) => v.document.sourceId)));
+    assert.equal(note.document.publishedAt?.slice(0, 10), '2024-03-01');
+    assert.equal(views.filter((v) => v.document.sourceId === 'polevye-zametki').length, 1);
+  });
+
+  it('refuses a bad default when the job is queued, naming the option', async () => {
+    const dir = folder();
+    const db = path.join(tempDir(), 'worker.db');
+    const queued = await runCli(['jobs', 'add', 'ingest-file', dir, '--published', 'soon', '--db', db]);
+    assert.equal(queued.code, 2, queued.stderr);
+    assert.match(queued.stderr, /--published/);
   });
 });

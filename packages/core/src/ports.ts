@@ -80,8 +80,18 @@ export interface AnnotationQuery {
 }
 
 export interface AnnotationRepository {
-  /** Replaces every annotation `producer` made on the document (re-processing is idempotent). */
-  replace(documentId: string, producer: string, annotations: Annotation[]): Promise<void>;
+  /**
+   * Replaces every annotation `producer` made on the document (re-processing is idempotent).
+   * `documentIsNew`: the document was inserted in this unit, so it has no annotations to remove;
+   * the caller vouches for it, and the repository skips the delete (an index probe per document
+   * and producer that grows costly on a large store).
+   */
+  replace(
+    documentId: string,
+    producer: string,
+    annotations: Annotation[],
+    options?: { documentIsNew?: boolean },
+  ): Promise<void>;
   forDocument(documentId: string): Promise<Annotation[]>;
   find(query: AnnotationQuery): Promise<Annotation[]>;
 }

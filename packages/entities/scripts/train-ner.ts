@@ -8,7 +8,8 @@
 //       the other half of the devset (held out) and on NEREL dev.
 // Experiment flags (defaults are what the committed models use): --no-write, --epochs N,
 // --min-count N, --prune X, --one-stage, --fact-weight N, --convention outermost|names, --no-nerel,
-// --swap-halves (train with the other FactRuEval half), --raw (score unquantized weights).
+// --swap-halves (train with the other FactRuEval half), --raw (score unquantized weights),
+// --no-clusters (without the word-cluster features of models/word.clusters.tsv.gz).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,9 +31,10 @@ import { bioConstraints, decode, featureRowsOf } from '../src/recognition/sequen
 import type { TaggerWeights } from '../src/recognition/sequence.tagger.ts';
 import { documentContext, documentHints } from '../src/recognition/token.features.ts';
 import { tokenize } from '../src/recognition/word.tokenizer.ts';
+import { setWordClustersEnabled } from '../src/recognition/word.clusters.ts';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../../..');
-const dataRoot = resolve(repoRoot, '../shared/data/ner');
+const dataRoot = resolve(process.env.ECHOTRACE_SHARED_DATA ?? resolve(repoRoot, '../shared/data'), 'ner');
 const modelsDir = resolve(repoRoot, 'packages/entities/models');
 
 const { values } = parseArgs({
@@ -48,8 +50,12 @@ const { values } = parseArgs({
     'fact-weight': { type: 'string' },
     'no-nerel': { type: 'boolean' },
     'swap-halves': { type: 'boolean' },
+    'no-clusters': { type: 'boolean' },
   },
 });
+
+// --no-clusters scores a model without the word-cluster features (the before of a before/after).
+if (values['no-clusters']) setWordClustersEnabled(false);
 
 const SEED = 20160229;
 /** Epochs per language, chosen on eng.testa / the FactRuEval held-out half. */

@@ -25,6 +25,7 @@ for (const [network, prefix] of [
   ['172.16.0.0', 12],
   ['192.0.0.0', 24], // IETF protocol assignments
   ['192.0.2.0', 24], // documentation
+  ['192.88.99.0', 24], // 6to4 relay anycast (deprecated): forwards to whatever it embeds
   ['192.168.0.0', 16],
   ['198.18.0.0', 15], // benchmarking
   ['198.51.100.0', 24],
@@ -38,7 +39,10 @@ for (const [network, prefix] of [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
   ['100::', 64], // discard
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215): translates to a network of the operator's choosing
+  ['2001::', 23], // IETF protocol assignments: Teredo tunnels, benchmarking, ORCHID
   ['2001:db8::', 32], // documentation
+  ['fec0::', 10], // site-local (deprecated, still routed inside some networks)
   ['fc00::', 7], // unique local
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast
@@ -90,13 +94,17 @@ function compressIpv6(address: string): string {
     .replace(/:{3,}/, '::');
 }
 
-// IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d)
-// addresses reach the embedded IPv4 address, so they are judged by it.
+// IPv4-mapped (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), IPv4-compatible (::a.b.c.d),
+// NAT64 (64:ff9b::a.b.c.d) and 6to4 (2002:aabb:ccdd::) addresses reach the embedded IPv4 address,
+// so they are judged by it.
 function embeddedIpv4(address: string): string | null {
   const groups = ipv6Groups(address);
-  const v4 = (): string => `${groups[6]! >> 8}.${groups[6]! & 255}.${groups[7]! >> 8}.${groups[7]! & 255}`;
+  const quad = (high: number, low: number): string => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+  const v4 = (): string => quad(groups[6]!, groups[7]!);
   const zeroTo = (n: number): boolean => groups.slice(0, n).every((group) => group === 0);
   if (zeroTo(5) && groups[5] === 0xffff) return v4();
+  if (zeroTo(4) && groups[4] === 0xffff && groups[5] === 0) return v4();
+  if (groups[0] === 0x2002) return quad(groups[1]!, groups[2]!);
   if (zeroTo(6) && (groups[6] !== 0 || groups[7]! > 1)) return v4();
   if (groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((group) => group === 0))
     return v4();

@@ -2,7 +2,7 @@
 // socket connects to exactly the address that was checked: there is no second resolution for a
 // rebinding DNS server to answer differently (no time-of-check/time-of-use gap).
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { FetchRefusedError } from '@echotrace/core';
 import { classifyAddress, isAddressAllowed } from './address.guard.ts';
 
@@ -27,8 +27,23 @@ export function guardedLookup(url: string, allowPrivateNetwork: boolean, resolve
         const addresses = resolved.filter((entry) => family === 0 || entry.family === family);
         // Every answer must pass: a name answering with one public and one private address is
         // exactly what a rebinding attack looks like.
-        const forbidden = addresses.find((entry) => !isAddressAllowed(entry.address, allowPrivateNetwork));
-        if (forbidden) return callback(refusal(url, forbidden.address), '', 0);
+        // An answer that is not an IP address at all (a broken or hostile resolver) is refused
+        // too: throwing here would leave the request hanging with the error unhandled.
+        const forbidden = addresses.find(
+          (entry) => isIP(entry.address) === 0 || !isAddressAllowed(entry.address, allowPrivateNetwork),
+        );
+        if (forbidden)
+          return callback(
+            isIP(forbidden.address) === 0
+              ? new FetchRefusedError(
+                  url,
+                  'address',
+                  `refused: the resolver answered ${JSON.stringify(forbidden.address)}, not an IP address`,
+                )
+              : refusal(url, forbidden.address),
+            '',
+            0,
+          );
         if (addresses.length === 0) {
           const error = Object.assign(new Error(`${hostname}: no address`), { code: 'ENOTFOUND' });
           return callback(error, '', 0);

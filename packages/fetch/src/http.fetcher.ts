@@ -122,9 +122,20 @@ export class HttpFetcher implements Fetcher {
         conditional['if-modified-since'] = request.lastModified;
       let crawlDelayMs = 0;
       if (checkRobots) {
-        const verdict = await this.#robots.check(url);
+        const verdict = await this.#robots.check(url).catch((error: unknown) => {
+          // The robots.txt fetch failed for the host itself: name the URL asked for, not robots.txt.
+          throw error instanceof FetchRefusedError
+            ? new FetchRefusedError(url.href, error.reason, error.problem)
+            : error instanceof InputError
+              ? new InputError(url.href, error.problem, { cause: error })
+              : error;
+        });
         if (!verdict.allowed)
-          throw new FetchRefusedError(url.href, 'robots', 'refused: disallowed by robots.txt');
+          throw new FetchRefusedError(
+            url.href,
+            'robots',
+            verdict.refusal ?? 'refused: disallowed by robots.txt',
+          );
         crawlDelayMs = verdict.crawlDelayMs;
       }
       const exchange = await this.#withRetries(url, conditional, crawlDelayMs, maxBodyBytes, request.signal);

@@ -1,7 +1,7 @@
 // robots.txt per origin, cached. Outcomes follow RFC 9309: a 4xx robots.txt means no rules; a
 // server error or an unreachable robots.txt means "assume complete disallow" until it is
 // fetched again, because a site in trouble is the last one to hammer.
-import { FetchRefusedError } from '@echotrace/core';
+import { InputError } from '@echotrace/core';
 import robotsParserModule from 'robots-parser';
 
 interface Robots {
@@ -13,6 +13,8 @@ const robotsParser = robotsParserModule as unknown as (url: string, contents: st
 
 export interface RobotsVerdict {
   allowed: boolean;
+  /** Why a page is not allowed: a rule, or robots.txt that could not be fetched. */
+  refusal?: string;
   /** Crawl-delay for our agent in milliseconds, or 0. */
   crawlDelayMs: number;
 }
@@ -63,14 +65,21 @@ export class RobotsPolicy {
     const robotsUrl = `${origin}/robots.txt`;
     const expiresAt = Date.now() + this.#ttlMs;
     let response: Awaited<ReturnType<RobotsFetch>>;
+    let failure = '';
     try {
       response = await this.#fetchRobots(robotsUrl);
     } catch (error) {
-      if (error instanceof FetchRefusedError) throw error;
+      // A forbidden address or a host that does not exist is the page's answer too, not a robots
+      // verdict: reporting it as "disallowed by robots.txt" would send the user the wrong way.
+      if (error instanceof InputError) throw error;
       response = null;
+      failure = error instanceof Error ? error.message : String(error);
     }
     if (!response || response.status >= 500) {
-      return { expiresAt, verdictFor: () => ({ allowed: false, crawlDelayMs: 0 }) };
+      const refusal = response
+        ? `refused: ${robotsUrl} answered HTTP ${response.status}, so the site is treated as disallowed (RFC 9309)`
+        : `refused: ${robotsUrl} could not be fetched (${failure}), so the site is treated as disallowed (RFC 9309)`;
+      return { expiresAt, verdictFor: () => ({ allowed: false, refusal, crawlDelayMs: 0 }) };
     }
     if (response.status < 200 || response.status >= 300) {
       return { expiresAt, verdictFor: () => ({ allowed: true, crawlDelayMs: 0 }) };
@@ -80,7 +89,11 @@ export class RobotsPolicy {
     const crawlDelayMs = Math.min(Math.max(0, delaySeconds * 1000), this.#maxCrawlDelayMs);
     return {
       expiresAt,
-      verdictFor: (url) => ({ allowed: robots.isAllowed(url, this.#agentToken) !== false, crawlDelayMs }),
+      verdictFor: (url) => ({
+        allowed: robots.isAllowed(url, this.#agentToken) !== false,
+        refusal: `refused: disallowed by robots.txt (${robotsUrl})`,
+        crawlDelayMs,
+      }),
     };
   }
 }

@@ -16,6 +16,8 @@ export interface OpenStoreOptions {
   databaseUrl?: string | null;
   /** Open without applying migrations (for `db status`). */
   migrate?: boolean;
+  /** SQLite only: open the file read-only (no migrations); writes then fail. */
+  readonly?: boolean;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -33,7 +35,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (storeKind(options) === 'postgres') {
     return openPostgresStore(options.databaseUrl!, { migrate: options.migrate });
   }
-  return openSqliteStore(options.dbPath, { migrate: options.migrate });
+  return openSqliteStore(options.dbPath, { migrate: options.migrate, readonly: options.readonly });
 }
 
 /** The URL without its password, for messages and logs. */

@@ -2,6 +2,7 @@
 // corpus counts. Plain data out; entry points format it.
 import {
   NotFoundError,
+  QuerySyntaxError,
   type Annotation,
   type Capture,
   type CorpusStats,
@@ -59,7 +60,18 @@ export async function showDocument(store: Store, id: string): Promise<DocumentVi
 }
 
 /** The query is parsed by the caller (parseQuery, at the edge), so bad syntax never opens a store. */
+/** Rejects (QuerySyntaxError) a source: filter naming no source, which would match nothing silently. */
 export async function searchDocuments(store: Store, request: SearchRequest): Promise<SearchResult> {
+  const { query } = request;
+  for (const id of query.filters.sources) {
+    if (await store.sources.get(id)) continue;
+    const at = query.source.toLowerCase().indexOf(`source:${id.toLowerCase()}`);
+    throw new QuerySyntaxError(
+      query.source,
+      `unknown source ${JSON.stringify(id)} in source:${id} (echotrace sources list shows the ids)`,
+      Math.max(0, at),
+    );
+  }
   return store.search.search(request);
 }
 

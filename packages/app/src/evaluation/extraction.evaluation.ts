@@ -7,7 +7,13 @@ import { performance } from 'node:perf_hooks';
 // A type-only import: erased at run time, so loading this module does not need the package.
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import { OperationalError } from '@echotrace/core';
-import { extractArticle, matchShingles, parseHtmlDocument, scoreMatches } from '@echotrace/extract';
+import {
+  decodeBytes,
+  extractArticle,
+  matchShingles,
+  parseHtmlDocument,
+  scoreMatches,
+} from '@echotrace/extract';
 import type { ExtractionScores, ShingleMatch } from '@echotrace/extract';
 import { readBenchmarkPages, readReferenceOutputs } from './zyte.dataset.ts';
 import type { BenchmarkPage } from './zyte.dataset.ts';
@@ -19,6 +25,11 @@ export const DEFAULT_EXTRACTION_DATA = path.resolve(
 
 export interface SystemResult extends ExtractionScores {
   system: string;
+  /**
+   * Pages whose true text is mostly Cyrillic, as stored (UTF-8) and re-encoded as windows-1251
+   * (meta declaration rewritten, decoded again by our charset reader): null for published outputs.
+   */
+  cyrillic?: { utf8: ExtractionScores; windows1251: ExtractionScores } | undefined;
   /** Mean wall time per page (parse + extraction), null for precomputed outputs. */
   msPerPage: number | null;
   failures: number;
@@ -30,7 +41,7 @@ export const EXTRACTION_SYSTEMS = ['echotrace', 'readability.js'];
 
 // Readability.js is a devDependency, only for this comparison: it is loaded here and nowhere else,
 // so an install without devDependencies runs every other command and says what is missing here.
-async function loadReadability(): Promise<typeof ReadabilityClass> {
+export async function loadReadability(): Promise<typeof ReadabilityClass> {
   try {
     return (await import('@mozilla/readability')).Readability;
   } catch (error) {
@@ -117,6 +128,72 @@ function runSystems(
   return { results, outputs: new Map(systems.map(([system], k) => [system, outputs[k]!])) };
 }
 
+const CYRILLIC_LETTER = /\p{Script=Cyrillic}/gu;
+const LETTER = /\p{L}/gu;
+
+/** Whether most letters of a text are Cyrillic. */
+export function isMostlyCyrillic(text: string): boolean {
+  const letters = text.match(LETTER)?.length ?? 0;
+  return letters > 0 && (text.match(CYRILLIC_LETTER)?.length ?? 0) / letters > 0.5;
+}
+
+let cp1251: Map<string, number> | null = null;
+
+/**
+ * The page as a windows-1251 site would serve it: characters the code page lacks become numeric
+ * character references (what such sites' CMSes write), and the charset declaration is rewritten.
+ */
+export function encodeAsWindows1251(html: string): Uint8Array {
+  if (!cp1251) {
+    cp1251 = new Map();
+    const decoder = new TextDecoder('windows-1251');
+    for (let b = 0; b < 256; b++) cp1251.set(decoder.decode(Uint8Array.of(b)), b);
+  }
+  const table = cp1251;
+  const declared = html
+    .replace(/<meta\s+charset=["']?[\w-]+["']?/gi, '<meta charset="windows-1251"')
+    .replace(/(<meta[^>]+content=["'][^"']*charset=)[\w-]+/gi, '$1windows-1251');
+  const withDeclaration = /<meta[^>]+charset/i.test(declared)
+    ? declared
+    : declared.replace(/<head(\s[^>]*)?>/i, (tag) => `${tag}<meta charset="windows-1251">`);
+  const bytes: number[] = [];
+  for (const ch of withDeclaration) {
+    const b = table.get(ch);
+    if (b !== undefined) bytes.push(b);
+    else for (const c of `&#${ch.codePointAt(0)};`) bytes.push(c.charCodeAt(0));
+  }
+  return Uint8Array.from(bytes);
+}
+
+/** Scores each system on the Cyrillic pages, as stored and re-encoded as windows-1251. */
+function scoreCyrillic(
+  systems: Array<[string, Extractor]>,
+  pages: BenchmarkPage[],
+  htmls: string[],
+): Array<{ utf8: ExtractionScores; windows1251: ExtractionScores }> {
+  const chosen = pages
+    .map((page, i) => ({ page, html: htmls[i]! }))
+    .filter(({ page }) => isMostlyCyrillic(page.truth));
+  return systems.map(([, extract]) => {
+    const run = (html: string, truth: string, url: string): ShingleMatch => {
+      try {
+        return matchShingles(truth, extract(html, url));
+      } catch {
+        return matchShingles(truth, '');
+      }
+    };
+    return {
+      utf8: scoreMatches(chosen.map(({ page, html }) => run(html, page.truth, page.url))),
+      windows1251: scoreMatches(
+        chosen.map(({ page, html }) => {
+          const origin = `${page.id} (windows-1251)`;
+          return run(decodeBytes(encodeAsWindows1251(html), { origin }).text, page.truth, page.url);
+        }),
+      ),
+    };
+  });
+}
+
 export interface ExtractionEvaluationRequest {
   /** Benchmark directory (html/, ground-truth.json, output/). */
   dir: string;
@@ -146,6 +223,9 @@ export async function evaluateExtraction(
     request.signal ?? new AbortController().signal,
   );
   if (request.saveDir) saveOutputs(request.saveDir, outputs);
+  // After the timed pass, so that this check does not weigh on the timings.
+  const cyrillic = scoreCyrillic(chosen, pages, htmls);
+  for (const [k, result] of results.entries()) result.cyrillic = cyrillic[k];
   if (request.system === undefined) {
     for (const [system, bodies] of readReferenceOutputs(request.dir)) {
       const matches = pages.map((page) => matchShingles(page.truth, bodies.get(page.id) ?? ''));

@@ -2,7 +2,8 @@
 // Each job is added once per queue and key (path, URL, or document id and time), so adding the same
 // work twice queues it once.
 import { UsageError, type QueueStats, type Store } from '@echotrace/core';
-import { expandPaths } from '../ingest/ingest.files.ts';
+import { expandInputs } from '../ingest/ingest.files.ts';
+import { checkIngestRequest, type IngestFilesRequest } from '../ingest/ingest.usecase.ts';
 import { FETCH_URL_QUEUE, INGEST_FILE_QUEUE } from '../worker/job.handlers.ts';
 
 export interface JobFailure {
@@ -33,6 +34,12 @@ export interface EnqueueRequest {
   items: string[];
   /** fetch-url: the registered source the pages belong to. */
   sourceId?: string;
+  /**
+   * ingest-file: what `echotrace ingest` takes beside its paths (source name, published date,
+   * language for files that carry none; globs left out; paperwork kept), so a worker ingests a
+   * folder exactly as the command would.
+   */
+  ingest?: Pick<IngestFilesRequest, 'sourceName' | 'published' | 'language' | 'exclude' | 'includePaperwork'>;
   /** enrich-document: every stored document. */
   all?: boolean;
   now: Date;
@@ -56,12 +63,26 @@ export async function enqueueJobs(
     else existing++;
   };
   if (queue === INGEST_FILE_QUEUE) {
-    for (const entry of await expandPaths(request.items)) {
+    const options = request.ingest ?? {};
+    // Refused before anything is queued, with the option named, as `ingest` refuses it.
+    checkIngestRequest(options);
+    const { entries, skipped } = await expandInputs(request.items, {
+      exclude: options.exclude ?? [],
+      includePaperwork: options.includePaperwork === true,
+    });
+    for (const file of skipped)
+      request.onSkipped?.(file, "left out (--exclude, or a folder's README/LICENSE)");
+    const defaults = {
+      ...(options.sourceName !== undefined && { sourceName: options.sourceName }),
+      ...(options.published !== undefined && { published: options.published }),
+      ...(options.language !== undefined && { language: options.language }),
+    };
+    for (const entry of entries) {
       if (!('path' in entry)) {
         request.onSkipped?.(entry.missing, entry.reason);
         continue;
       }
-      await enqueue(entry.path, { path: entry.path });
+      await enqueue(entry.path, { path: entry.path, ...defaults });
     }
   } else if (queue === FETCH_URL_QUEUE) {
     const { sourceId } = request;

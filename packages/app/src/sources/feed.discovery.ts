@@ -1,12 +1,12 @@
 // Finding what to poll for a homepage: the feeds it advertises (<link rel="alternate">), else the
 // first common feed path that answers with a feed; and the sitemaps its robots.txt declares.
-// Fetches go through the fetcher the entry point passes (the guarded one).
-import type { Fetcher } from '@echotrace/core';
+// Fetches go through the fetcher the entry point passes (the guarded one). A homepage that cannot
+// be fetched at all rejects with the fetcher's error.
+import { InputError, OperationalError, type Fetcher } from '@echotrace/core';
 import { decodeBytes, feedCandidates, parseFeed, sitemapsFromRobots } from '@echotrace/extract';
 
 export interface DiscoveryOptions {
   signal?: AbortSignal;
-  /** Told when the homepage itself cannot be fetched (discovery goes on with the common paths). */
   onWarning?: (message: string) => void;
 }
 
@@ -25,9 +25,11 @@ export async function discoverFeeds(
       }).text;
     }
   } catch (error) {
-    options.onWarning?.(
-      `could not fetch ${homepage}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    // A refused, unknown or unreachable homepage is not a source to save: the common feed paths
+    // on the same host would fail the same way, and a saved source would poll nothing for months.
+    throw error instanceof InputError || error instanceof OperationalError
+      ? error
+      : new OperationalError(`could not fetch ${homepage}: ${String(error)}`, { cause: error });
   }
   const candidates = feedCandidates(html, homepage);
   const advertised = candidates

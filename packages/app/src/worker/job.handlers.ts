@@ -1,5 +1,6 @@
 // What a worker knows how to do: one handler per queue, one queue per per-item pipeline step.
-//   ingest-file      {path}              read a file, store its documents (enriched), forwards, copies
+//   ingest-file      {path, sourceName?, published?, language?}
+//                                       read a file, store its documents (enriched), forwards, copies
 //   fetch-url        {url, sourceId?}    fetch, archive, extract and store one page (enriched)
 //   enrich-document  {documentId}        re-run the enrichers on a stored document
 // Handlers must be idempotent (a job whose worker died after the work but before `complete` runs
@@ -47,14 +48,31 @@ function field(payload: unknown, name: string, example: string): string {
   return value;
 }
 
+/** `{[name]: value}` when the payload holds a string there, `{}` when it holds nothing. */
+function optionalText<K extends string>(payload: unknown, name: K): Partial<Record<K, string>> {
+  const value = (payload as Record<string, unknown> | null)?.[name];
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'string') {
+    throw new InputError(`job payload ${JSON.stringify(payload)}`, `${name} must be text`);
+  }
+  return { [name]: value } as Partial<Record<K, string>>;
+}
+
 async function ingestFile(payload: unknown, context: JobContext): Promise<void> {
   const file = field(payload, 'path', '{"path": "<file>"}');
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new InputError(file, 'no such file');
-  // Exactly what `echotrace ingest FILE` does, forward edges and copy grouping included.
+  // Exactly what `echotrace ingest FILE` does, forward edges and copy grouping included, with the
+  // defaults the job was queued with (`jobs add ingest-file … --source/--published/--language`).
   const { summary } = await ingestFiles(
     { store: context.store, clock: context.clock, enrichers: context.enrichers },
-    { paths: [path.resolve(file)], maxFileBytes: context.maxFileBytes },
+    {
+      paths: [path.resolve(file)],
+      maxFileBytes: context.maxFileBytes,
+      ...optionalText(payload, 'sourceName'),
+      ...optionalText(payload, 'published'),
+      ...optionalText(payload, 'language'),
+    },
   );
   if (summary.failed.length > 0) {
     const first = summary.failed[0]!;

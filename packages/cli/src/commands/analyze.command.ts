@@ -7,6 +7,7 @@ import { UsageError } from '@echotrace/core';
 import { analyzeDocument, analyzeInputOf, type AnalyzeInput } from '@echotrace/app';
 import { createFetcher } from '../acquisition.factory.ts';
 import { writeJson, type Command } from '../command.ts';
+import { terminalSafe } from '../terminal.text.ts';
 
 export const analyzeCommand: Command = {
   name: 'analyze',
@@ -65,12 +66,13 @@ Examples:
       return 0;
     }
     const { entities, warnings } = analysis;
-    const out = context.stdout;
+    // Titles, entity names and warnings come from the page: control characters shown visibly.
+    const out = terminalSafe(context.stdout);
     out.write(
       `${analysis.title ?? '(untitled)'}\n${analysis.source} · ${analysis.publishedAt ?? 'undated'} · ${analysis.language}\n`,
     );
     out.write(`${analysis.paragraphs.length} paragraphs, ${analysis.text.length} characters\n\n`);
-    for (const w of warnings) context.stderr.write(`warning: ${w}\n`);
+    for (const w of warnings) terminalSafe(context.stderr).write(`warning: ${w}\n`);
     for (const e of entities) {
       out.write(
         `${String(e.start).padStart(6)}  ${e.type.padEnd(12)} ${JSON.stringify(e.text)} → ${e.name} (${e.entityId}) ${e.reason} ${e.confidence.toFixed(2)}\n`,

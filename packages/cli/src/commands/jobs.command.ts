@@ -6,6 +6,7 @@ import {
   ENRICH_DOCUMENT_QUEUE,
   enqueueJobs,
   FETCH_URL_QUEUE,
+  INGEST_FILE_QUEUE,
   jobsOverview,
 } from '@echotrace/app';
 
@@ -47,17 +48,44 @@ export const jobsAddCommand: Command = {
   name: 'jobs add',
   summary: 'Enqueue jobs for workers: files to ingest, URLs to fetch, documents to re-enrich',
   usage:
-    'jobs add ingest-file PATH|GLOB... | fetch-url URL... [--source ID] | enrich-document ID...|--all [--json]',
+    'jobs add ingest-file PATH|GLOB... [--source NAME] [--published DATE] [--language LANG] [--exclude GLOB]... [--include-paperwork] | fetch-url URL... [--source ID] | enrich-document ID...|--all [--json]',
   help: `
 Each job is added once per queue and key (the path, URL or document id), so adding the same work
 twice queues it once. Workers (\`echotrace worker --queue NAME\`) on any machine sharing the store
-process them.`,
+process them. ingest-file takes what \`echotrace ingest\` takes beside its paths (--source names the
+source of files that carry none, --published, --language, --exclude, --include-paperwork), and a
+worker then does exactly what that command does.`,
   options: [
     {
       name: 'source',
       type: 'string',
       value: 'ID',
-      description: 'fetch-url: the registered source the pages belong to',
+      description:
+        'fetch-url: the registered source the pages belong to; ingest-file: the source NAME for files that name none',
+    },
+    {
+      name: 'published',
+      type: 'string',
+      value: 'DATE',
+      description: 'ingest-file: publication date or time for files that carry none',
+    },
+    {
+      name: 'language',
+      type: 'string',
+      value: 'LANG',
+      description: 'ingest-file: language code for files that state none',
+    },
+    {
+      name: 'exclude',
+      type: 'string',
+      value: 'GLOB',
+      multiple: true,
+      description: 'ingest-file: leave out files or folders matching GLOB (repeatable)',
+    },
+    {
+      name: 'include-paperwork',
+      type: 'boolean',
+      description: "ingest-file: also queue a folder's README, LICENSE, CHANGELOG… files",
     },
     { name: 'all', type: 'boolean', description: 'enrich-document: every stored document' },
     { name: 'json', type: 'boolean', description: 'Print {"added": N, "existing": N} as JSON' },
@@ -74,7 +102,17 @@ process them.`,
     }
     const { added, existing } = await enqueueJobs(await context.openStore(), queue, {
       items,
-      sourceId: context.options.source as string | undefined,
+      ...(queue === INGEST_FILE_QUEUE
+        ? {
+            ingest: {
+              sourceName: context.options.source as string | undefined,
+              published: context.options.published as string | undefined,
+              language: context.options.language as string | undefined,
+              exclude: (context.options.exclude as string[] | undefined) ?? [],
+              includePaperwork: context.options['include-paperwork'] === true,
+            },
+          }
+        : { sourceId: context.options.source as string | undefined }),
       all,
       now: new Date(),
       onSkipped: (item, reason) => context.stderr.write(`skipped ${item}: ${reason}\n`),

@@ -13,6 +13,7 @@ import {
 import { writeJson, type Command } from '../command.ts';
 import { createFetcher } from '../acquisition.factory.ts';
 import { describeOwnership } from '../ownership.text.ts';
+import { printable, terminalSafe } from '../terminal.text.ts';
 
 const json = { name: 'json', type: 'boolean', description: 'Print as JSON' } as const;
 
@@ -85,11 +86,11 @@ Example: echotrace sources add "Example News" --homepage https://news.example/ -
     await addSource({ store, createFetcher: () => createFetcher(context.config) }, entry, {
       discover: o.discover === true,
       signal: context.signal,
-      onWarning: (message) => context.stderr.write(`${message}\n`),
+      onWarning: (message) => terminalSafe(context.stderr).write(`${message}\n`),
     });
     if (o.json) writeJson(context.stdout, entry);
     else
-      context.stdout.write(
+      terminalSafe(context.stdout).write(
         `saved ${entry.source.id}: ${entry.settings.feeds.length} feeds, ${entry.settings.sitemaps.length} sitemaps\n`,
       );
     return 0;
@@ -108,9 +109,10 @@ is {names, flagged, chains}. A source whose name or owner matches a listed entry
     const traced = await listSources(await context.openStore());
     if (context.options.json) writeJson(context.stdout, traced);
     else {
+      const out = terminalSafe(context.stdout);
       for (const { source, settings, ownership } of traced) {
-        context.stdout.write(
-          `${source.id}  ${source.name}  ${settings.feeds.length} feeds, ${settings.sitemaps.length} sitemaps, every ${settings.pollIntervalMinutes} min${settings.enabled ? '' : ' (disabled)'}${ownership?.flagged ? `  SANCTIONED: ${ownership.chains[0]!.summary}` : ''}\n`,
+        out.write(
+          `${printable(source.id)}  ${printable(source.name)}  ${settings.feeds.length} feeds, ${settings.sitemaps.length} sitemaps, every ${settings.pollIntervalMinutes} min${settings.enabled ? '' : ' (disabled)'}${ownership?.flagged ? `  SANCTIONED: ${ownership.chains[0]!.summary}` : ''}\n`,
         );
       }
     }
@@ -137,12 +139,12 @@ relations ("Linked To", ownership) followed.`,
       writeJson(context.stdout, view);
       return 0;
     }
-    const out = context.stdout;
+    const out = terminalSafe(context.stdout);
     out.write(
-      `${source.name} (${source.id}) · ${source.kind}${source.homepage ? ` · ${source.homepage}` : ''}\n`,
+      `${printable(source.name)} (${printable(source.id)}) · ${source.kind}${source.homepage ? ` · ${source.homepage}` : ''}\n`,
     );
-    if (source.labels.length) out.write(`labels: ${source.labels.join(', ')}\n`);
-    if (source.owner) out.write(`owner: ${source.owner}\n`);
+    if (source.labels.length) out.write(`labels: ${printable(source.labels.join(', '))}\n`);
+    if (source.owner) out.write(`owner: ${printable(source.owner)}\n`);
     if (ownership)
       out.write(ownership.flagged ? describeOwnership(ownership, '') : 'not linked to any listed entry\n');
     for (const feed of settings?.feeds ?? []) out.write(`feed     ${feed}\n`);
@@ -221,7 +223,7 @@ when none; see sources show).`,
       for (const h of rows) {
         const { activity: a } = h;
         const flag = a.state === 'silent' || a.state === 'declining' ? `  ${a.state.toUpperCase()}` : '';
-        context.stdout.write(
+        terminalSafe(context.stdout).write(
           `${h.sourceId}${flag}${h.sanctioned.length ? `  SANCTIONED: ${h.sanctioned[0]}` : ''}\n` +
             (h.lastPollAt || h.lastError ? describeHealth(h) : '') +
             `  ${a.recentPerDay}/day in the last ${a.recentDays} days, ${a.baselinePerDay}/day in the ${a.baselineDays} before\n`,

@@ -120,9 +120,10 @@ export async function writeOutput(
   documentId: string,
   producers: readonly string[],
   output: EnrichmentOutput,
+  options: { documentIsNew?: boolean } = {},
 ): Promise<void> {
   for (const producer of producers)
-    await store.annotations.replace(documentId, producer, output[producer] ?? []);
+    await store.annotations.replace(documentId, producer, output[producer] ?? [], options);
 }
 
 /** Where callers take either a runner or a plain list of enrichers (tests, simple tools). */

@@ -238,8 +238,9 @@ export async function ingest(
         }
         const outcome = await store.documents.upsert(document, prepared.contentSha256);
         if (outcome !== 'unchanged') {
-          await writeOutput(store, document.id, enrichment.producers, enriched[index]!);
-          await store.annotations.replace(document.id, LINK_PRODUCER, prepared.links);
+          const documentIsNew = outcome === 'added';
+          await writeOutput(store, document.id, enrichment.producers, enriched[index]!, { documentIsNew });
+          await store.annotations.replace(document.id, LINK_PRODUCER, prepared.links, { documentIsNew });
         }
         results.push(outcome);
       }

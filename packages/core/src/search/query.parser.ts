@@ -19,11 +19,36 @@ type Lexeme =
 
 const FILTER_FIELDS = new Set(['source', 'lang', 'from', 'to', 'entity']);
 
+/** Parentheses and NOTs nested deeper than this are refused: the parser and the SQL it becomes recurse. */
+export const MAX_QUERY_DEPTH = 32;
+/** Longer queries are refused: nobody types them, and each word becomes a join. */
+export const MAX_QUERY_LENGTH = 4000;
+
 export function parseQuery(input: string): Query {
+  if (input.length > MAX_QUERY_LENGTH)
+    throw new QuerySyntaxError(
+      input.slice(0, 40) + '…',
+      `query of ${input.length} characters is longer than the maximum of ${MAX_QUERY_LENGTH}`,
+      MAX_QUERY_LENGTH,
+    );
   const lexemes = lex(input);
   const filters: QueryFilters = { sources: [], languages: [], from: null, to: null, entities: [] };
   const parser = new Parser(input, lexemes, filters);
   const text = parser.parseTop();
+  const hasFilter =
+    filters.sources.length + filters.languages.length + filters.entities.length > 0 ||
+    filters.from !== null ||
+    filters.to !== null;
+  // A blank query and one of only punctuation or emoji (which analysis drops) are the same
+  // mistake; matching every document for the second would hide it.
+  if (!text && !hasFilter)
+    throw new QuerySyntaxError(
+      input,
+      lexemes.length === 0
+        ? 'the query is empty: give words, "a phrase" or a filter such as source:ID'
+        : 'the query has no words to search for (punctuation and emoji are not indexed) and no filter',
+      0,
+    );
   return { source: input, text, filters };
 }
 
@@ -60,7 +85,22 @@ function lex(input: string): Lexeme[] {
     const word = input.slice(i, j);
     i = j;
     const colon = word.indexOf(':');
-    if (!negated && colon > 0 && FILTER_FIELDS.has(word.slice(0, colon).toLowerCase())) {
+    const field = word.slice(0, colon).toLowerCase();
+    // `name:` in Latin letters reads as a filter; an unknown one silently matching nothing (the
+    // words `title` and `x` rarely sit side by side) would look like "no such documents".
+    // A URL (`https://…`) is a phrase of its words, as before.
+    if (
+      colon > 0 &&
+      /^[a-z][a-z_-]*$/.test(field) &&
+      !FILTER_FIELDS.has(field) &&
+      !word.startsWith('//', colon + 1)
+    )
+      throw new QuerySyntaxError(
+        input,
+        `unknown filter ${word.slice(0, colon)}: (filters are ${[...FILTER_FIELDS].map((f) => `${f}:`).join(' ')}; quote "${word}" to search for the text)`,
+        at,
+      );
+    if (!negated && colon > 0 && FILTER_FIELDS.has(field)) {
       const value = word.slice(colon + 1);
       if (!value) throw new QuerySyntaxError(input, `filter ${word} needs a value`, at);
       out.push({ type: 'filter', field: word.slice(0, colon).toLowerCase(), value, at });
@@ -128,6 +168,9 @@ class Parser {
         this.next();
         if (children.length === 0)
           throw new QuerySyntaxError(this.input, 'AND needs a condition before it', lexeme.at);
+        const following = this.peek();
+        if (!following || following.type === 'or' || following.type === 'close' || following.type === 'and')
+          throw new QuerySyntaxError(this.input, 'AND needs a condition after it', lexeme.at);
         continue;
       }
       const node = this.parseUnary(depth);
@@ -139,6 +182,12 @@ class Parser {
 
   private parseUnary(depth: number): QueryNode | null {
     const lexeme = this.next();
+    if ((lexeme.type === 'open' || lexeme.type === 'not') && depth >= MAX_QUERY_DEPTH)
+      throw new QuerySyntaxError(
+        this.input,
+        `parentheses and NOT nested deeper than ${MAX_QUERY_DEPTH} levels`,
+        lexeme.at,
+      );
     switch (lexeme.type) {
       case 'not': {
         const following = this.peek();
@@ -182,12 +231,19 @@ class Parser {
   }
 
   private textNode(lexeme: Extract<Lexeme, { type: 'word' | 'phrase' }>): QueryNode | null {
-    const terms = analyze(lexeme.value).map((token) => token.term);
+    // A token that folds to nothing (a lone combining accent: fuzzing found it) would become an
+    // empty term, which as a prefix matches every word.
+    const terms = analyze(lexeme.value)
+      .map((token) => token.term)
+      .filter((term) => term.length > 0);
     if (terms.length === 0) return null;
     if (lexeme.type === 'word' && terms.length === 1) {
       // A prefix is matched against stored stems, so it must not be stemmed itself (`санкц*`).
-      const surface = analyze(lexeme.value)[0]!.surface;
-      const alternatives = lexeme.prefix ? [foldForSearch(surface)] : queryStems(foldForSearch(surface));
+      const surface = analyze(lexeme.value).find((token) => token.term.length > 0)!.surface;
+      const alternatives = (
+        lexeme.prefix ? [foldForSearch(surface)] : queryStems(foldForSearch(surface))
+      ).filter((term) => term.length > 0);
+      if (alternatives.length === 0) return null;
       return { kind: 'term', raw: lexeme.value, terms: alternatives, prefix: lexeme.prefix };
     }
     return { kind: 'phrase', raw: lexeme.value, terms };

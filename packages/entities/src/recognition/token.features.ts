@@ -1,6 +1,7 @@
 // The feature templates of the sequence tagger: what it may look at around each token. Only the
-// token strings themselves are used (no external lexicons), so a model is a pure function of its
-// training data.
+// token strings themselves are used, and word clusters learned from unlabeled text
+// (word.clusters.ts), so a model is a pure function of its training data and that file.
+import { CLUSTER_PREFIXES, clusterOf, NEIGHBOUR_CLUSTER_PREFIX } from './word.clusters.ts';
 
 /** Word shape: letters to X/x, digits to d, runs collapsed ("Нью-Йорк" → "Xx-Xx", "1996-08-22" → "d-d-d"). */
 export function wordShape(word: string): string {
@@ -36,11 +37,18 @@ interface TokenView {
   shape: string;
   suffix2: string;
   suffix3: string;
+  cluster?: string;
 }
 
 function view(word: string): TokenView {
   const lower = word.toLowerCase();
-  return { lower, shape: wordShape(word), suffix2: lower.slice(-2), suffix3: lower.slice(-3) };
+  return {
+    lower,
+    shape: wordShape(word),
+    suffix2: lower.slice(-2),
+    suffix3: lower.slice(-3),
+    cluster: clusterOf(lower),
+  };
 }
 
 const BOUNDARY: TokenView = { lower: '<s>', shape: '<s>', suffix2: '<s>', suffix3: '<s>' };
@@ -185,6 +193,12 @@ export function sequenceFeatures(
       `w-1|w+1=${p1.lower}|${n1.lower}`,
       `s4-1=${p1.lower.slice(-4)}`,
     ];
+    if (v.cluster) {
+      for (const k of CLUSTER_PREFIXES) f.push(`c${k}=${v.cluster.slice(0, k + 1)}`);
+      f.push(`c=${v.cluster}`);
+    }
+    if (p1.cluster) f.push(`c-1=${p1.cluster.slice(0, NEIGHBOUR_CLUSTER_PREFIX + 1)}`);
+    if (n1.cluster) f.push(`c+1=${n1.cluster.slice(0, NEIGHBOUR_CLUSTER_PREFIX + 1)}`);
     if (word !== lower && /^\p{Lu}/u.test(word)) f.push(`W=${word}`);
     if (context && initial && /^\p{Lu}/u.test(word)) {
       f.push(`doccap=${context.capitalizedMidSentence.has(lower)}`);

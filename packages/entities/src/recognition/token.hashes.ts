@@ -5,6 +5,7 @@
 // ~40 strings per token the templates would otherwise build. token.hashes.test.ts checks it against
 // sequenceFeatures for every template.
 import { type DocumentContext, type TokenHint, wordShape } from './token.features.ts';
+import { CLUSTER_PREFIXES, clusterOf, NEIGHBOUR_CLUSTER_PREFIX } from './word.clusters.ts';
 
 const OFFSET = 0x811c9dc5 | 0;
 const PRIME = 0x01000193;
@@ -63,6 +64,10 @@ const P = {
   wm1wp1: prefix('w-1|w+1='),
   s4m1: prefix('s4-1='),
   W: prefix('W='),
+  c: CLUSTER_PREFIXES.map((k) => prefix(`c${k}=`)),
+  cfull: prefix('c='),
+  cm1: prefix('c-1='),
+  cp1: prefix('c+1='),
   doccap: [prefix('doccap=false') >>> 0, prefix('doccap=true') >>> 0],
   doclower: prefix('doclower') >>> 0,
   y1: prefix('y1='),
@@ -83,6 +88,8 @@ interface TokenView {
   /** `W=word` when the word starts with a capital and is not all lower case, else -1. */
   upper: number;
   capital: boolean;
+  /** The neighbour-length prefix of the word's cluster path, when it has one. */
+  neighbourCluster?: string;
 }
 
 function script(word: string): string {
@@ -112,9 +119,17 @@ function view(word: string): TokenView {
     ...P.p.map((state, k) => stepRange(state, lower, 0, Math.min(k + 2, n)) >>> 0),
     ...P.s.map((state, k) => stepRange(state, lower, Math.max(0, n - (k + 1)), n) >>> 0),
   ];
+  const cluster = clusterOf(lower);
+  if (cluster) {
+    CLUSTER_PREFIXES.forEach((k, j) =>
+      own.push(stepRange(P.c[j]!, cluster, 0, Math.min(k + 1, cluster.length)) >>> 0),
+    );
+    own.push(step(P.cfull, cluster) >>> 0);
+  }
   const capital = /^\p{Lu}/u.test(word);
   const upper = word !== lower && capital ? step(P.W, word) >>> 0 : -1;
   v = { lower, shape, own, upper, capital };
+  if (cluster) v.neighbourCluster = cluster.slice(0, NEIGHBOUR_CLUSTER_PREFIX + 1);
   if (views.size >= VIEW_CACHE_LIMIT) views.clear();
   views.set(word, v);
   return v;
@@ -125,6 +140,7 @@ interface Neighbour {
   lower: string;
   shape: string;
   marker?: true;
+  neighbourCluster?: string;
 }
 const BOUNDARY: Neighbour = { lower: '<s>', shape: '<s>', marker: true };
 const END: Neighbour = { lower: '</s>', shape: '</s>', marker: true };
@@ -153,7 +169,8 @@ export function sequenceFeatureHashes(
     const n1 = at(i + 1);
     const n2 = at(i + 2);
     const initial = i === 0 || SENTENCE_START_PREVIOUS.has(words[i - 1]!);
-    const f = v.own.slice();
+    const f = v.own.slice(0, 14);
+    const clusterFeatures = v.own.length > 14 ? v.own.slice(14) : undefined;
     f.push(
       step(P.wm1, p1.lower) >>> 0,
       step(P.wm2, p2.lower) >>> 0,
@@ -177,6 +194,9 @@ export function sequenceFeatureHashes(
       step(bar(step(P.wm1wp1, p1.lower)), n1.lower) >>> 0,
       stepSuffix(P.s4m1, p1, 4) >>> 0,
     );
+    if (clusterFeatures) f.push(...clusterFeatures);
+    if (p1.neighbourCluster) f.push(step(P.cm1, p1.neighbourCluster) >>> 0);
+    if (n1.neighbourCluster) f.push(step(P.cp1, n1.neighbourCluster) >>> 0);
     if (v.upper !== -1) f.push(v.upper);
     if (context && initial && v.capital) f.push(P.doccap[context.capitalizedMidSentence.has(lower) ? 1 : 0]!);
     if (context && word !== lower && context.lowercase.has(lower)) f.push(P.doclower);

@@ -39,6 +39,20 @@ describe('sequenceFeatureHashes', () => {
     });
   });
 
+  it('reads the committed word clusters: coarse-to-fine path prefixes of known words and their neighbours', () => {
+    const features = sequenceFeatures(['Clinton', 'said', 'in', 'London', 'zzqxj']);
+    const own = (i: number): string[] => features[i]!.filter((f) => /^c\d*=/.test(f));
+    // Known words get every prefix and the whole path, in the English tree.
+    assert.equal(own(0).length, 4);
+    assert.match(own(0)[0]!, /^c4=e[01]{4}$/);
+    assert.ok(own(0)[3]!.startsWith(`c=${own(0)[2]!.slice(4)}`));
+    assert.ok(features[1]!.some((f) => /^c-1=e[01]{8}$/.test(f)));
+    // An unknown word gets none of its own, but still sees its neighbour's.
+    assert.deepEqual(own(4), []);
+    assert.ok(features[4]!.some((f) => f.startsWith('c-1=e')));
+    assert.ok(!features[3]!.some((f) => f.startsWith('c+1=')));
+  });
+
   it('is the same on a second call (cached token views)', () => {
     const w = words[0]!;
     assert.deepEqual(sequenceFeatureHashes(w, context), sequenceFeatureHashes(w, context));

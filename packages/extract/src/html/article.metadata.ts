@@ -128,9 +128,29 @@ function titleOf(document: DomDocument, meta: Map<string, string>, jsonTitle: st
   ];
   for (const candidate of candidates) {
     const title = candidate ? collapseWhitespace(candidate) : '';
-    if (title !== '') return title;
+    if (title !== '') return withoutSiteName(title, document, meta);
   }
   return null;
+}
+
+const TITLE_SEPARATOR = /\s+[|–—·»:-]\s+/;
+
+/**
+ * Declared titles often carry the site's name ("Story – Site"): the page's own headline, when the
+ * declared title contains it, or the title less a segment that is the declared site name.
+ */
+function withoutSiteName(title: string, document: DomDocument, meta: Map<string, string>): string {
+  const headline = collapseWhitespace(document.querySelector('h1')?.textContent ?? '');
+  if (headline.length >= 10 && headline.length < title.length && title.includes(headline)) return headline;
+  const site = meta.get('og:site_name')?.trim().toLowerCase();
+  if (!site) return title;
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  if (parts.at(-1)!.trim().toLowerCase() === site)
+    return title.slice(0, title.lastIndexOf(parts.at(-1)!)).replace(/\s+[|–—·»:-]\s*$/, '');
+  if (parts[0]!.trim().toLowerCase() === site)
+    return title.slice(parts[0]!.length).replace(/^\s*[|–—·»:-]\s+/, '');
+  return title;
 }
 
 function bylineOf(
@@ -160,6 +180,34 @@ function cleanByline(raw: string): string | null {
   return text;
 }
 
+// Elements whose names say they hold the publication date, in themes' and RDFa's words.
+const DATE_ELEMENTS =
+  '[property$="datePublished"], [property$="dateCreated"], abbr.published, [class*="date"], [class*="publish"], [class*="datum"], [id*="date"]';
+const NOT_PUBLICATION = /updat|modif|aktualisiert|geändert|birth|event|expir/i;
+const MAX_DATE_ELEMENTS = 8;
+// A day written inside a label ("Veröffentlicht am 06.10.2023", "29.04.2020, 12:01 Uhr").
+const DATE_IN_TEXT =
+  /\b(?:(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?:,?\s+\d{1,2}:\d{2})?|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,10}\.?\s+(?:de\s+)?(?:19|20)\d{2})(?![\p{L}\d])/u;
+
+/** Dates shown on the page in elements named for them: their machine attribute, else their text. */
+function visibleDates(document: DomDocument): string[] {
+  const found: string[] = [];
+  const elements = document.querySelectorAll(DATE_ELEMENTS);
+  for (let i = 0; i < elements.length && found.length < MAX_DATE_ELEMENTS; i++) {
+    const element = elements[i]!;
+    const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    if (NOT_PUBLICATION.test(name) || element.localName === 'meta') continue;
+    const attribute =
+      element.getAttribute('datetime') ?? element.getAttribute('content') ?? element.getAttribute('title');
+    const text = collapseWhitespace(element.textContent ?? '');
+    if (NOT_PUBLICATION.test(text.slice(0, 40))) continue;
+    const inText = text.length <= 80 ? DATE_IN_TEXT.exec(text)?.[0] : undefined;
+    const value = attribute && DATE_IN_TEXT.test(attribute) ? attribute : inText;
+    if (value) found.push(value.replace(/,\s+/, ' '));
+  }
+  return found;
+}
+
 /** Everything but the main text: title, byline, dates, language, canonical URL and lead image. */
 export function extractMetadata(document: DomDocument, url?: string): ArticleMetadata {
   const meta = readMeta(document);
@@ -179,6 +227,7 @@ export function extractMetadata(document: DomDocument, url?: string): ArticleMet
       timeElement?.getAttribute('datetime'),
       published?.getAttribute('content') ?? published?.getAttribute('datetime') ?? published?.textContent,
       document.querySelector('article time')?.textContent,
+      ...visibleDates(document),
     ]) ?? dateFromUrl(url);
   const modifiedAt = firstTime([
     stringOf(article?.dateModified),

@@ -18,7 +18,7 @@ export const BOILERPLATE_ROLES =
 
 // Blocks that are furniture whatever else their names say (`related-content` is still related).
 const STRONG_BOILERPLATE =
-  /(?:^|[^a-z])(?:comment|disqus|cookie|consent|gdpr|cmp-|newsletter|subscri|signup|sign-up|related|recommend|more-stories|read-?more|also-?read|outbrain|taboola|share|sharing|social|follow-us|breadcrumb|sponsor|promo|advert|ad-slot|ad-container|adunit|ad-unit|dfp|modal|popup|overlay|sidebar|skip-link|visually-hidden|sr-only|screen-reader|print-only|author-bio|about-the-author|tags|tag-list|keywords|trending|most-popular|mostread|most-read|toolbar|byline|dateline|timestamp|caption|credit|copyright|masthead|site-header|site-footer|navbar|nav-|menu|pagination|pager|jump-link)/;
+  /(?:^|[^a-z])(?:comment|kommentar|comentario|commentaire|rating|disqus|cookie|consent|gdpr|cmp-|newsletter|subscri|signup|sign-up|related|recommend|more-stories|read-?more|also-?read|outbrain|taboola|share|sharing|social|follow-us|breadcrumb|sponsor|promo|advert|ad-slot|ad-container|adunit|ad-unit|dfp|modal|popup|overlay|sidebar|skip-link|visually-hidden|sr-only|screen-reader|print-only|author-bio|about-the-author|(?:img|image|photo|bild)[-_]?(?:desc|unterschrift|credit|info)|tags|tag-list|keywords|trending|most-popular|mostread|most-read|toolbar|byline|dateline|timestamp|caption|credit|copyright|masthead|site-header|site-footer|navbar|nav-|menu|pagination|pager|jump-link)/;
 // Readability's long-standing negatives, used when no positive name rescues the block.
 const WEAK_BOILERPLATE =
   /-ad-|ai2html|banner|combx|community|cover-wrap|extra|footer|header|legends|remark|replies|rss|shoutbox|skyscraper|supplemental|ad-break|agegate|yom-remote|widget|meta|hidden/;
@@ -30,11 +30,22 @@ const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|
 const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/;
 
+// Class tokens that say "hidden" of something else: a field's label (Drupal's field--label-hidden),
+// overflow, or one screen size only (hidden-xs): the block itself is shown.
+const NOT_HIDDEN_TOKEN =
+  /^(?:.*label-hidden|.*overflow-hidden|(?:.*-)?hidden-(?:xs|sm|md|lg|xl|xxl|print|mobile|tablet|desktop|phone)(?:-.*)?)$/;
+
+const withoutShownTokens = (value: string): string =>
+  value
+    .split(/\s+/)
+    .filter((token) => !NOT_HIDDEN_TOKEN.test(token))
+    .join(' ');
+
 /** The element's class and id, lower-cased, as one string. */
 export function nameOf(element: DomElement): string {
   const cls = element.getAttribute('class') ?? '';
   const id = element.getAttribute('id') ?? '';
-  return `${cls} ${id}`.toLowerCase().trim();
+  return withoutShownTokens(`${cls} ${id}`.toLowerCase().trim());
 }
 
 /** Whether an element's names mark it as an embedded post (a tweet, say) that the article quotes. */
@@ -54,7 +65,7 @@ export function looksLikeBoilerplate(name: string): boolean {
 export function classWeight(element: DomElement): number {
   let weight = 0;
   for (const attribute of ['class', 'id']) {
-    const value = element.getAttribute(attribute)?.toLowerCase();
+    const value = withoutShownTokens(element.getAttribute(attribute)?.toLowerCase() ?? '');
     if (!value) continue;
     if (NEGATIVE.test(value)) weight -= 25;
     if (POSITIVE.test(value)) weight += 25;

@@ -7,18 +7,19 @@ import type { Timestamp } from '@echotrace/core';
 
 const MONTHS: Record<string, number> = {};
 const monthNames: Array<[number, string[]]> = [
-  [1, ['january', 'jan', 'января', 'январь', 'янв']],
-  [2, ['february', 'feb', 'февраля', 'февраль', 'фев']],
-  [3, ['march', 'mar', 'марта', 'март', 'мар']],
-  [4, ['april', 'apr', 'апреля', 'апрель', 'апр']],
-  [5, ['may', 'мая', 'май']],
-  [6, ['june', 'jun', 'июня', 'июнь', 'июн']],
-  [7, ['july', 'jul', 'июля', 'июль', 'июл']],
-  [8, ['august', 'aug', 'августа', 'август', 'авг']],
-  [9, ['september', 'sep', 'sept', 'сентября', 'сентябрь', 'сен']],
-  [10, ['october', 'oct', 'октября', 'октябрь', 'окт']],
-  [11, ['november', 'nov', 'ноября', 'ноябрь', 'ноя']],
-  [12, ['december', 'dec', 'декабря', 'декабрь', 'дек']],
+  // English, Russian, then German, French and Spanish (a month name is never ambiguous across them).
+  [1, ['january', 'jan', 'января', 'январь', 'янв', 'januar', 'jänner', 'janvier', 'enero']],
+  [2, ['february', 'feb', 'февраля', 'февраль', 'фев', 'februar', 'février', 'febrero']],
+  [3, ['march', 'mar', 'марта', 'март', 'мар', 'märz', 'mär', 'mars', 'marzo']],
+  [4, ['april', 'apr', 'апреля', 'апрель', 'апр', 'avril', 'abril']],
+  [5, ['may', 'мая', 'май', 'mai', 'mayo']],
+  [6, ['june', 'jun', 'июня', 'июнь', 'июн', 'juni', 'juin', 'junio']],
+  [7, ['july', 'jul', 'июля', 'июль', 'июл', 'juli', 'juillet', 'julio']],
+  [8, ['august', 'aug', 'августа', 'август', 'авг', 'août', 'agosto']],
+  [9, ['september', 'sep', 'sept', 'сентября', 'сентябрь', 'сен', 'septembre', 'septiembre']],
+  [10, ['october', 'oct', 'октября', 'октябрь', 'окт', 'oktober', 'okt', 'octobre', 'octubre']],
+  [11, ['november', 'nov', 'ноября', 'ноябрь', 'ноя', 'novembre', 'noviembre']],
+  [12, ['december', 'dec', 'декабря', 'декабрь', 'дек', 'dezember', 'dez', 'décembre', 'diciembre']],
 ];
 for (const [month, names] of monthNames) for (const name of names) MONTHS[name] = month;
 
@@ -98,7 +99,7 @@ const FORMS: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
   // 26 ноября 2024[ г.][, 09:15] and 19 November 2019
   [
     new RegExp(
-      String.raw`^(\d{1,2})\s+([\p{L}]+)\.?,?\s+(\d{4})(?:\s*г\.?)?(?:[,\s]+(?:в\s+|at\s+)?${CLOCK})?${ZONE}$`,
+      String.raw`^(\d{1,2})\.?\s+(?:de\s+)?([\p{L}]+)\.?,?\s+(?:de\s+)?(\d{4})(?:\s*г\.?)?(?:[,\s]+(?:в\s+|at\s+|um\s+|à\s+)?${CLOCK}(?:\s*uhr)?)?${ZONE}$`,
       'iu',
     ),
     (m) => {

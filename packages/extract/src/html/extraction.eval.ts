@@ -92,3 +92,60 @@ export function scoreExtraction(
   for (const [id, body] of truth) matches.push(matchShingles(body, predicted.get(id) ?? ''));
   return scoreMatches(matches);
 }
+
+// trafilatura's evaluation metric: each page lists snippets its main text must contain and snippets
+// it must not; a found 'with' is a true positive, a missing one a false negative, a found 'without'
+// a false positive, an absent one a true negative. Counts are summed over all pages (long pages with
+// more snippets weigh more), then precision, recall and F taken once. Matching is substring search
+// after collapsing whitespace on both sides, so a line break where the page had a space costs nothing.
+
+/** Snippet counts, for one page or summed over many. */
+export interface SnippetCounts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+export interface SnippetScores extends SnippetCounts {
+  precision: number;
+  recall: number;
+  f: number;
+  /** (tp + tn) over all snippets. */
+  accuracy: number;
+}
+
+const normalizeSnippet = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** One page's counts; `predicted` null (the extractor failed) misses every 'with' and no 'without'. */
+export function countSnippets(
+  predicted: string | null,
+  withSnippets: readonly string[],
+  withoutSnippets: readonly string[],
+): SnippetCounts {
+  const text = predicted === null ? null : normalizeSnippet(predicted);
+  const found = (snippet: string): boolean => text !== null && text.includes(normalizeSnippet(snippet));
+  const tp = withSnippets.filter(found).length;
+  const fp = withoutSnippets.filter(found).length;
+  return { tp, fp, fn: withSnippets.length - tp, tn: withoutSnippets.length - fp };
+}
+
+/** Precision, recall, F and accuracy from counts summed over pages (0 where undefined). */
+export function scoreSnippets(pages: readonly SnippetCounts[]): SnippetScores {
+  const sum = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (const page of pages) {
+    sum.tp += page.tp;
+    sum.fp += page.fp;
+    sum.fn += page.fn;
+    sum.tn += page.tn;
+  }
+  const { tp, fp, fn, tn } = sum;
+  const total = tp + fp + fn + tn;
+  return {
+    ...sum,
+    precision: tp + fp > 0 ? tp / (tp + fp) : 0,
+    recall: tp + fn > 0 ? tp / (tp + fn) : 0,
+    f: 2 * tp + fp + fn > 0 ? (2 * tp) / (2 * tp + fp + fn) : 0,
+    accuracy: total > 0 ? (tp + tn) / total : 0,
+  };
+}

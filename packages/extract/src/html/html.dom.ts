@@ -48,14 +48,21 @@ export function parseHtmlDocument(html: string): DomDocument {
   return window.document;
 }
 
-function completeDocument(html: string): string {
+function completeDocument(source: string): string {
+  // Text before <html> (server error messages printed ahead of the page) leaves linkedom with an
+  // empty body; browsers show it above the page, and it is never the article.
+  const start = /<!doctype|<html[\s>]/i.exec(source);
+  const html = start && start.index > 0 && /<body[\s>]/i.test(source) ? source.slice(start.index) : source;
   const hasBody = /<body[\s>]/i.test(html);
   const htmlTag = /<html(?:\s[^>]*)?>/i.exec(html);
   if (hasBody) return htmlTag ? html : `<html>${html}</html>`;
   const inner = html.replace(/<!doctype[^>]*>/i, '').replace(/<\/?html(?:\s[^>]*)?>/gi, '');
   const headEnd = /<\/head\s*>/i.exec(inner);
   const head = headEnd ? inner.slice(0, headEnd.index).replace(/<head(?:\s[^>]*)?>/i, '') : '';
-  const body = headEnd ? inner.slice(headEnd.index + headEnd[0].length) : inner;
+  // A <head> never closed (and no <body>) runs on into the page: linkedom would keep it all in head.
+  const body = headEnd
+    ? inner.slice(headEnd.index + headEnd[0].length)
+    : inner.replace(/<head(?:\s[^>]*)?>/i, '');
   return `<!doctype html>${htmlTag?.[0] ?? '<html>'}<head>${head}</head><body>${body}</body></html>`;
 }
 

@@ -132,6 +132,8 @@ function isHidden(element: DomElement): boolean {
 interface Options {
   /** Remove blocks by class/id names and furniture tags (off in the retry pass). */
   stripByName: boolean;
+  /** Remove <footer> and <aside> blocks, names aside (still on in the first retry). */
+  stripFooters: boolean;
   /** Drop link-dense and furniture-weighted blocks while writing out (off in the last retry). */
   cleanConditionally: boolean;
 }
@@ -141,10 +143,10 @@ interface Options {
  * visibility. A block that holds most of the page's prose is kept whatever its name says.
  */
 function strip(body: DomElement, options: Options): void {
-  const before = options.stripByName ? measure(body) : null;
+  const before = options.stripByName || options.stripFooters ? measure(body) : null;
   const bodyText = before?.get(body)?.text ?? 0;
   const doomed: DomElement[] = [];
-  const walk = (element: DomElement, depth: number): void => {
+  const walk = (element: DomElement, depth: number, inArticle: boolean): void => {
     for (let child: DomNode | null = element.firstChild; child; child = child.nextSibling) {
       if (!isElement(child)) continue;
       const tag = child.localName;
@@ -154,11 +156,17 @@ function strip(body: DomElement, options: Options): void {
       }
       if (before && tag !== 'article' && tag !== 'main' && tag !== 'body') {
         const role = child.getAttribute('role');
-        const furniture =
-          FURNITURE.has(tag) ||
-          isHidden(child) ||
-          (role !== null && BOILERPLATE_ROLES.test(role)) ||
-          looksLikeBoilerplate(nameOf(child));
+        // An article's own <header> holds its headline and lead, not the site's masthead; what
+        // else it holds (bylines, sharing) goes by name below.
+        const articleHeader = tag === 'header' && inArticle;
+        const furniture = !options.stripByName
+          ? tag === 'footer' || tag === 'aside'
+          : (FURNITURE.has(tag) && !articleHeader) ||
+            isHidden(child) ||
+            (role !== null &&
+              BOILERPLATE_ROLES.test(role) &&
+              !(role === 'tablist' && holdsPanels(before.get(child)))) ||
+            looksLikeBoilerplate(articleHeader ? nameOf(child).replace(/header/g, '') : nameOf(child));
         if (furniture) {
           const s = before.get(child);
           const holdsProse =
@@ -169,12 +177,17 @@ function strip(body: DomElement, options: Options): void {
           }
         }
       }
-      walk(child, depth + 1);
+      walk(child, depth + 1, inArticle || tag === 'article' || tag === 'main');
     }
   };
-  walk(body, 0);
+  walk(body, 0, false);
   for (const element of doomed) element.remove();
 }
+
+// Accordions (FAQ answers, chapters folded away) are marked up as ARIA tab lists too; a row of
+// tabs is a few short links, a list holding its panels' prose is part of the article.
+const holdsPanels = (s: Stats | undefined): boolean =>
+  s !== undefined && s.text >= 300 && linkDensity(s) < 0.3;
 
 function initialScore(element: DomElement): number {
   let score = classWeight(element);
@@ -379,6 +392,89 @@ function isClutter(element: DomElement, s: Stats, stats: Map<DomElement, Stats>)
   return false;
 }
 
+// Names themes give the standfirst: the summary paragraph set apart above the body, often in the
+// article's header, where the body container that scoring picks does not reach.
+const LEAD_NAME =
+  /(?:^|[\s_-])(?:lead|leader|lede|intro|summary|teaser|standfirst|subtitle|sub-title|subheadline|description|excerpt|abstract|chapo|dek|perex|bajada|entradilla|sumario|anriss|vorspann|sottotitolo)(?:$|[\s_-])/;
+const LEAD_SCOPE_LEVELS = 6;
+const MAX_LEADS = 2;
+
+// A description of a picture is a caption, not the article's lead.
+const PICTURE_NAME = /img|image|photo|picture|media|figure|caption|gallery|slide|video/;
+
+const isLead = (element: DomElement, s: Stats): boolean =>
+  LEAD_NAME.test(nameOf(element)) &&
+  !PICTURE_NAME.test(nameOf(element)) &&
+  s.text >= (HEADING.has(element.localName) ? 80 : 40) &&
+  s.text <= 1500 &&
+  linkDensity(s) < 0.25;
+
+/** The lead paragraphs inside an article header (the rest of it is headline, byline, dates). */
+function leadsWithin(element: DomElement, stats: Map<DomElement, Stats>): DomElement[] {
+  const leads: DomElement[] = [];
+  for (let child: DomNode | null = element.firstChild; child; child = child.nextSibling) {
+    if (!isElement(child)) continue;
+    const s = stats.get(child);
+    if (!s || s.text === 0) continue;
+    if (isLead(child, s)) leads.push(child);
+    else if (s.hasBlock) leads.push(...leadsWithin(child, stats));
+  }
+  return leads;
+}
+
+/**
+ * Lead paragraphs that stand before the chosen body within the same article (the nearest
+ * <article> or <main> a few levels up), named as such and reading as prose, not links.
+ */
+function findLeads(top: DomElement, roots: DomElement[], stats: Map<DomElement, Stats>): DomElement[] {
+  let scope: DomElement | null = null;
+  let node: DomNode | null = top;
+  for (let level = 0; level <= LEAD_SCOPE_LEVELS && node && isElement(node); level++) {
+    if (node.localName === 'body') break;
+    if (node.localName === 'article' || node.localName === 'main' || node.getAttribute('role') === 'main') {
+      scope = node;
+      break;
+    }
+    node = node.parentNode;
+  }
+  // No article element: the lead sits beside the body's wrapper at most.
+  if (!scope) {
+    const parent = top.parentNode;
+    const grandparent = parent && isElement(parent) ? parent.parentNode : null;
+    if (
+      grandparent &&
+      isElement(grandparent) &&
+      grandparent.localName !== 'body' &&
+      grandparent.localName !== 'html'
+    )
+      scope = grandparent;
+  }
+  if (!scope) return [];
+  const first = roots[0]!;
+  const leads: DomElement[] = [];
+  let reached = false;
+  const walk = (element: DomElement): void => {
+    for (let child: DomNode | null = element.firstChild; child && !reached; child = child.nextSibling) {
+      if (!isElement(child)) continue;
+      if (child === first || roots.includes(child)) {
+        reached = true;
+        return;
+      }
+      const s = stats.get(child);
+      if (!s || s.text === 0) continue;
+      if (isLead(child, s)) {
+        leads.push(child);
+        if (leads.length >= MAX_LEADS) reached = true;
+        continue;
+      }
+      if (s.hasBlock) walk(child);
+    }
+  };
+  if (contains(first, scope) || scope === first) return [];
+  walk(scope);
+  return leads;
+}
+
 const PARAGRAPH_BREAK = '\u0000';
 const LINE_BREAK = '\u0001';
 
@@ -407,6 +503,14 @@ function render(roots: DomElement[], stats: Map<DomElement, Stats>, options: Opt
         looksLikeEmbed(nameOf(child));
       if (options.cleanConditionally && s && !quotes && isClutter(child, s, stats)) continue;
       if (tag === 'h1') continue;
+      if (tag === 'header' && !quotes && s !== undefined && s.paragraphs < 3) {
+        for (const lead of leadsWithin(child, stats)) {
+          out.push(PARAGRAPH_BREAK);
+          walk(lead, pre, false);
+          out.push(PARAGRAPH_BREAK);
+        }
+        continue;
+      }
       // A paragraph that is mostly link is a teaser ("READ MORE: …"), not article prose.
       if (block && s && !quotes && !s.hasBlock && s.text > 0 && s.link / s.text > TEASER_LINK_DENSITY)
         continue;
@@ -434,9 +538,10 @@ function render(roots: DomElement[], stats: Map<DomElement, Stats>, options: Opt
     .join('\n\n');
 }
 
-// Calls to action and notices that sit inside article containers, in the languages we watch.
+// Calls to action and notices that sit inside article containers: the common phrasings in English,
+// Russian and the other European languages of the pages we read (never one site's wording).
 const BOILERPLATE_LINE =
-  /^(?:advertisement|реклама|sponsored)$|\b(?:subscribe|newsletters?|follow (?:us|him|her|them) on|share (?:this|it) with|sharing is caring)\b|подпис(?:ывайтесь|аться|ка) на|читайте (?:также|нас)|поделиться|присоединяйтесь к нам/i;
+  /^(?:advertisement|реклама|sponsored|anzeige|werbung|publicidad)$|\b(?:subscribe|newsletters?|follow (?:us|him|her|them) on|share (?:this|it) with|sharing is caring)\b|подпис(?:ывайтесь|аться|ка) на|читайте (?:также|нас)|поделиться|присоединяйтесь к нам|^(?:schon gelesen|mehr (?:zum )?themen?|lesen sie auch|auch interessant|das könnte (?:dich|sie) auch interessieren|weitere (?:artikel|beiträge|themen|informationen)|zurück zur (?:übersicht|liste|listenansicht|startseite)|keine kommentare|lee también|te puede interesar|ver también|à lire aussi|lire aussi|leggi anche)\b|^(?:war|ist) (?:der|dieser|dieses) (?:artikel|beitrag|text) (?:hilfreich|nützlich)|(?:artikel|beitrag) teilen\b|^(?:ultima modifica|zuletzt aktualisiert|last updated)\b/i;
 const SHORT_LINE = 160;
 
 function isBoilerplateLine(paragraph: string): boolean {
@@ -444,9 +549,9 @@ function isBoilerplateLine(paragraph: string): boolean {
 }
 
 const ATTEMPTS: Options[] = [
-  { stripByName: true, cleanConditionally: true },
-  { stripByName: false, cleanConditionally: true },
-  { stripByName: false, cleanConditionally: false },
+  { stripByName: true, stripFooters: true, cleanConditionally: true },
+  { stripByName: false, stripFooters: true, cleanConditionally: true },
+  { stripByName: false, stripFooters: false, cleanConditionally: false },
 ];
 const ENOUGH_TEXT = 500;
 const LITTLE_TEXT = 250;
@@ -468,7 +573,8 @@ export function extractMainText(parse: () => DomElement | null): string {
     const stats = measure(body);
     const candidates = score(body, stats);
     const top = pickTop(body, stats, candidates);
-    const text = render(gather(top, stats), stats, options);
+    const roots = gather(top, stats);
+    const text = render([...findLeads(top, roots, stats), ...roots], stats, options);
     if (text.length >= ENOUGH_TEXT) return text;
     // A gentler pass that adds only a little has added furniture, not the missing article.
     if (text.length > best.length * 2) best = text;

@@ -159,3 +159,133 @@ describe('extractArticle: dates and JSON-LD', () => {
     assert.equal(dateFromUrl('https://example.ru/id/2024131/story'), null);
   });
 });
+
+describe('extractArticle: broken page skeletons', () => {
+  const ARTICLE =
+    '<div class="content"><p>The ferry service resumed on Tuesday after the storm damage to the pier was repaired, the port authority said.</p>' +
+    '<p>Passengers who had booked for the cancelled crossings can travel on any boat this week without paying again.</p></div>';
+
+  it('reads a page whose server printed warnings before <html>', () => {
+    const page = `<br />\n<b>Warning</b>: something deprecated in <b>/srv/lib.php</b> on line <b>5</b><br />\n<!DOCTYPE html><html><head><title>Ferry</title></head><body>${ARTICLE}</body></html>`;
+    const { text } = extractArticle(page);
+    assert.match(text, /^The ferry service resumed on Tuesday/);
+    assert.ok(!text.includes('Warning'));
+  });
+
+  it('reads a page whose <head> is never closed and has no <body>', () => {
+    const page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Ferry</title><script>var x = 1;</script>${ARTICLE}</html>`;
+    const article = extractArticle(page);
+    assert.match(article.text, /Passengers who had booked/);
+    assert.equal(article.title, 'Ferry');
+  });
+});
+
+describe('extractArticle: lead paragraphs', () => {
+  const BODY =
+    '<div class="article-body"><p>The new timetable adds two trains an hour between the cities, and the last train now leaves at midnight.</p>' +
+    '<p>The operator said the changes, which had been announced in the spring, would cost passengers nothing extra.</p>' +
+    '<p>Unions welcomed the later trains but asked for more staff on the platforms during the evening hours.</p></div>';
+
+  it("takes the standfirst from the article's header, before the body, without byline or date", () => {
+    const page = `<html><body><header class="site"><a href="/">Example Rail News</a></header><main><article>
+      <header><h1>More trains from December</h1><p class="article-lead">Two more trains an hour will run between the two cities from December, the operator announced.</p>
+      <div class="meta-line">By Sam Row, 3 November</div></header>${BODY}</article></main></body></html>`;
+    const paragraphs = extractArticle(page).text.split('\n\n');
+    assert.match(paragraphs[0]!, /^Two more trains an hour will run/);
+    assert.match(paragraphs[1]!, /^The new timetable adds two trains/);
+    assert.ok(!paragraphs.some((p) => p.includes('Sam Row') || p.includes('Example Rail News')));
+  });
+
+  it('takes a named intro that stands beside the body container', () => {
+    const page = `<html><body><article><div class="intro"><div class="teaser-text"><p>From December two more trains an hour will run, and the last one will leave at midnight.</p></div></div>
+      <div class="related-teaser"><a href="/x">Another story entirely, about the airport and its plans</a></div>${BODY}</article></body></html>`;
+    const text = extractArticle(page).text;
+    assert.match(text, /^From December two more trains/);
+    assert.ok(!text.includes('airport'));
+  });
+});
+
+describe('extractArticle: calls to action in other languages', () => {
+  it('drops German calls to action, comment sections and rating widgets inside the article', () => {
+    const page = `<html><body><article><div class="entry-content">
+      <p>Die Stadt hat am Montag beschlossen, die alte Brücke über den Fluss bis zum Sommer vollständig zu sanieren.</p>
+      <p><strong>Schon gelesen?</strong></p>
+      <p>Die Arbeiten sollen nach Angaben der Verwaltung rund zwei Millionen Euro kosten und im März beginnen.</p>
+      <span class="post-ratings">(Noch keine Bewertungen)</span>
+      <p>War der Artikel nützlich?</p></div>
+      <section class="kommentare"><p>Keine Kommentare bisher, schreiben Sie den ersten Beitrag zu diesem Thema.</p></section>
+      </article></body></html>`;
+    const text = extractArticle(page).text;
+    assert.match(text, /^Die Stadt hat am Montag beschlossen/);
+    assert.match(text, /im März beginnen\.$/);
+    for (const furniture of ['Schon gelesen', 'Bewertungen', 'nützlich', 'Keine Kommentare'])
+      assert.ok(!text.includes(furniture), furniture);
+  });
+});
+
+describe('extractArticle: folded content', () => {
+  it('keeps accordion panels marked up as an ARIA tab list, and drops a row of tabs', () => {
+    const page = `<html><body><div class="tabs" role="tablist"><a href="#a">Overview</a> <a href="#b">Prices</a></div>
+      <div class="article-body"><p>Leasing and buying a car on credit both spread the cost, but they differ in who owns the car at the end.</p>
+      <ul class="accordion" role="tablist"><li><h3>Is leasing cheaper?</h3><div class="panel"><p>Monthly payments are usually lower, because you pay only for the loss of value during the contract, not for the whole car.</p></div></li>
+      <li><h3>Who pays for repairs?</h3><div class="panel"><p>With most leasing contracts the driver pays for wear and repairs, while the leasing company stays the owner of the car.</p></div></li></ul>
+      <p>Which suits you better depends mostly on how long you mean to keep the car and how far you drive each year.</p></div></body></html>`;
+    const text = extractArticle(page).text;
+    assert.match(text, /Monthly payments are usually lower/);
+    assert.match(text, /the leasing company stays the owner/);
+    assert.ok(!text.includes('Overview'));
+  });
+});
+
+describe('extractArticle: classes that hide something else', () => {
+  it('keeps a CMS field whose label is hidden inside a block hidden from print only; drops a hidden block', () => {
+    const page = `<html><body><div class="region"><div class="col-md-8 hidden-print"><div class="field field--name-body field--label-hidden field__items">
+      <p>The parliament voted on Thursday to end the state of emergency, which had given the government wide powers for two years.</p>
+      <p>Opposition members said the decision was overdue, while the minister warned that some measures might have to return in winter.</p>
+      <p>The emergency rules allowed the cabinet to close schools, limit gatherings and move money between budgets without a vote.</p>
+      <p>A court is to rule next month on whether the decrees issued under those rules were lawful, the lawyers for the opposition said.</p></div></div>
+      <div class="col-md-4"><p>Weather: rain in the north on Friday, with sunny spells in the south and temperatures around ten degrees, forecasters said today.</p>
+      <p>Markets: shares closed slightly higher on Thursday, led by banks and energy companies, while the currency was little changed overall.</p>
+      <p>Sport: the national team won its qualifying match on Wednesday evening and will play the final round in the capital next month.</p>
+      <p>Culture: the city museum opens its winter exhibition of landscape paintings on Saturday, with free entry for children under twelve.</p></div>
+      <div class="hidden"><p>This paragraph is hidden from every reader of the page and should never be taken as article text.</p></div>
+      </div></body></html>`;
+    const text = extractArticle(page).text;
+    assert.match(text, /^The parliament voted on Thursday/);
+    assert.match(text, /the lawyers for the opposition said\./);
+    assert.ok(!text.includes('hidden from every reader'));
+  });
+});
+
+describe('extractArticle: titles without the site name', () => {
+  const body =
+    '<body><article><p>The museum reopened on Sunday after a year of building work on its roof and halls.</p></article></body>';
+
+  it('takes the headline when the declared title is the headline plus the site name', () => {
+    const page = `<html><head><meta property="og:title" content="Museum reopens after a year | City Post"></head>${body.replace('<article>', '<article><h1>Museum reopens after a year</h1>')}</html>`;
+    assert.equal(extractArticle(page).title, 'Museum reopens after a year');
+  });
+
+  it('drops a title segment that is the declared site name, and keeps other separators', () => {
+    const named = `<html><head><title>City Post – Museum reopens after a year</title><meta property="og:site_name" content="City Post"></head>${body}</html>`;
+    assert.equal(extractArticle(named).title, 'Museum reopens after a year');
+    const plain = `<html><head><title>Museum reopens: a year of work - and a new roof</title></head>${body}</html>`;
+    assert.equal(extractArticle(plain).title, 'Museum reopens: a year of work - and a new roof');
+  });
+});
+
+describe('extractArticle: dates shown on the page', () => {
+  const body =
+    '<p>The museum reopened on Sunday after a year of building work on its roof and its halls.</p>';
+
+  it('reads a date from an element named for it, skipping update dates', () => {
+    const page = `<html><body><article><span class="date-updated">Aktualisiert: 05.12.2021</span>
+      <div class="meta"><span class="meta__date">Veröffentlicht am 03.11.2021, 09:15</span></div>${body}</article></body></html>`;
+    assert.equal(extractArticle(page).publishedAt?.slice(0, 16), '2021-11-03T09:15');
+  });
+
+  it('reads an RDFa publication date from its content attribute', () => {
+    const page = `<html><body><article><span property="schema:dateCreated" content="2023-10-06T03:46:34+00:00">6 Oct</span>${body}</article></body></html>`;
+    assert.equal(extractArticle(page).publishedAt?.slice(0, 10), '2023-10-06');
+  });
+});

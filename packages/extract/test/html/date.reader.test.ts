@@ -33,3 +33,14 @@ describe('readDate', () => {
     assert.equal(extractArticle(time).publishedAt, '2024-11-26T09:15:00');
   });
 });
+
+describe('readDate: German, French and Spanish month names', () => {
+  it('reads day-month-year with the month written out', () => {
+    assert.equal(readDate('23. Juli 2017'), '2017-07-23');
+    assert.equal(readDate('12. März 2022 um 10:30 Uhr'), '2022-03-12T10:30:00');
+    assert.equal(readDate('3 mars 2020'), '2020-03-03');
+    assert.equal(readDate('5 de mayo de 2021'), '2021-05-05');
+    assert.equal(readDate('31. Februar 2022'), null);
+    assert.equal(readDate('23. Juliet 2017'), null);
+  });
+});

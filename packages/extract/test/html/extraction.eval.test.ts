@@ -1,6 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchShingles, scoreExtraction, scoreMatches, shingles, tokenizeForEval } from '@echotrace/extract';
+import {
+  countSnippets,
+  matchShingles,
+  scoreExtraction,
+  scoreMatches,
+  scoreSnippets,
+  shingles,
+  tokenizeForEval,
+} from '@echotrace/extract';
 
 describe('benchmark metric', () => {
   it('tokenizes on word characters in any script, keeping case and underscores', () => {
@@ -63,5 +71,34 @@ describe('benchmark metric', () => {
     assert.equal(scores.precision, 1);
     assert.equal(scores.recall, 0.5);
     assert.equal(scores.pages, 2);
+  });
+});
+
+describe('snippet metric (trafilatura evaluation)', () => {
+  it('counts found and missing snippets after collapsing whitespace on both sides', () => {
+    const text = 'The council met\non Monday.\n\nIt voted   to close the library.';
+    assert.deepEqual(
+      countSnippets(
+        text,
+        ['council met on Monday', 'voted to close', 'reopened in May'],
+        ['Subscribe now', 'library'],
+      ),
+      { tp: 2, fp: 1, fn: 1, tn: 1 },
+    );
+    // A failed extraction misses every wanted snippet and shows no unwanted one.
+    assert.deepEqual(countSnippets(null, ['a', 'b'], ['c']), { tp: 0, fp: 0, fn: 2, tn: 1 });
+  });
+
+  it('sums counts over pages before taking precision, recall and F once', () => {
+    const scores = scoreSnippets([
+      { tp: 3, fp: 0, fn: 1, tn: 2 },
+      { tp: 1, fp: 2, fn: 3, tn: 0 },
+    ]);
+    assert.equal(scores.tp, 4);
+    assert.equal(scores.precision, 4 / 6);
+    assert.equal(scores.recall, 4 / 8);
+    assert.equal(scores.f, (2 * 4) / (2 * 4 + 2 + 4));
+    assert.equal(scores.accuracy, 6 / 12);
+    assert.equal(scoreSnippets([]).f, 0);
   });
 });

@@ -44,29 +44,32 @@ export const sqliteFullText: FullTextDialect = {
   matches: (expression) =>
     sql`d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${expression})`,
   async ranked(db, { include, filter, limit, offset }) {
-    // Score in the index alone, then read document rows only for candidates: BM25 over tens of
-    // thousands of matches is cheap, reading their rows is not. Without filters, only rows scoring
-    // at least as well as the page's last hit (ties included) are joined.
-    const cutoff = filter
-      ? sql`WHERE ${filter}`
-      : sql`WHERE ranked.r <= coalesce((SELECT r FROM ranked ORDER BY r LIMIT 1 OFFSET ${limit + offset - 1}), 1e308)`;
-    const page = await sql<{ rowid: number; rank: number }>`WITH ranked AS MATERIALIZED (
-        SELECT rowid, bm25(documents_fts, ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(BODY_WEIGHT)}) AS r
-        FROM documents_fts WHERE documents_fts MATCH ${include})
-      SELECT d.rowid AS rowid, ranked.r AS rank FROM ranked JOIN documents d ON d.rowid = ranked.rowid ${cutoff}
-      ORDER BY ranked.r, d.published_utc DESC, d.id LIMIT ${limit} OFFSET ${offset}`.execute(db);
-    const counted = await (
-      filter
-        ? sql<{
-            n: number;
-          }>`SELECT count(*) AS n FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+    // One statement scores, counts and pages (docs/scaling.md has the measures). Without filters,
+    // BM25 is computed in the index alone and document rows are read only for candidates scoring at
+    // least as well as the page's last hit (ties included, for the tie-break). With filters, the
+    // matches are joined to their rows first (CROSS JOIN keeps that order: left alone, the planner
+    // walks the language index over every document) and only the rows passing the filter are scored.
+    const rank = sql`bm25(documents_fts, ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(BODY_WEIGHT)})`;
+    const kept = filter
+      ? sql`SELECT documents_fts.rowid AS rowid, ${rank} AS r, d.published_utc AS published_utc, d.id AS id
+          FROM documents_fts CROSS JOIN documents d ON d.rowid = documents_fts.rowid
           WHERE documents_fts MATCH ${include} AND ${filter}`
-        : sql<{ n: number }>`SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ${include}`
-    ).execute(db);
+      : sql`SELECT rowid, ${rank} AS r FROM documents_fts WHERE documents_fts MATCH ${include}`;
+    const page = filter
+      ? sql`SELECT rowid, r FROM kept ORDER BY r, published_utc DESC, id LIMIT ${limit} OFFSET ${offset}`
+      : sql`SELECT d.rowid AS rowid, kept.r AS r FROM kept CROSS JOIN documents d ON d.rowid = kept.rowid
+          WHERE kept.r <= coalesce((SELECT r FROM kept ORDER BY r LIMIT 1 OFFSET ${limit + offset - 1}), 1e308)
+          ORDER BY kept.r, d.published_utc DESC, d.id LIMIT ${limit} OFFSET ${offset}`;
+    // The first row carries the total and no document, so an empty page still reports it.
+    const result = await sql<{ rowid: number | null; rank: number | null; total: number | null }>`
+      WITH kept AS MATERIALIZED (${kept})
+      SELECT NULL AS rowid, NULL AS rank, (SELECT count(*) FROM kept) AS total
+      UNION ALL SELECT * FROM (SELECT rowid, r AS rank, NULL AS total FROM (${page}))`.execute(db);
+    const [head, ...rows] = result.rows;
     return {
       // bm25() is lower-is-better; the port promises higher-is-better.
-      rows: page.rows.map((row) => ({ rowid: Number(row.rowid), score: -row.rank })),
-      total: Number(counted.rows[0]?.n ?? 0),
+      rows: rows.map((row) => ({ rowid: Number(row.rowid), score: -Number(row.rank) })),
+      total: Number(head?.total ?? 0),
     };
   },
 };

@@ -8,14 +8,16 @@ const ROWS_PER_STATEMENT = 500;
 
 export function createAnnotationRepository(context: StoreContext): AnnotationRepository {
   return {
-    async replace(documentId, producer, annotations) {
+    async replace(documentId, producer, annotations, options = {}) {
+      if (options.documentIsNew && annotations.length === 0) return;
       await context.transaction(async () => {
-        await context
-          .db()
-          .deleteFrom('annotations')
-          .where('document_id', '=', documentId)
-          .where('producer', '=', producer)
-          .execute();
+        if (!options.documentIsNew)
+          await context
+            .db()
+            .deleteFrom('annotations')
+            .where('document_id', '=', documentId)
+            .where('producer', '=', producer)
+            .execute();
         for (let at = 0; at < annotations.length; at += ROWS_PER_STATEMENT) {
           const rows = annotations.slice(at, at + ROWS_PER_STATEMENT).map((a) => ({
             id: a.id,

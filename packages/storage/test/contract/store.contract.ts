@@ -333,6 +333,22 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         assert.notEqual(page1.hits[0]!.documentId, page2.hits[0]!.documentId);
         assert.ok(page1.hits[0]!.score >= page2.hits[0]!.score);
       });
+      it('pages with and without filters as one ranked list, and counts past the last page', async () => {
+        for (const q of ['Пхеньян', 'Пхеньян lang:ru', 'санкции from:2000-01-01']) {
+          const all = await store.search.search({ query: parseQuery(q), limit: 50, offset: 0 });
+          assert.ok(all.total >= 2, `${q} matches several documents`);
+          const pages = [];
+          for (let offset = 0; offset < all.total; offset++)
+            pages.push(...(await store.search.search({ query: parseQuery(q), limit: 1, offset })).hits);
+          assert.deepEqual(
+            pages.map((h) => h.documentId),
+            all.hits.map((h) => h.documentId),
+            `${q}: pages of one are the list`,
+          );
+          const past = await store.search.search({ query: parseQuery(q), limit: 10, offset: all.total });
+          assert.deepEqual([past.total, past.hits.length], [all.total, 0], `${q}: total past the end`);
+        }
+      });
       it('highlights matched words in a snippet of the original text', async () => {
         const [hit] = (await store.search.search({ query: parseQuery('Пхеньян КНДР'), limit: 1, offset: 0 }))
           .hits;
