@@ -1,7 +1,15 @@
 // Grouping copies of the same text across outlets: sign what is new or changed, rebuild the index
 // from stored signatures, rewrite group membership, and report the largest groups.
 import type { Store } from '@echotrace/core';
-import { runDedupe, type DedupeRunSummary, type DuplicateGroup } from '@echotrace/extract';
+import {
+  DEFAULT_DEDUPE_CONFIG,
+  runDedupe,
+  signatureScheme,
+  type DedupeRunSummary,
+  type DuplicateGroup,
+  type DuplicateIndex,
+} from '@echotrace/extract';
+import { crashPoint } from '../crash.points.ts';
 
 export interface DedupeRequest {
   /** How many of the largest groups to return (Infinity: all). */
@@ -33,11 +41,43 @@ export interface DedupeResult {
   largest: ListedGroup[];
 }
 
-export async function groupCopies(store: Store, request: DedupeRequest): Promise<DedupeResult> {
-  const { summary, index } = await runDedupe(
-    { documents: store.documents, duplicates: store.duplicates },
-    { signal: request.signal, onProgress: request.onProgress },
+/**
+ * Whether some stored document has no signature of the current scheme: grouping has not seen it
+ * (ingested with --no-dedupe, or a run killed before or during grouping).
+ */
+export async function groupingPending(store: Store): Promise<boolean> {
+  const scheme = signatureScheme(DEFAULT_DEDUPE_CONFIG);
+  return (await store.duplicates.unsignedDocumentIds(scheme, { limit: 1 })).length > 0;
+}
+
+/**
+ * Signs what is new and rewrites group membership as one unit of work: a kill part-way leaves no
+ * signature written, so the documents stay unsigned, `groupingPending` says so, and the next run
+ * groups them. (Signatures written one by one outside it made a killed run look finished.)
+ */
+export async function updateCopyGroups(
+  store: Store,
+  options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
+): Promise<{ summary: DedupeRunSummary; index: DuplicateIndex }> {
+  return store.transaction(() =>
+    runDedupe(
+      { documents: store.documents, duplicates: store.duplicates },
+      {
+        signal: options.signal,
+        onProgress: (done) => {
+          crashPoint('grouping', done);
+          options.onProgress?.(done);
+        },
+      },
+    ),
   );
+}
+
+export async function groupCopies(store: Store, request: DedupeRequest): Promise<DedupeResult> {
+  const { summary, index } = await updateCopyGroups(store, {
+    signal: request.signal,
+    onProgress: request.onProgress,
+  });
   const groups = index
     .groups()
     .sort((a, b) => b.members.length - a.members.length)

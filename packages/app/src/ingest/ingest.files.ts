@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { glob, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { describeError, type IngestInput, type Source, type Timestamp } from '@echotrace/core';
+import { describeError, InputError, type IngestInput, type Source, type Timestamp } from '@echotrace/core';
 import {
   INGEST_EXTENSIONS,
   parseHtmlFile,
@@ -67,7 +67,10 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
     entries.push({ path: absolute });
   };
   const walkInto = async (dir: string): Promise<void> => {
-    for (const file of await walk(dir, (sub) => excludedBy(sub, exclude))) add(file, true);
+    for (const found of await walk(dir, (sub) => excludedBy(sub, exclude))) {
+      if ('missing' in found) entries.push(found);
+      else add(found.path, true);
+    }
   };
   for (const arg of args) {
     if (GLOB_CHARS.test(arg)) {
@@ -99,14 +102,23 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
   return { entries, skipped };
 }
 
-async function walk(dir: string, skipFolder: (dir: string) => boolean): Promise<string[]> {
-  const files: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
+// A folder that cannot be listed (no permission, removed meanwhile) is reported as one failed entry
+// and the walk goes on: one unreadable subfolder must not cost the rest of the tree.
+async function walk(dir: string, skipFolder: (dir: string) => boolean): Promise<FileEntry[]> {
+  const files: FileEntry[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    const origin = path.relative(process.cwd(), dir) || dir;
+    return [{ missing: origin, reason: `cannot read folder: ${describeError(error)}` }];
+  }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!skipFolder(full)) files.push(...(await walk(full, skipFolder)));
-    } else if (entry.isFile() && SUPPORTED.has(path.extname(entry.name).toLowerCase())) files.push(full);
+    } else if (entry.isFile() && SUPPORTED.has(path.extname(entry.name).toLowerCase()))
+      files.push({ path: full });
   }
   return files;
 }
@@ -177,30 +189,55 @@ async function* readOne(file: string, options: ReadOptions): AsyncGenerator<Inge
     yield { failed: true, origin, reason: 'empty file' };
     return;
   }
+  yield* parseWhole(file, origin, extension, bytes, options.defaultSource);
+}
+
+// The parsers report bad input as failures; anything they throw still stays with this one file, so
+// the rest of the run is read and stored and the summary names the file.
+function parseWhole(
+  file: string,
+  origin: string,
+  extension: string,
+  bytes: Uint8Array,
+  source: Source,
+): IngestInput[] {
   const key = `file:${file}`;
-  switch (extension) {
-    case '.txt':
-    case '.md':
-      yield* parseTextFile(origin, key, bytes, options.defaultSource);
-      return;
-    case '.html':
-    case '.htm':
-      yield* parseHtmlFile(origin, key, bytes, options.defaultSource);
-      return;
-    case '.json':
-      yield* parseJsonFile(origin, bytes);
-      return;
+  try {
+    switch (extension) {
+      case '.txt':
+      case '.md':
+        return parseTextFile(origin, key, bytes, source);
+      case '.html':
+      case '.htm':
+        return parseHtmlFile(origin, key, bytes, source);
+      case '.json':
+        return parseJsonFile(origin, bytes);
+      default:
+        return [];
+    }
+  } catch (error) {
+    return [{ failed: true, origin, reason: InputError.problemOf(error, origin) }];
   }
 }
 
 async function* readNdjson(file: string, origin: string, defaultSource: Source): AsyncGenerator<IngestInput> {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let lineNumber = 0;
+  let records = 0;
   try {
     for await (const line of lines) {
       lineNumber++;
-      const input = parseNdjsonLine(origin, lineNumber, line, defaultSource);
-      if (input) yield input;
+      let input: IngestInput | null;
+      try {
+        input = parseNdjsonLine(origin, lineNumber, line, defaultSource);
+      } catch (error) {
+        const where = `${origin}:${lineNumber}`;
+        input = { failed: true, origin: where, reason: InputError.problemOf(error, where) };
+      }
+      if (input) {
+        records++;
+        yield input;
+      }
     }
   } catch (error) {
     yield {
@@ -208,7 +245,15 @@ async function* readNdjson(file: string, origin: string, defaultSource: Source):
       origin: `${origin}:${lineNumber + 1}`,
       reason: `cannot read file: ${describeError(error)}`,
     };
+    return;
   }
+  // Silence would read as success: an empty export is usually a failed export upstream.
+  if (records === 0)
+    yield {
+      failed: true,
+      origin,
+      reason: `0 records: ${lineNumber === 0 ? 'the file is empty' : `${lineNumber} blank line${lineNumber === 1 ? '' : 's'}`}`,
+    };
 }
 
 function formatBytes(n: number): string {

@@ -15,7 +15,9 @@ import {
   type IngestSummary,
   type Store,
 } from '@echotrace/core';
-import { forwardEdgesOf, runDedupe, sourceFor } from '@echotrace/extract';
+import { forwardEdgesOf, sourceFor } from '@echotrace/extract';
+import { crashPoint } from '../crash.points.ts';
+import { groupingPending, updateCopyGroups } from '../dedupe/dedupe.usecase.ts';
 import { expandInputs, readInputs } from './ingest.files.ts';
 
 export const DEFAULT_FILES_SOURCE = 'Local files';
@@ -141,7 +143,10 @@ export async function ingestFiles(
     {
       clock: deps.clock,
       enrichers: deps.enrichers,
-      onProgress: ({ summary: current }) => request.onProgress?.(current),
+      onProgress: ({ summary: current }) => {
+        crashPoint('ingest-batch', current.added + current.updated + current.unchanged);
+        request.onProgress?.(current);
+      },
       shouldStop: () => request.signal?.aborted === true,
     },
   );
@@ -149,14 +154,17 @@ export async function ingestFiles(
   for (const edge of forwards) {
     if (await store.documents.get(edge.documentId)) await store.duplicates.recordForward(edge);
   }
-  // Group copies across outlets as soon as there is something new: signatures of earlier
-  // documents are read back, only new and changed documents are signed.
+  crashPoint('before-grouping', 0);
+  // Group copies across outlets as soon as there is something new, or something an earlier run left
+  // ungrouped (killed before or during grouping): signatures of earlier documents are read back,
+  // only new and changed documents are signed.
   let copies: CopyGrouping | null = null;
-  if (!interrupted && request.dedupe !== false && summary.added + summary.updated > 0) {
-    const { summary: dedupe } = await runDedupe(
-      { documents: store.documents, duplicates: store.duplicates },
-      { signal: request.signal },
-    );
+  if (
+    !interrupted &&
+    request.dedupe !== false &&
+    (summary.added + summary.updated > 0 || (await groupingPending(store)))
+  ) {
+    const { summary: dedupe } = await updateCopyGroups(store, { signal: request.signal });
     copies = { groups: dedupe.groups, groupedDocuments: dedupe.groupedDocuments };
   }
   return { summary, skipped, interrupted, forwards: forwards.length, copies };

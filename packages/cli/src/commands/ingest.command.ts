@@ -26,7 +26,9 @@ LICENCE, COPYING, NOTICE, CHANGELOG, AUTHORS and CONTRIBUTING files are left out
 --language apply to the files and records that carry none of their own.
 
 Re-running adds nothing already stored with the same content; an interrupted run (Ctrl-C, a killed
-process) keeps every committed batch, and the re-run finishes the rest. Exit code 1 if any item failed.
+process) keeps every committed batch, and the re-run finishes the rest, copy grouping included. A bad
+file or message (malformed JSON, binary bytes, an empty NDJSON file, an unreadable folder) is reported
+by name and the rest is stored. Exit code 1 if any item failed.
 
 Examples:
   echotrace ingest demo/corpus

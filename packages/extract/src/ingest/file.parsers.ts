@@ -12,6 +12,7 @@ import {
   type IngestItem,
   type Source,
 } from '@echotrace/core';
+import { z } from 'zod';
 import { extractArticle } from '../html/article.extractor.ts';
 import { decodeBytes } from '../charset/charset.decoder.ts';
 import { stripTelegramMarkup, titleFromText, type CleanText } from './telegram.markup.ts';
@@ -40,9 +41,27 @@ function safeTime(value: unknown, origin: string): string | null {
   return parsePublished(value, `${origin}: published time`);
 }
 
+// Control characters other than tab, newlines and form feed, C1 controls and U+FFFD: text files hold
+// almost none, bytes decoded under a guessed charset hold about one in ten.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFD]/g;
+const SAMPLE_CHARS = 64 * 1024;
+
+/** Why decoded bytes are not text (a NUL, or over 1% control or undecodable characters), or null. */
+export function binaryContentProblem(text: string): string | null {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  if (sample.includes('\u0000')) return 'binary content (NUL bytes), not text';
+  const odd = sample.match(NOT_TEXT)?.length ?? 0;
+  if (sample.length > 0 && odd / sample.length > 0.01)
+    return `binary content (${((100 * odd) / sample.length).toFixed(1)}% control or undecodable characters), not text`;
+  return null;
+}
+
 /** `.txt` and `.md`: one document; a leading Markdown heading or a short first line is the title. */
 export function parseTextFile(origin: string, key: string, bytes: Uint8Array, source: Source): IngestInput[] {
   const { text, charset } = decodeBytes(bytes, { origin });
+  const binary = binaryContentProblem(text);
+  if (binary) return [failure(origin, binary)];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let title: string | null = null;
   const first = lines.findIndex((line) => line.trim() !== '');
@@ -69,6 +88,8 @@ export function parseTextFile(origin: string, key: string, bytes: Uint8Array, so
 
 export function parseHtmlFile(origin: string, key: string, bytes: Uint8Array, source: Source): IngestInput[] {
   const { text: html, charset } = decodeBytes(bytes, { origin });
+  const binary = binaryContentProblem(html);
+  if (binary) return [failure(origin, binary)];
   // The extractor already parsed dates it recognized (keeping their offsets) and dropped the rest.
   const article = extractArticle(html);
   const publishedAt = article.publishedAt;
@@ -88,31 +109,73 @@ export function parseHtmlFile(origin: string, key: string, bytes: Uint8Array, so
   ];
 }
 
-interface FlatTelegramMessage {
-  message_id: number | string;
-  sender_id?: number | string;
-  text?: string;
-  date: string;
-  channel: string;
-  category?: string;
+// Exports are validated item by item: one malformed message (a null, a number for a name, an
+// object for text) is reported with its index and the rest of the file is still read.
+const messageId = z.union([z.number().int(), z.string().min(1)]);
+const optionalName = z.string().nullish();
+
+const flatMessageSchema = z.looseObject({
+  message_id: messageId,
+  sender_id: z.union([z.number(), z.string()]).nullish(),
+  text: z.string().nullish(),
+  date: z.union([z.string(), z.number()]),
+  channel: z.string().regex(/\S/, 'must not be blank'),
+  category: z.string().nullish(),
   /** The channel's public name, when the exporter kept it (`rian_ru`, `@rian_ru`, `t.me/rian_ru`). */
-  username?: string;
+  username: optionalName,
+});
+type FlatTelegramMessage = z.infer<typeof flatMessageSchema>;
+
+const desktopTextPart = z.union([
+  z.string(),
+  z.looseObject({ type: z.string(), text: z.string(), href: z.string().nullish() }),
+]);
+
+const desktopExportSchema = z.looseObject({
+  name: z.string().regex(/\S/, 'must not be blank'),
+  type: z.string().nullish(),
+  id: z.union([z.number(), z.string().min(1)]),
+  username: optionalName,
+  messages: z.array(z.unknown()),
+});
+type DesktopTelegramExport = z.infer<typeof desktopExportSchema>;
+
+// Service messages (joins, pins) are skipped before the rest of their shape is checked.
+const desktopKindSchema = z.looseObject({ type: z.string() });
+const desktopMessageSchema = z.looseObject({
+  id: messageId,
+  type: z.string(),
+  date: z.string(),
+  date_unixtime: z.union([z.string(), z.number()]).nullish(),
+  from: z.string().nullish(),
+  text: z.union([z.string(), z.array(desktopTextPart)]).nullish(),
+  forwarded_from: z.string().nullish(),
+});
+type DesktopMessage = z.infer<typeof desktopMessageSchema>;
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-interface DesktopTelegramExport {
-  name: string;
-  type?: string;
-  id: number | string;
-  username?: string;
-  messages: Array<{
-    id: number;
-    type: string;
-    date: string;
-    date_unixtime?: string;
-    from?: string;
-    text?: string | Array<string | { type: string; text: string; href?: string }>;
-    forwarded_from?: string;
-  }>;
+/** The first problems of a failed parse, each with the field path: `name: expected a string, got a number`. */
+export function describeIssues(error: z.ZodError, value: unknown): string {
+  const problems = error.issues.slice(0, 3).map((issue) => {
+    const at = issue.path.map(String).join('.');
+    let got: unknown = value;
+    for (const key of issue.path)
+      got = got !== null && typeof got === 'object' ? (got as Record<PropertyKey, unknown>)[key] : undefined;
+    const detail =
+      issue.code === 'invalid_type' || issue.code === 'invalid_union'
+        ? got === undefined
+          ? 'missing'
+          : `${issue.code === 'invalid_type' ? `expected ${issue.expected}` : 'unexpected value'}, got ${kindOf(got)}`
+        : issue.message;
+    return at ? `${at}: ${detail}` : detail;
+  });
+  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
+  return problems.join('; ') + more;
 }
 
 /** Telegram JSON: the flat message list (one file per channel) or Telegram Desktop's `result.json`. */
@@ -125,10 +188,14 @@ export function parseJsonFile(origin: string, bytes: Uint8Array): IngestInput[] 
     return [failure(origin, `invalid JSON: ${describeError(error)}`)];
   }
   const capture = { bytes, mediaType: 'application/json', charset, origin };
-  if (Array.isArray(data) && data.length > 0 && isFlatMessage(data[0]))
-    return parseFlatTelegram(origin, data, capture);
   if (Array.isArray(data) && data.length === 0) return [failure(origin, 'empty JSON array: no messages')];
-  if (isDesktopExport(data)) return parseDesktopTelegram(origin, data, capture);
+  if (Array.isArray(data) && data.some(looksFlat)) return parseFlatTelegram(origin, data, capture);
+  if (looksDesktop(data)) {
+    const parsed = desktopExportSchema.safeParse(data);
+    if (!parsed.success)
+      return [failure(origin, `not a valid Telegram Desktop export: ${describeIssues(parsed.error, data)}`)];
+    return parseDesktopTelegram(origin, parsed.data, capture);
+  }
   return [
     failure(
       origin,
@@ -137,24 +204,12 @@ export function parseJsonFile(origin: string, bytes: Uint8Array): IngestInput[] 
   ];
 }
 
-function isFlatMessage(value: unknown): value is FlatTelegramMessage {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'message_id' in value &&
-    'channel' in value &&
-    'date' in value
-  );
+function looksFlat(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'message_id' in value && 'channel' in value;
 }
 
-function isDesktopExport(value: unknown): value is DesktopTelegramExport {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'messages' in value &&
-    Array.isArray((value as DesktopTelegramExport).messages) &&
-    'name' in value
-  );
+function looksDesktop(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'messages' in value;
 }
 
 function parseFlatTelegram(
@@ -162,13 +217,19 @@ function parseFlatTelegram(
   messages: unknown[],
   capture: IngestItem['capture'],
 ): IngestInput[] {
-  return messages.map((raw, index): IngestInput => {
+  return messages.map((value, index): IngestInput => {
     const where = `${origin}[${index}]`;
-    if (!isFlatMessage(raw))
-      return failure(where, 'not a Telegram message: needs message_id, date and channel');
+    const parsed = flatMessageSchema.safeParse(value);
+    if (!parsed.success)
+      return failure(
+        where,
+        `message ${index} is not a Telegram message: ${describeIssues(parsed.error, value)}`,
+      );
+    const raw: FlatTelegramMessage = parsed.data;
     try {
-      const channelKey = raw.sender_id !== undefined ? String(raw.sender_id) : keySlug(raw.channel);
-      const username = telegramChannelName(raw.username);
+      const channelKey =
+        raw.sender_id !== undefined && raw.sender_id !== null ? String(raw.sender_id) : keySlug(raw.channel);
+      const username = telegramChannelName(raw.username ?? undefined);
       return telegramItem(
         {
           key: `telegram:${channelKey}/${raw.message_id}`,
@@ -198,34 +259,47 @@ function parseDesktopTelegram(
   data: DesktopTelegramExport,
   capture: IngestItem['capture'],
 ): IngestInput[] {
-  const username = telegramChannelName(data.username);
+  const username = telegramChannelName(data.username ?? undefined);
   const source = sourceFor(data.name, 'telegram', username ? { homepage: `https://t.me/${username}` } : {});
-  return data.messages
-    .filter((message) => message.type === 'message')
-    .map((message): IngestInput => {
-      const where = `${origin}#${message.id}`;
-      try {
-        const published = message.date_unixtime ? Number(message.date_unixtime) : message.date;
-        const item = telegramItem(
-          {
-            key: `telegram:${data.id}/${message.id}`,
-            origin: where,
-            source,
-            capture,
-            title: null,
-            text: '',
-            publishedAt: safeTime(published, where),
-            telegramMessageId: message.id,
-            canonicalUrl: telegramPostUrl(username, message.id),
-          },
-          desktopText(message.text),
-        );
-        if (message.forwarded_from) item.forwardedFrom = message.forwarded_from;
-        return item;
-      } catch (error) {
-        return failure(where, InputError.problemOf(error, where));
-      }
-    });
+  const inputs: IngestInput[] = [];
+  data.messages.forEach((value, index) => {
+    const kind = desktopKindSchema.safeParse(value);
+    if (kind.success && kind.data.type !== 'message') return;
+    const parsed = desktopMessageSchema.safeParse(value);
+    if (!parsed.success) {
+      inputs.push(
+        failure(
+          `${origin}[${index}]`,
+          `message ${index} is not a Telegram message: ${describeIssues(parsed.error, value)}`,
+        ),
+      );
+      return;
+    }
+    const message: DesktopMessage = parsed.data;
+    const where = `${origin}#${message.id}`;
+    try {
+      const published = message.date_unixtime ? Number(message.date_unixtime) : message.date;
+      const item = telegramItem(
+        {
+          key: `telegram:${data.id}/${message.id}`,
+          origin: where,
+          source,
+          capture,
+          title: null,
+          text: '',
+          publishedAt: safeTime(published, where),
+          telegramMessageId: message.id,
+          canonicalUrl: telegramPostUrl(username, message.id),
+        },
+        desktopText(message.text),
+      );
+      if (message.forwarded_from) item.forwardedFrom = message.forwarded_from;
+      inputs.push(item);
+    } catch (error) {
+      inputs.push(failure(where, InputError.problemOf(error, where)));
+    }
+  });
+  return inputs;
 }
 
 /** A post with its clean text, its links, and a title from its first line when it has none. */
@@ -238,7 +312,7 @@ function telegramItem(item: IngestItem, clean: CleanText): IngestItem {
 
 // Telegram Desktop writes formatting as typed parts ({type: 'bold', text}, {type: 'text_link', text,
 // href}); a plain string may still hold markdown when another tool wrote the file.
-function desktopText(text: DesktopTelegramExport['messages'][number]['text']): CleanText {
+function desktopText(text: DesktopMessage['text']): CleanText {
   if (!Array.isArray(text)) return stripTelegramMarkup(text ?? '');
   let out = '';
   const links: CleanText['links'] = [];

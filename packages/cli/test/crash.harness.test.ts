@@ -1,0 +1,24 @@
+// A few runs of the crash harness (bench/crash.harness.ts; `npm run crash` does 100 per store):
+// ingest killed with SIGKILL at seeded points, restarted, and the final store equal to a clean
+// run's. SQLite always; PostgreSQL when ECHOTRACE_TEST_PG_URL names a server.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { crashRuns, postgresTarget, sqliteTarget, type Target } from './helpers/crash.harness.ts';
+
+const pgUrl = process.env.ECHOTRACE_TEST_PG_URL || null;
+const targets: Target[] = [sqliteTarget, ...(pgUrl ? [postgresTarget(pgUrl)] : [])];
+
+describe('crash harness (small run)', () => {
+  for (const target of targets) {
+    it(`${target.name}: 5 runs killed at seeded points end equal to a clean run`, async () => {
+      const result = await crashRuns(target, { runs: 5, seed: 7 });
+      // The comparison has something to compare: copies grouped, entities annotated, forwards kept.
+      assert.ok(result.clean.documents > 100, `documents ${result.clean.documents}`);
+      assert.ok(result.clean.grouped > 20, `grouped ${result.clean.grouped}`);
+      assert.ok(result.clean.annotations > 0, `annotations ${result.clean.annotations}`);
+      assert.ok(result.clean.forwards > 0, `forwards ${result.clean.forwards}`);
+      assert.ok(result.effectiveKills > 0, 'at least one kill landed before the child finished');
+      assert.deepEqual(result.mismatches, []);
+    });
+  }
+});

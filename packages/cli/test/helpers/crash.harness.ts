@@ -1,0 +1,312 @@
+// Crash harness (run by bench/crash.harness.ts, `npm run crash`): `echotrace ingest` of a fixture corpus in a child process, SIGKILLed at seeded
+// random points (a random delay, or a named crash point inside a committed batch, before grouping
+// or part-way through grouping), restarted until it finishes; the final store is then compared
+// with a clean run's: documents, versions, captures, annotations, copy groups, forwards, sources,
+// and no duplicates. SQLite always, PostgreSQL too when ECHOTRACE_TEST_PG_URL names a server.
+// The test packages/cli/test/crash.harness.test.ts runs a few of these inside `npm test`.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore, type OpenStoreOptions } from '@echotrace/storage';
+import pg from 'pg';
+
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/echotrace.js');
+
+export type StoreName = 'sqlite' | 'postgres';
+
+/** Deterministic PRNG (mulberry32): the same seed kills at the same points. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS =
+  'sanctions embassy ministry minister statement pipeline grain export harbour delegation council summit treaty border drill missile satellite refinery tanker convoy'.split(
+    ' ',
+  );
+
+function story(n: number): string {
+  const random = seeded(1000 + n);
+  const words: string[] = [];
+  for (let i = 0; i < 70; i++) words.push(WORDS[Math.floor(random() * WORDS.length)]!);
+  return `Report ${n}: the ${words.join(' ')}. Moscow and Minsk said ${n} times.`;
+}
+
+/**
+ * A corpus with copies: NDJSON from three outlets reprinting the same stories (some edited), a
+ * Telegram Desktop export with forwards, plain text notes. Every item has its own publication time,
+ * so each group's original is the same whatever order runs store them in.
+ */
+export function writeCorpus(dir: string, { stories = 40 } = {}): void {
+  mkdirSync(dir, { recursive: true });
+  const outlets = ['Wire One', 'Wire Two', 'Wire Three'];
+  outlets.forEach((outlet, o) => {
+    const lines: string[] = [];
+    for (let n = 0; n < stories; n++) {
+      // Each outlet reprints two stories in three; the third outlet edits the ending.
+      if ((n + o) % 3 === 0) continue;
+      const text = o === 2 ? `${story(n)} Edited by the desk.` : story(n);
+      const minute = String((n * 3 + o) % 60).padStart(2, '0');
+      const hour = String(8 + Math.floor((n * 3 + o) / 60)).padStart(2, '0');
+      lines.push(
+        JSON.stringify({
+          url: `https://outlet${o}.test/${n}`,
+          title: `Story ${n} (${outlet})`,
+          text,
+          published: `2024-03-01T${hour}:${minute}:00Z`,
+          source: outlet,
+          language: 'en',
+        }),
+      );
+    }
+    writeFileSync(path.join(dir, `outlet-${o}.ndjson`), lines.join('\n') + '\n');
+  });
+  const messages = Array.from({ length: 30 }, (_, i) => ({
+    id: i + 1,
+    type: 'message',
+    date: '2024-03-02T10:00:00',
+    date_unixtime: String(1709373600 + i * 60),
+    text: i % 3 === 0 ? story(i) : `Channel post ${i} about the ${WORDS[i % WORDS.length]} today.`,
+    ...(i % 5 === 0 ? { forwarded_from: 'Origin channel' } : {}),
+  }));
+  writeFileSync(
+    path.join(dir, 'channel.json'),
+    JSON.stringify({ name: 'Harness channel', type: 'public_channel', id: 4242, messages }),
+  );
+  for (let i = 0; i < 5; i++)
+    writeFileSync(path.join(dir, `note-${i}.txt`), `Note ${i}\n\nA field note number ${i} on the summit.\n`);
+}
+
+/** Everything a run leaves that must not depend on kills: times of ingestion left out. */
+export interface Snapshot {
+  state: string;
+  problems: string[];
+  counts: { documents: number; annotations: number; grouped: number; forwards: number };
+}
+
+export async function snapshot(options: OpenStoreOptions): Promise<Snapshot> {
+  const store = await openStore(options);
+  const problems: string[] = [];
+  try {
+    const documents = [];
+    const keys = new Set<string>();
+    for (let afterId = ''; ;) {
+      const page = await store.documents.list({ afterId, limit: 500 });
+      for (const d of page) {
+        if (keys.has(d.key)) problems.push(`duplicate document key ${d.key}`);
+        keys.add(d.key);
+        const versions = await store.documents.versions(d.id);
+        if (versions.length !== 1) problems.push(`${d.key}: ${versions.length} versions`);
+        const capture = await store.captures.get(d.captureSha256);
+        if (!capture) problems.push(`${d.key}: capture ${d.captureSha256} missing`);
+        const annotations = (await store.annotations.forDocument(d.id))
+          .map((a) => JSON.stringify([a.id, a.kind, a.label, a.start, a.end, a.producer, a.attributes]))
+          .sort();
+        if (new Set(annotations).size !== annotations.length)
+          problems.push(`${d.key}: duplicate annotations`);
+        documents.push({
+          id: d.id,
+          key: d.key,
+          source: d.sourceId,
+          title: d.title,
+          text: d.text,
+          publishedAt: d.publishedAt,
+          language: d.language,
+          url: d.canonicalUrl,
+          capture: capture ? [capture.sha256, capture.byteLength, capture.mediaType] : null,
+          annotations,
+          group: await store.duplicates.groupOf(d.id),
+          forwards: (await store.duplicates.forwardsOf(d.id)).map((f) => [
+            f.fromChannel,
+            f.fromMessageId ?? '',
+          ]),
+        });
+      }
+      if (page.length < 500) break;
+      afterId = page[page.length - 1]!.id;
+    }
+    const sources = (await store.sources.list()).map((s) => [s.id, s.name, s.kind, s.homepage]).sort();
+    const counts = {
+      documents: documents.length,
+      annotations: documents.reduce((n, d) => n + d.annotations.length, 0),
+      grouped: documents.filter((d) => d.group !== null).length,
+      forwards: documents.reduce((n, d) => n + d.forwards.length, 0),
+    };
+    return { state: JSON.stringify({ documents, sources }), problems, counts };
+  } finally {
+    await store.close();
+  }
+}
+
+export interface Target {
+  name: StoreName;
+  /** A fresh empty store for one run, and how to remove it. */
+  fresh(
+    dir: string,
+  ): Promise<{ options: OpenStoreOptions; env: NodeJS.ProcessEnv; drop: () => Promise<void> }>;
+}
+
+export const sqliteTarget: Target = {
+  name: 'sqlite',
+  async fresh(dir) {
+    const dbPath = path.join(dir, `store-${randomBytes(4).toString('hex')}.db`);
+    return {
+      options: { dbPath },
+      env: { DATABASE_URL: '' },
+      drop: async () => {
+        for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+      },
+    };
+  },
+};
+
+export function postgresTarget(url: string): Target {
+  const admin = async (sql: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    name: 'postgres',
+    async fresh(dir) {
+      const schema = `et_crash_${randomBytes(6).toString('hex')}`;
+      await admin(`CREATE SCHEMA ${schema}`);
+      const scoped = new URL(url);
+      scoped.searchParams.set('options', `-c search_path=${schema}`);
+      return {
+        options: { dbPath: path.join(dir, 'unused.db'), databaseUrl: scoped.toString() },
+        env: { DATABASE_URL: scoped.toString() },
+        drop: () => admin(`DROP SCHEMA ${schema} CASCADE`),
+      };
+    },
+  };
+}
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  ms: number;
+}
+
+/** One `echotrace ingest` child; killed after `killAfterMs` when given. */
+export function runIngest(
+  corpus: string,
+  options: OpenStoreOptions,
+  env: NodeJS.ProcessEnv,
+  kill: { afterMs?: number; crashAt?: string } = {},
+): Promise<Exit> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [BIN, 'ingest', corpus, '--json', '--db', options.dbPath], {
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      ...env,
+      ECHOTRACE_ENRICH_THREADS: '1',
+      ECHOTRACE_CRASH_AT: kill.crashAt ?? '',
+    },
+  });
+  const timer = kill.afterMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, signal, ms: Date.now() - started });
+    });
+  });
+}
+
+// Named points, each a moment a kill used to (or could) leave work half done.
+const CRASH_POINTS = ['ingest-batch:1', 'before-grouping', 'grouping:1', 'grouping:20', 'grouping:60'];
+
+export interface HarnessResult {
+  store: StoreName;
+  runs: number;
+  kills: number;
+  /** Kills that landed before the child finished by itself. */
+  effectiveKills: number;
+  mismatches: Array<{ run: number; problem: string }>;
+  cleanMs: number;
+  clean: Snapshot['counts'];
+}
+
+/** `runs` runs on one store: 1–3 kills each (random delay or a named point), then a run to the end. */
+export async function crashRuns(
+  target: Target,
+  { runs, seed, log = () => {} }: { runs: number; seed: number; log?: (line: string) => void },
+): Promise<HarnessResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'echotrace-crash-'));
+  const corpus = path.join(dir, 'corpus');
+  writeCorpus(corpus);
+  const random = seeded(seed);
+  const result: HarnessResult = {
+    store: target.name,
+    runs,
+    kills: 0,
+    effectiveKills: 0,
+    mismatches: [],
+    cleanMs: 0,
+    clean: { documents: 0, annotations: 0, grouped: 0, forwards: 0 },
+  };
+  try {
+    const clean = await target.fresh(dir);
+    const cleanExit = await runIngest(corpus, clean.options, clean.env);
+    if (cleanExit.code !== 0) throw new Error(`clean run exited ${cleanExit.code}`);
+    result.cleanMs = cleanExit.ms;
+    const expected = await snapshot(clean.options);
+    result.clean = expected.counts;
+    log(`${target.name} clean run: ${cleanExit.ms} ms, ${JSON.stringify(expected.counts)}`);
+    await clean.drop();
+    if (expected.problems.length > 0) throw new Error(`clean run: ${expected.problems.join('; ')}`);
+    for (let run = 0; run < runs; run++) {
+      const store = await target.fresh(dir);
+      try {
+        const kills = 1 + Math.floor(random() * 3);
+        const plan: string[] = [];
+        for (let k = 0; k < kills; k++) {
+          const named = random() < 0.4;
+          const kill = named
+            ? { crashAt: CRASH_POINTS[Math.floor(random() * CRASH_POINTS.length)]! }
+            : { afterMs: Math.floor(random() * result.cleanMs * 1.1) };
+          const exit = await runIngest(corpus, store.options, store.env, kill);
+          result.kills++;
+          if (exit.signal === 'SIGKILL') result.effectiveKills++;
+          plan.push(kill.crashAt ?? `${kill.afterMs}ms`);
+        }
+        const final = await runIngest(corpus, store.options, store.env);
+        const got = await snapshot(store.options);
+        const problems = [...got.problems];
+        if (final.code !== 0) problems.push(`final run exited ${final.code ?? final.signal}`);
+        if (got.state !== expected.state)
+          problems.push(`store differs from the clean run's: ${firstDifference(expected.state, got.state)}`);
+        for (const problem of problems) result.mismatches.push({ run, problem });
+        log(
+          `${target.name} run ${run}: kills at ${plan.join(', ')}: ${problems.length === 0 ? 'same as clean' : problems.join('; ')}`,
+        );
+      } finally {
+        await store.drop();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at ${i}: expected …${a.slice(Math.max(0, i - 60), i + 60)}… got …${b.slice(Math.max(0, i - 60), i + 60)}…`;
+}
