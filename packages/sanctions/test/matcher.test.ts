@@ -2,27 +2,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SanctionsEntry } from '@echotrace/core';
 import { createSanctionsMatcher, MATCH_THRESHOLD } from '@echotrace/sanctions';
+import { listEntry } from './helpers/list.entries.ts';
 
-function entry(
+const entry = (
   id: string,
   name: string,
   kind: SanctionsEntry['kind'],
   aliases: string[] = [],
-): SanctionsEntry {
-  return {
-    id,
-    list: 'test',
-    kind,
-    name,
-    aliases: aliases.map((alias) => ({ name: alias, kind: 'aka' as const })),
-    programs: ['TEST-PROGRAM'],
-    listedOn: [],
-    identifiers: [],
-    birthDates: [],
-    addresses: [],
-    countries: [],
-  };
-}
+): SanctionsEntry => listEntry(id, name, kind, aliases, { list: 'test', program: 'TEST-PROGRAM' });
 
 const entries: SanctionsEntry[] = [
   entry('1', 'MALOFEYEV, Konstantin', 'person', ['MALOFEEV, Konstantin Valeryevich']),

@@ -10,27 +10,9 @@ import {
   isAcronym,
   screenEntityAnnotations,
 } from '@echotrace/sanctions';
+import { listEntry } from './helpers/list.entries.ts';
 
-function entry(
-  id: string,
-  name: string,
-  kind: SanctionsEntry['kind'],
-  aliases: string[] = [],
-): SanctionsEntry {
-  return {
-    id,
-    list: 'fixture',
-    kind,
-    name,
-    aliases: aliases.map((alias) => ({ name: alias, kind: 'aka' as const })),
-    programs: ['FIXTURE-1'],
-    listedOn: [],
-    identifiers: [],
-    birthDates: [],
-    addresses: [],
-    countries: [],
-  };
-}
+const entry = listEntry;
 
 const list: SanctionsEntry[] = [
   entry('1', 'TOKAREV, Nikolay Petrovich', 'person'),

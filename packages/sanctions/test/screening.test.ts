@@ -17,28 +17,10 @@ import {
   traceOwnership,
   type SanctionsMatcher,
 } from '@echotrace/sanctions';
+import { listEntry } from './helpers/list.entries.ts';
 
 // An invented list: a person, his holding, the holding's broadcaster, and an unrelated company.
-function entry(
-  id: string,
-  name: string,
-  kind: SanctionsEntry['kind'],
-  aliases: string[] = [],
-): SanctionsEntry {
-  return {
-    id,
-    list: 'fixture',
-    kind,
-    name,
-    aliases: aliases.map((alias) => ({ name: alias, kind: 'aka' as const })),
-    programs: ['FIXTURE-1'],
-    listedOn: [],
-    identifiers: [],
-    birthDates: [],
-    addresses: [],
-    countries: [],
-  };
-}
+const entry = listEntry;
 
 const entries: SanctionsEntry[] = [
   entry('10', 'ZHURAVIN, Arkady Petrovich', 'person'),
