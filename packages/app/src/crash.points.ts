@@ -3,10 +3,14 @@
 // the first time the phase is reached with a count of at least n (default 0); unset, a no-op.
 export type CrashPhase = 'ingest-batch' | 'before-grouping' | 'grouping';
 
-export function crashPoint(phase: CrashPhase, count: number): void {
+// Read once: the hook sits on progress paths, and a test sets it in the child's environment.
+const CRASH_AT = (() => {
   const setting = process.env.ECHOTRACE_CRASH_AT;
-  if (!setting) return;
-  const [name, at] = setting.split(':');
-  if (name !== phase) return;
-  if (count >= Number(at ?? 0)) process.kill(process.pid, 'SIGKILL');
+  if (!setting) return null;
+  const [phase, at] = setting.split(':');
+  return { phase, at: Number(at ?? 0) };
+})();
+
+export function crashPoint(phase: CrashPhase, count: number): void {
+  if (CRASH_AT?.phase === phase && count >= CRASH_AT.at) process.kill(process.pid, 'SIGKILL');
 }
