@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotationsOfKind, type Annotation, type Document, type Store } from '@echotrace/core';
-import { createSanctionsMatcher, EntityScreener, screenEntityAnnotations } from '@echotrace/sanctions';
+import { createStoredScreener } from '@echotrace/app';
+import { screenEntityAnnotations } from '@echotrace/sanctions';
 import { openStore } from '@echotrace/storage';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,8 +99,9 @@ function flagsOf(
 export async function evaluateTelegramScreening(dbPath: string, stored: boolean) {
   const store = await openStore({ dbPath });
   try {
-    const list = await store.sanctions.entries();
-    const screener = new EntityScreener(createSanctionsMatcher(list));
+    // The screener ingest builds, with the store's triage decisions (none in a fresh store).
+    const screener = await createStoredScreener(store);
+    if (!screener) throw new Error(`${dbPath}: no sanctions list imported`);
     const flags: Flag[] = [];
     const started = performance.now();
     for (const document of await allDocuments(store)) {

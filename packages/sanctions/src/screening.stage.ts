@@ -11,6 +11,7 @@ import {
   type EntityAnnotation,
   type Enricher,
   type SanctionAnnotation,
+  type SanctionsEntry,
 } from '@echotrace/core';
 import { MATCH_THRESHOLD, type MatchCandidate, type SanctionsMatcher } from './sanctions.matcher.ts';
 import {
@@ -22,7 +23,7 @@ import {
 } from './screening.rules.ts';
 
 export const SCREENING_PRODUCER = 'sanctions-screening';
-export const SCREENING_PRODUCER_VERSION = '2';
+export const SCREENING_PRODUCER_VERSION = '3';
 
 /** Attributes of a `sanction` annotation (the schema is core's `annotationAttributeSchemas.sanction`). */
 export type SanctionAnnotationAttributes = SanctionAnnotation['attributes'];
@@ -121,6 +122,7 @@ export class EntityScreener {
     if (!type) return null;
     const { entityId } = mention.attributes;
     this.#entities.add(entityId);
+    if (isCallSign(mention, context.text)) return null;
     const name = mention.attributes.name.trim();
     const surface = mention.attributes.surface.trim();
     const words = (text: string): number => (text ? coreWordCount(text, type) : 0);
@@ -131,15 +133,19 @@ export class EntityScreener {
       !person || !surface || isListedSurname(surface, v.variant) || !hasSurname(v.variant);
     const full = (query: string): VerifiedCandidate[] =>
       this.#verifier.verify(query, type).filter((v) => v.scope !== 'surname' && writtenFits(v));
+    // A media outlet is one of the entries that are media: PAO ZVEZDA, a diesel maker, is not the
+    // channel «Звезда».
+    const media = mention.label === 'MEDIA';
+    const fitsType = (v: VerifiedCandidate): boolean => !media || isMediaEntry(v.entry);
     for (const query of [name, surface]) {
       if (!query || (person && words(query) < 2)) continue;
-      const verified = this.#allowed(entityId, full(query));
+      const verified = this.#allowed(entityId, full(query).filter(fitsType));
       if (verified.length > 0) return { verified, query };
       if (!person) break;
     }
     if (!person) {
       if (surface && surface !== name) {
-        const verified = this.#allowed(entityId, full(surface));
+        const verified = this.#allowed(entityId, full(surface).filter(fitsType));
         if (verified.length > 0) return { verified, query: surface };
       }
       return null;
@@ -157,6 +163,29 @@ export class EntityScreener {
     }
     return null;
   }
+}
+
+// What says an entry is a media outlet: a word for one in a name (CHANNEL ONE, TSARGRAD-MEDIA, TV-NOVOSTI,
+// INFORMATION AGENCY ROSSIYA SEGODNYA), or an OFAC "Organization Type" of broadcasting or publishing.
+const MEDIA_NAME =
+  /\b(?:TV|TELEVISION|TELEVIDENIE|TELEKANAL|TELERADIO\w*|TELEKOMPANIYA|RADIO|MEDIA|NEWS|NOVOSTI|CHANNEL|KANAL|PRESS|PUBLISHING|IZDATEL\w*|BROADCAST\w*|GAZETA|NEWSPAPER|MAGAZINE|ZHURNAL|AGENCY|AGENTSTVO|INFORM\w*)\b/i;
+const MEDIA_ACTIVITY =
+  /Organization Type:[^;]*\b(?:television|radio|broadcasting|publishing|news agency|motion picture)/i;
+
+export function isMediaEntry(entry: SanctionsEntry): boolean {
+  if (entry.kind === 'person') return false;
+  if (MEDIA_NAME.test(entry.name) || entry.aliases.some((alias) => MEDIA_NAME.test(alias.name))) return true;
+  return entry.remarks !== undefined && MEDIA_ACTIVITY.test(entry.remarks);
+}
+
+// War reporting names soldiers by call sign ("механик с позывным «Слав»", "боец с позывным Рубин"): the
+// word after it is a nickname, whatever the recognizer typed it, and never a listed company or person.
+const CALL_SIGN_BEFORE = /(?:позывн\p{L}*|прозвищ\p{L}*|call[ -]?sign|nicknamed)[\s«"„“']*$/iu;
+
+function isCallSign(mention: EntityAnnotation, text: string | undefined): boolean {
+  return (
+    text !== undefined && CALL_SIGN_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start))
+  );
 }
 
 function hasSurname(variant: string): boolean {

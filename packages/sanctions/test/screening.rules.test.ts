@@ -29,6 +29,12 @@ const list: SanctionsEntry[] = [
   entry('12', 'ZORKIN, Oleg', 'person'),
   entry('13', 'ZORKIN, Oleg Petrovich', 'person'),
   entry('14', 'PERESVET', 'organization'),
+  entry('15', 'PAO KOMETA', 'organization'),
+  entry('16', 'KOMETA-MEDIA OOO', 'organization'),
+  {
+    ...entry('17', 'VOSKHOD OOO', 'organization'),
+    remarks: 'Organization Type: Television programming and broadcasting activities; Tax ID No. 1 (Russia).',
+  },
 ];
 
 function mention(
@@ -85,6 +91,29 @@ const screen = (
 };
 
 describe('screening rules', () => {
+  it('matches a media outlet only to entries that are media, by name or by activity', () => {
+    const asMedia = (name: string) =>
+      screen(['Телеканал ', mention(0, name, 'MEDIA', `m-${name}`), ' показал.']).map((h) => h.id);
+    // PAO KOMETA is a company called "Comet"; the channel «Комета» is not it.
+    assert.deepEqual(asMedia('Комета'), []);
+    assert.deepEqual(asMedia('Комета-медиа'), ['16']);
+    assert.deepEqual(asMedia('Восход'), ['17']);
+    // The same word typed as an organization is the company.
+    assert.deepEqual(
+      screen(['Завод ', mention(0, 'Комета', 'ORGANIZATION', 'kometa'), ' выпустил.']).map((h) => h.id),
+      ['15'],
+    );
+  });
+
+  it('never screens a call sign, whatever the recognizer typed it', () => {
+    for (const cue of ['механик с позывным «', 'боец с позывным ', 'a fighter with the call sign "'])
+      assert.deepEqual(
+        screen([cue, mention(0, 'Комета', 'ORGANIZATION', 'callsign'), '» рассказал']),
+        [],
+        cue,
+      );
+  });
+
   it('compares surnames strictly after transliteration: a typo is another name', () => {
     assert.deepEqual(screen(['Встреча: ', mention(0, 'Николай Токаев', 'PERSON', 'p1')]), []);
     const hits = screen(['Встреча: ', mention(0, 'Николай Токарев', 'PERSON', 'p1')]);
