@@ -1,6 +1,6 @@
 // Lint configuration. The `layering` block is the architecture: which package may import which.
 // core imports nothing of ours; stage packages (extract, entities, sanctions) import only core;
-// adapters (storage, fetch) import only core; app (use cases) imports core and the stages and
+// adapters (storage, fetch, translate) import only core; app (use cases) imports core and the stages and
 // receives adapters through ports; only entry points (cli) choose adapters.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -12,12 +12,13 @@ const layers = {
   sanctions: ['core'],
   storage: ['core'],
   fetch: ['core'],
+  translate: ['core'],
   app: ['core', 'extract', 'entities', 'sanctions'],
-  cli: ['core', 'extract', 'entities', 'sanctions', 'storage', 'fetch', 'app'],
+  cli: ['core', 'extract', 'entities', 'sanctions', 'storage', 'fetch', 'translate', 'app'],
 };
 // Tests are entry points too: app's tests choose real adapters (no mocks of our own storage).
 const testLayers = {
-  app: [...layers.app, 'storage', 'fetch'],
+  app: [...layers.app, 'storage', 'fetch', 'translate'],
 };
 const all = Object.keys(layers);
 

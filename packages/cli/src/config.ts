@@ -24,6 +24,43 @@ export interface Config {
   enrichThreads: number;
   /** ECHOTRACE_TELEGRAM_URL — where `watch` reads public channel previews (`<url>/s/<channel>`). Default https://t.me. */
   telegramUrl: string;
+  /** ECHOTRACE_TRANSLATE_* — the translation service, or null when none is configured (see docs/translation.md). */
+  translation: TranslationSettings | null;
+}
+
+export interface TranslationSettings {
+  /** ECHOTRACE_TRANSLATE_PROVIDER — `libretranslate`, `openai` (any OpenAI-compatible endpoint) or `deepl`. */
+  provider: 'libretranslate' | 'openai' | 'deepl';
+  /** ECHOTRACE_TRANSLATE_URL — the service's base URL (`http://127.0.0.1:5000`, `http://127.0.0.1:11434/v1`, `https://api-free.deepl.com`). */
+  url: string;
+  /** ECHOTRACE_TRANSLATE_KEY — the API key, when the service needs one. */
+  apiKey: string | undefined;
+  /** ECHOTRACE_TRANSLATE_MODEL — the model an OpenAI-compatible endpoint should use. */
+  model: string | undefined;
+  /** ECHOTRACE_TRANSLATE_TIMEOUT_MS — limit for one request. Default 60000. */
+  timeoutMs: number;
+}
+
+const TRANSLATION_PROVIDERS = ['libretranslate', 'openai', 'deepl'] as const;
+
+function translationSettings(env: NodeJS.ProcessEnv): TranslationSettings | null {
+  const provider = env.ECHOTRACE_TRANSLATE_PROVIDER?.trim();
+  if (!provider) return null;
+  if (!(TRANSLATION_PROVIDERS as readonly string[]).includes(provider))
+    throw new InputError(
+      'ECHOTRACE_TRANSLATE_PROVIDER',
+      `must be libretranslate, openai or deepl, not ${JSON.stringify(provider)}`,
+    );
+  const fallbackUrl = provider === 'deepl' ? 'https://api-free.deepl.com' : '';
+  const url = env.ECHOTRACE_TRANSLATE_URL?.trim() || fallbackUrl;
+  if (!url) throw new InputError('ECHOTRACE_TRANSLATE_URL', `must be set for ${provider}`);
+  return {
+    provider: provider as TranslationSettings['provider'],
+    url: urlSetting(env, 'ECHOTRACE_TRANSLATE_URL', url),
+    apiKey: env.ECHOTRACE_TRANSLATE_KEY?.trim() || undefined,
+    model: env.ECHOTRACE_TRANSLATE_MODEL?.trim() || undefined,
+    timeoutMs: integerSetting(env, 'ECHOTRACE_TRANSLATE_TIMEOUT_MS', 60_000, 1),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string | undefined } = {}): Config {
@@ -39,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string | un
     fetchMaxBytes: integerSetting(env, 'ECHOTRACE_FETCH_MAX_BYTES', 25 * 1024 * 1024, 1),
     enrichThreads: integerSetting(env, 'ECHOTRACE_ENRICH_THREADS', 1, 1),
     telegramUrl: urlSetting(env, 'ECHOTRACE_TELEGRAM_URL', 'https://t.me'),
+    translation: translationSettings(env),
   };
 }
 

@@ -5,6 +5,7 @@ import type { ArchiveRepository } from './acquisition/archive.port.ts';
 import type { SourceSettingsRepository } from './acquisition/source-settings.port.ts';
 import type { DuplicateRepository } from './dedupe/duplicate.port.ts';
 import type { TelegramPostRepository } from './acquisition/telegram-posts.port.ts';
+import type { TranslationRepository } from './translation/translation.port.ts';
 import type { EntityRepository } from './entities/entity.port.ts';
 import type { Annotation, Capture, Document, Source, Timestamp } from './model.ts';
 import type { SanctionsRepository } from './sanctions/sanctions.port.ts';
@@ -143,6 +144,8 @@ export interface Store {
   readonly duplicates: DuplicateRepository;
   /** Telegram posts as watched through a channel's web preview: views, edits, deletions. */
   readonly telegramPosts: TelegramPostRepository;
+  /** Translations of document spans, machine-made or edited by analysts. */
+  readonly translations: TranslationRepository;
   readonly search: SearchIndex;
   readonly jobs: JobQueue;
   /** Runs `work` as one atomic unit: all of its writes land, or none. Units do not interleave. */

@@ -21,6 +21,12 @@ import { searchCommand } from './search.command.ts';
 import { showCommand } from './show.command.ts';
 import { sourcesCommands } from './sources.command.ts';
 import { statsCommand } from './stats.command.ts';
+import {
+  translateApproveCommand,
+  translateCommand,
+  translateEditCommand,
+  translateShowCommand,
+} from './translate.command.ts';
 import { watchCommand } from './watch.command.ts';
 import { workerCommand } from './worker.command.ts';
 
@@ -40,6 +46,10 @@ export const commands: Command[] = [
   sanctionsConfirmCommand,
   sanctionsDismissCommand,
   dedupeCommand,
+  translateCommand,
+  translateShowCommand,
+  translateEditCommand,
+  translateApproveCommand,
   // Acquisition
   ...sourcesCommands,
   fetchCommand,

@@ -53,6 +53,7 @@ const TABLES: TableSpec[] = [
   { table: 'duplicate_members', batch: 2000 },
   { table: 'forward_edges', batch: 2000 },
   { table: 'telegram_posts', batch: 1000 },
+  { table: 'translations', batch: 1000 },
   { table: 'entities', batch: 1000 },
   { table: 'entity_decisions', batch: 1000 },
   { table: 'entity_redirects', batch: 1000 },

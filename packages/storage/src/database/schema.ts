@@ -178,6 +178,23 @@ export interface TelegramPostsTable {
   deleted_at: string | null;
 }
 
+export interface TranslationsTable {
+  id: string;
+  document_id: string;
+  span_start: number;
+  span_end: number;
+  source_language: string | null;
+  target_language: string;
+  text: string;
+  /** 'machine' or 'edited'. */
+  origin: string;
+  provider: string;
+  model: string | null;
+  created_at: string;
+  edited_at: string | null;
+  approved_at: string | null;
+}
+
 export interface EntitiesTable {
   id: string;
   type: string;
@@ -290,6 +307,7 @@ export interface Database {
   duplicate_members: DuplicateMembersTable;
   forward_edges: ForwardEdgesTable;
   telegram_posts: TelegramPostsTable;
+  translations: TranslationsTable;
   entities: EntitiesTable;
   entity_decisions: EntityDecisionsTable;
   entity_redirects: EntityRedirectsTable;

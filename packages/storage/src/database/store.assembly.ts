@@ -16,6 +16,7 @@ import { createJobQueue } from '../repositories/job.queue.ts';
 import { createSearchIndex } from '../repositories/search.index.ts';
 import { createSourceSettingsRepository } from '../repositories/source-settings.repository.ts';
 import { createTelegramPostRepository } from '../repositories/telegram-post.repository.ts';
+import { createTranslationRepository } from '../repositories/translation.repository.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
 
 export type Repositories = Omit<Store, 'transaction' | 'close'>;
@@ -35,6 +36,7 @@ export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
   search: createSearchIndex,
   jobs: (context) => createJobQueue(context),
   telegramPosts: createTelegramPostRepository,
+  translations: createTranslationRepository,
 };
 
 export interface AssembledStore extends Store {
@@ -88,6 +90,9 @@ export function assembleStore(
     },
     get telegramPosts() {
       return repository('telegramPosts');
+    },
+    get translations() {
+      return repository('translations');
     },
     get search() {
       return repository('search');
