@@ -30,3 +30,7 @@ export { halfOfSite, siteOf } from './evaluation/trafilatura.dataset.ts';
 export type { SplitHalf } from './evaluation/trafilatura.dataset.ts';
 export * from './archive/archive.export.ts';
 export * from './translation/translation.usecase.ts';
+export * from './dispatch/dispatch.usecase.ts';
+export * from './dispatch/dispatch.view.ts';
+export * from './dispatch/dispatch.render.ts';
+export * from './dispatch/dispatch.bundle.ts';

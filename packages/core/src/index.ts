@@ -36,6 +36,7 @@ export * from './acquisition/archive.stage.ts';
 export * from './acquisition/source-settings.port.ts';
 export * from './acquisition/telegram-posts.port.ts';
 export * from './translation/translation.port.ts';
+export * from './dispatch/dispatch.port.ts';
 export * from './acquisition/watch.stage.ts';
 export * from './acquisition/source.activity.ts';
 export * from './dedupe/duplicate.port.ts';

@@ -13,6 +13,9 @@ export { readDate } from './html/date.reader.ts';
 export { parseHtmlDocument } from './html/html.dom.ts';
 export type { DomDocument, DomElement } from './html/html.dom.ts';
 
+// Evidence: is a passage in the archived bytes (dispatch bundles, `echotrace verify`).
+export * from './evidence/capture.text.ts';
+
 // Acquisition: charsets, feeds, sitemaps, safe XML (fetching branch).
 export * from './charset/charset.decoder.ts';
 export * from './charset/charset.declarations.ts';

@@ -8,6 +8,7 @@ import { evalNerCommand } from './eval-ner.command.ts';
 import { exportWarcCommand } from './export-warc.command.ts';
 import { fetchCommand } from './fetch.command.ts';
 import { dedupeCommand } from './dedupe.command.ts';
+import { dispatchCommands } from './dispatch.command.ts';
 import { ingestCommand } from './ingest.command.ts';
 import { jobsAddCommand, jobsCommand } from './jobs.command.ts';
 import { sanctionsImportCommand, sanctionsMatchCommand } from './sanctions.command.ts';
@@ -50,6 +51,8 @@ export const commands: Command[] = [
   translateShowCommand,
   translateEditCommand,
   translateApproveCommand,
+  // Publishing
+  ...dispatchCommands,
   // Acquisition
   ...sourcesCommands,
   fetchCommand,

@@ -195,6 +195,41 @@ export interface TranslationsTable {
   approved_at: string | null;
 }
 
+export interface ExcerptsTable {
+  id: string;
+  document_id: string;
+  capture_sha256: string;
+  span_start: number;
+  span_end: number;
+  text: string;
+  annotation_id: string | null;
+  translation: string | null;
+  /** 'machine', 'analyst' or null. */
+  translation_origin: string | null;
+  translation_by: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface DispatchesTable {
+  id: string;
+  headline: string;
+  subheadline: string | null;
+  dated: string;
+  summary: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DispatchItemsTable {
+  dispatch_id: string;
+  position: number;
+  /** 'heading', 'text' or 'excerpt'. */
+  kind: string;
+  text: string | null;
+  excerpt_id: string | null;
+}
+
 export interface EntitiesTable {
   id: string;
   type: string;
@@ -308,6 +343,9 @@ export interface Database {
   forward_edges: ForwardEdgesTable;
   telegram_posts: TelegramPostsTable;
   translations: TranslationsTable;
+  excerpts: ExcerptsTable;
+  dispatches: DispatchesTable;
+  dispatch_items: DispatchItemsTable;
   entities: EntitiesTable;
   entity_decisions: EntityDecisionsTable;
   entity_redirects: EntityRedirectsTable;

@@ -17,6 +17,7 @@ import { createSearchIndex } from '../repositories/search.index.ts';
 import { createSourceSettingsRepository } from '../repositories/source-settings.repository.ts';
 import { createTelegramPostRepository } from '../repositories/telegram-post.repository.ts';
 import { createTranslationRepository } from '../repositories/translation.repository.ts';
+import { createDispatchRepository } from '../repositories/dispatch.repository.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
 
 export type Repositories = Omit<Store, 'transaction' | 'close'>;
@@ -37,6 +38,7 @@ export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
   jobs: (context) => createJobQueue(context),
   telegramPosts: createTelegramPostRepository,
   translations: createTranslationRepository,
+  dispatches: createDispatchRepository,
 };
 
 export interface AssembledStore extends Store {
@@ -93,6 +95,9 @@ export function assembleStore(
     },
     get translations() {
       return repository('translations');
+    },
+    get dispatches() {
+      return repository('dispatches');
     },
     get search() {
       return repository('search');

@@ -2,8 +2,8 @@
 -- document's text; machine output is marked with its provider and model; an analyst's edit turns
 -- it into `edited`, and neither an edit nor an approval is overwritten by a later machine run.
 CREATE TABLE translations (
-  id TEXT PRIMARY KEY,
-  document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  id TEXT COLLATE "C" PRIMARY KEY,
+  document_id TEXT COLLATE "C" NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
   span_start INTEGER NOT NULL,
   span_end INTEGER NOT NULL,
   source_language TEXT,

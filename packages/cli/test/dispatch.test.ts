@@ -1,0 +1,97 @@
+// `echotrace dispatch …` and `echotrace verify` end to end on a real SQLite file: compose, reorder,
+// render twice to the same bytes, bundle, verify, then tamper with the bundle and see it fail.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli, tempDir } from './cli.harness.ts';
+
+const PAGE = `<!doctype html><html><head><title>Россия отталкивает союзника</title>
+<link rel="canonical" href="https://tsargrad.example/news/ally"></head><body><article>
+<h1>Россия отталкивает союзника</h1>
+<p>Россия удивительным образом продолжает отталкивать геополитического союзника.</p>
+<p>Пора исправлять ошибки и отменить санкции против КНДР.</p></article></body></html>`;
+
+describe('echotrace dispatch and verify', () => {
+  it('composes a dispatch, renders it deterministically, and bundles evidence that verifies', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'd.db');
+    const page = path.join(dir, 'ally.html');
+    writeFileSync(page, PAGE);
+    assert.equal((await runCli(['ingest', page, '--db', db, '--no-enrich'])).code, 0);
+    const found = await runCli(['search', 'санкции', '--db', db, '--json']);
+    const documentId = (JSON.parse(found.stdout) as { hits: Array<{ documentId: string }> }).hits[0]!
+      .documentId;
+
+    const created = await runCli([
+      'dispatch',
+      'new',
+      'Pro-Kremlin media: closer ties with North Korea',
+      '--date',
+      '2022-10-09',
+      '--db',
+      db,
+    ]);
+    assert.equal(created.code, 0, created.stderr);
+    const id = created.stdout.trim();
+    assert.equal(id, 'pro-kremlin-media-closer-ties-with-north-korea');
+
+    const add = (args: string[]) => runCli(['dispatch', 'add', id, ...args, '--db', db]);
+    assert.equal((await add(['--text', 'The outlet writes:'])).code, 0);
+    const excerpt = await add([
+      '--document',
+      documentId,
+      '--passage',
+      'отменить санкции против КНДР',
+      '--translation',
+      'lift the sanctions on the DPRK',
+      '--json',
+    ]);
+    assert.equal(excerpt.code, 0, excerpt.stderr);
+    assert.equal((JSON.parse(excerpt.stdout) as { text: string }).text, 'отменить санкции против КНДР');
+    assert.equal((await add(['--heading', 'Pushing away an ally', '--at', '1'])).code, 0);
+    assert.equal((await runCli(['dispatch', 'move', id, '1', '2', '--db', db])).code, 0);
+
+    const shown = await runCli(['dispatch', 'show', id, '--db', db]);
+    assert.match(
+      shown.stdout,
+      /1\. text: The outlet writes:\n\s+2\. heading: Pushing away an ally\n\s+3\. excerpt \[1\]/,
+    );
+
+    const md = path.join(dir, 'd.md');
+    assert.equal(
+      (await runCli(['dispatch', 'render', id, '--format', 'md', '--out', md, '--db', db])).code,
+      0,
+    );
+    const again = await runCli(['dispatch', 'render', id, '--format', 'md', '--db', db]);
+    assert.equal(again.stdout, readFileSync(md, 'utf8'));
+    assert.match(again.stdout, /^October 9, 2022\n\n# Pro-Kremlin media: closer ties with North Korea/);
+    assert.match(again.stdout, /> lift the sanctions on the DPRK\[\^1\]/);
+    assert.match(
+      again.stdout,
+      /\[\^1\]: .*“Россия отталкивает союзника”, <https:\/\/tsargrad\.example\/news\/ally>/,
+    );
+    const html = await runCli(['dispatch', 'render', id, '--format', 'html', '--db', db]);
+    assert.match(html.stdout, /<blockquote id="excerpt-3">/);
+    const bad = await runCli(['dispatch', 'render', id, '--format', 'pdf', '--db', db]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--format must be md or html/);
+
+    const bundle = path.join(dir, 'bundle');
+    assert.equal((await runCli(['dispatch', 'bundle', id, '--out', bundle, '--db', db])).code, 0);
+    const verified = await runCli(['verify', bundle]);
+    assert.equal(verified.code, 0, verified.stdout);
+    assert.match(verified.stdout, /^OK: 2 files, 1 captures, 1 excerpts checked/);
+
+    const rendered = path.join(bundle, 'dispatch.md');
+    writeFileSync(
+      rendered,
+      readFileSync(rendered, 'utf8').replace('lift the sanctions', 'keep the sanctions'),
+    );
+    const tampered = await runCli(['verify', bundle, '--json']);
+    assert.equal(tampered.code, 1);
+    const report = JSON.parse(tampered.stdout) as { ok: boolean; problems: string[] };
+    assert.equal(report.ok, false);
+    assert.match(report.problems[0]!, /^dispatch\.md: SHA-256 is [0-9a-f]{64}, the manifest says/);
+  });
+});
