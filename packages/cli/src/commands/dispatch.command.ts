@@ -20,7 +20,7 @@ import { writeJson, type Command, type CommandContext } from '../command.ts';
 
 const systemClock: Clock = { now: () => new Date() };
 const text = (context: CommandContext, name: string): string | undefined =>
-  typeof context.options[name] === 'string' ? (context.options[name]) : undefined;
+  typeof context.options[name] === 'string' ? context.options[name] : undefined;
 
 function positionals(context: CommandContext, count: number, usage: string): string[] {
   if (context.positionals.length !== count) throw new UsageError(`usage: echotrace ${usage}`);
