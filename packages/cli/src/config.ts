@@ -26,6 +26,8 @@ export interface Config {
   telegramUrl: string;
   /** ECHOTRACE_TRANSLATE_* — the translation service, or null when none is configured (see docs/translation.md). */
   translation: TranslationSettings | null;
+  /** ECHOTRACE_CHROMIUM — the Chromium binary that prints PDFs. Default /usr/bin/chromium (Debian's). */
+  chromiumPath: string;
 }
 
 export interface TranslationSettings {
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string | un
     enrichThreads: integerSetting(env, 'ECHOTRACE_ENRICH_THREADS', 1, 1),
     telegramUrl: urlSetting(env, 'ECHOTRACE_TELEGRAM_URL', 'https://t.me'),
     translation: translationSettings(env),
+    chromiumPath: env.ECHOTRACE_CHROMIUM?.trim() || '/usr/bin/chromium',
   };
 }
 

@@ -2,7 +2,8 @@
 // render twice to the same bytes, bundle, verify, then tamper with the bundle and see it fail.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, tempDir } from './cli.harness.ts';
 
@@ -11,6 +12,16 @@ const PAGE = `<!doctype html><html><head><title>Россия отталкива�
 <h1>Россия отталкивает союзника</h1>
 <p>Россия удивительным образом продолжает отталкивать геополитического союзника.</p>
 <p>Пора исправлять ошибки и отменить санкции против КНДР.</p></article></body></html>`;
+
+/** Share of dark pixels in a binary PGM (P5) image: text on a page gives some, a blank page none. */
+function inkOf(pgm: Buffer): number {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  assert.ok(header, 'not a PGM image');
+  const pixels = pgm.subarray(header[0].length);
+  let dark = 0;
+  for (const value of pixels) if (value < 128) dark++;
+  return dark / pixels.length;
+}
 
 describe('echotrace dispatch and verify', () => {
   it('composes a dispatch, renders it deterministically, and bundles evidence that verifies', async () => {
@@ -73,9 +84,26 @@ describe('echotrace dispatch and verify', () => {
     );
     const html = await runCli(['dispatch', 'render', id, '--format', 'html', '--db', db]);
     assert.match(html.stdout, /<blockquote id="excerpt-3">/);
-    const bad = await runCli(['dispatch', 'render', id, '--format', 'pdf', '--db', db]);
+    const bad = await runCli(['dispatch', 'render', id, '--format', 'docx', '--db', db]);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--format must be md or html/);
+    assert.match(bad.stderr, /--format must be md, html or pdf/);
+
+    // PDF from Debian's Chromium (CI installs it with apt), rendered back to an image by pdftoppm.
+    const pdf = path.join(dir, 'd.pdf');
+    const printed = await runCli(['dispatch', 'render', id, '--format', 'pdf', '--out', pdf, '--db', db]);
+    assert.equal(printed.code, 0, printed.stderr);
+    assert.equal(readFileSync(pdf).subarray(0, 5).toString('latin1'), '%PDF-');
+    const raster = spawnSync('pdftoppm', ['-r', '40', '-gray', pdf, path.join(dir, 'page')], {
+      encoding: 'utf8',
+    });
+    assert.equal(
+      raster.status,
+      0,
+      `pdftoppm (Debian poppler-utils) failed: ${raster.error?.message ?? raster.stderr}`,
+    );
+    const pages = readdirSync(dir).filter((f) => /^page-\d+\.pgm$/.test(f));
+    assert.ok(pages.length >= 1);
+    assert.ok(inkOf(readFileSync(path.join(dir, pages[0]!))) > 0.005, 'the first page is blank');
 
     const bundle = path.join(dir, 'bundle');
     assert.equal((await runCli(['dispatch', 'bundle', id, '--out', bundle, '--db', db])).code, 0);

@@ -17,6 +17,7 @@ import {
   type ExcerptSource,
 } from '@echotrace/app';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
+import { printPdf } from '../pdf.printer.ts';
 
 const systemClock: Clock = { now: () => new Date() };
 const text = (context: CommandContext, name: string): string | undefined =>
@@ -245,29 +246,34 @@ export const dispatchListCommand: Command = {
 export const dispatchRenderCommand: Command = {
   name: 'dispatch render',
   summary: 'Render a dispatch as Markdown or HTML (deterministic: same dispatch, same bytes)',
-  usage: 'dispatch render ID --format md|html [--out FILE] [--template FILE]',
+  usage: 'dispatch render ID --format md|html|pdf [--out FILE] [--template FILE]',
   help: `
 Templates are Handlebars files (packages/app/templates/dispatch.md.hbs, dispatch.html.hbs); copy one,
-change it, and pass it with --template. Machine translations are marked with their provider.`,
+change it, and pass it with --template. Machine translations are marked with their provider.
+pdf prints the HTML rendering with the machine's Chromium (ECHOTRACE_CHROMIUM, default
+/usr/bin/chromium; JavaScript off, no network) and needs --out.`,
   options: [
-    { name: 'format', type: 'string', value: 'FORMAT', description: 'md or html' },
+    { name: 'format', type: 'string', value: 'FORMAT', description: 'md, html or pdf' },
     { name: 'out', type: 'string', value: 'FILE', description: 'Write to FILE instead of standard output' },
     { name: 'template', type: 'string', value: 'FILE', description: 'Your own template' },
   ],
   async run(context) {
     const [id] = positionals(context, 1, this.usage);
     const format = text(context, 'format') ?? 'md';
-    if (format !== 'md' && format !== 'html')
-      throw new UsageError(`--format must be md or html, not ${JSON.stringify(format)}`, {
+    if (format !== 'md' && format !== 'html' && format !== 'pdf')
+      throw new UsageError(`--format must be md, html or pdf, not ${JSON.stringify(format)}`, {
         input: '--format',
-        problem: 'must be md or html',
+        problem: 'must be md, html or pdf',
       });
-    const rendered = renderDispatch(
-      await loadDispatchView(await context.openStore(), id!),
-      format,
-      text(context, 'template'),
-    );
     const out = text(context, 'out');
+    if (format === 'pdf' && !out) throw new UsageError('--format pdf needs --out FILE');
+    const view = await loadDispatchView(await context.openStore(), id!);
+    const rendered = renderDispatch(view, format === 'pdf' ? 'html' : format, text(context, 'template'));
+    if (format === 'pdf') {
+      await printPdf(rendered, out!, context.config.chromiumPath);
+      context.stdout.write(`wrote ${out}\n`);
+      return 0;
+    }
     if (out) {
       writeFileSync(out, rendered);
       context.stdout.write(`wrote ${out} (${Buffer.byteLength(rendered)} bytes)\n`);
