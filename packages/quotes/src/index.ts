@@ -17,3 +17,12 @@ export {
   type QuoteFormat,
 } from './evaluation/quote.evaluation.ts';
 export type { QuoteScores, Score as QuoteScore, Role as QuoteRole } from './evaluation/quote.scoring.ts';
+export {
+  createQuoteEnricher,
+  quoteAnnotations,
+  storedQuotes,
+  QUOTE_DESCRIPTOR,
+  QUOTE_PRODUCER,
+  QUOTE_PRODUCER_VERSION,
+  type QuoteEnricherOptions,
+} from './quote.enricher.ts';
