@@ -29,3 +29,5 @@ export * from './evaluation/snippet.evaluation.ts';
 export { halfOfSite, siteOf } from './evaluation/trafilatura.dataset.ts';
 export type { SplitHalf } from './evaluation/trafilatura.dataset.ts';
 export * from './archive/archive.export.ts';
+export * from './quotes/quotes.listing.ts';
+export * from './quotes/quote.evaluation.ts';

@@ -273,6 +273,7 @@ export const RU_CUE_LEMMA_SET: ReadonlySet<string> = new Set(RU_CUE_LEMMAS);
 // Without a lemmatizer: the past and present forms a news text uses most.
 const RU_FORMS_WITHOUT_DICTIONARY = new Set(
   [
+    ['ответили', 'рассказали', 'сообщило', 'заявило', 'отметило'],
     ['сказал', 'сказала', 'сказали', 'говорит', 'говорят', 'говорил', 'говорила', 'говорили', 'говорится'],
     [
       'заявил',

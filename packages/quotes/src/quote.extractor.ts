@@ -24,6 +24,20 @@ const ENGLISH_BARE_CUES = new Set(
   ),
 );
 
+const TIME_WORDS = new Set([
+  'назад',
+  'ago',
+  'году',
+  'годом',
+  'вчера',
+  'сегодня',
+  'yesterday',
+  'today',
+  'ранее',
+  'earlier',
+  'накануне',
+]);
+
 const DASH = '[—–]|-(?=\\s)';
 const CONTENT_MIN_WORDS = 3;
 /** A quoted passage with no cue counts as a quote only when it reads as speech, not as a name. */
@@ -145,6 +159,20 @@ class QuoteExtraction {
       if (first.end <= first.start || second.end <= second.start) continue;
       return { ...found, construction: 'marks-split-inside', end: clauseEnd, parts: [first, second] };
     }
+    // «Мы не уйдём, — заявил депутат. (the closing mark forgotten): the attribution ends the region.
+    const tail = new RegExp(`([,.!?…])\\s+(?:${DASH})\\s+([^—–«»"“”]{2,120}?)[.!?…]?\\s*$`, 'u').exec(slice);
+    if (tail) {
+      const clauseStart = start + tail.index + tail[0].indexOf(tail[2]!);
+      const found = this.cueClause(clauseStart, clauseStart + tail[2]!.length);
+      const first = trimClause(this.text, start, start + tail.index + (tail[1] === ',' ? 0 : 1));
+      if (found && first.end > first.start)
+        return {
+          ...found,
+          construction: 'marks-attribution-inside',
+          end: clauseStart + tail[2]!.length,
+          parts: [first],
+        };
+    }
     return null;
   }
 
@@ -156,7 +184,7 @@ class QuoteExtraction {
     const dash = new RegExp(`^\\s*[,.!?…]?\\s*(?:${DASH})\\s*`, 'u').exec(head);
     const comma = /^\s*,\s*/.exec(head);
     // Without a comma or dash after the mark, English puts one inside it: "…," he said.
-    const inside = /[,!?…]$/.test(this.text.slice(region.content.start, region.content.end).trimEnd());
+    const inside = /[,.!?…]$/.test(this.text.slice(region.content.start, region.content.end).trimEnd());
     const space = inside ? /^\s+/.exec(head) : null;
     const lead = dash ?? comma ?? space;
     if (!lead) return null;
@@ -441,7 +469,9 @@ class QuoteExtraction {
   /** The subject just before a cue: the words back to the clause's start, at most eight. */
   private subjectBefore(cueStart: number, clauseStart: number): Span | null {
     const words = wordsIn(this.text, clauseStart, cueStart);
-    const tail = words.slice(-12);
+    // "Ровно год назад «Вестник» написал", "A year ago this publication wrote": time is no speaker.
+    const time = words.findLastIndex((w) => TIME_WORDS.has(w.text.toLowerCase()));
+    const tail = words.slice(time + 1).slice(-12);
     if (tail.length === 0) return null;
     const phrase = speakerPhrase(this.text, tail[0]!.start, tail[tail.length - 1]!.end);
     if (!phrase || !plausibleSpeaker(this.text, phrase)) return null;

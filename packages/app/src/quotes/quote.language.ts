@@ -5,7 +5,8 @@ import { russianParses } from '@echotrace/entities';
 import type { EntityAnnotation } from '@echotrace/core';
 import type { SpeakerCandidate } from '@echotrace/quotes';
 
-const CUE_POS = new Set(['VERB', 'INFN', 'PRTS', 'PRTF', 'GRND', 'ADJS']);
+// Finite verbs, participles and gerunds; an infinitive ("нужно сказать") reports nobody's speech.
+const CUE_POS = new Set(['VERB', 'PRTS', 'PRTF', 'GRND', 'ADJS']);
 
 /** Lemmas of the verb (and short participle) readings of a Russian word. */
 export function russianVerbLemmas(word: string): string[] {
