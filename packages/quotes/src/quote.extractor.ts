@@ -38,6 +38,10 @@ const TIME_WORDS = new Set([
   'накануне',
 ]);
 
+// A period after these ends no clause: "Mrs. Obama's chief of staff", "В. Путин".
+const ABBREVIATION =
+  /(?:^|[\s(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sen|Rep|Gov|Gen|Lt|Col|Prof|Sgt|Capt|U\.S|г|гг|им)$/u;
+
 const DASH = '[—–]|-(?=\\s)';
 const CONTENT_MIN_WORDS = 3;
 /** A quoted passage with no cue counts as a quote only when it reads as speech, not as a name. */
@@ -100,8 +104,8 @@ class QuoteExtraction {
       // The sentence the region stands in, or the parent's content for a quote inside a quote.
       const sentence = parentRegion
         ? parentRegion.content
-        : (sentences.find((s) => s.start <= r.open && r.open < s.end) ?? { start: r.open, end: r.close + 1 });
-      return { start: sentence.start, end: Math.max(sentence.end, r.close + 1) };
+        : (sentences.find((s) => s.start <= r.open && r.open < s.end) ?? { start: r.open, end: r.after });
+      return { start: sentence.start, end: Math.max(sentence.end, r.after) };
     };
     const last = this.regions[chain[chain.length - 1]!]!;
     const inner = chain.length === 1 ? this.splitInside(region) : null;
@@ -178,8 +182,8 @@ class QuoteExtraction {
 
   /** «…», — отметил эксперт. / "…," he said. / "…," said Smith. */
   private attributionAfter(region: QuotedRegion, scope: Span): Attribution | null {
-    if (region.close >= scope.end) return null;
-    const from = region.close + 1;
+    if (region.after >= scope.end) return null;
+    const from = region.after;
     const head = this.text.slice(from, scope.end);
     const dash = new RegExp(`^\\s*[,.!?…]?\\s*(?:${DASH})\\s*`, 'u').exec(head);
     const comma = /^\s*,\s*/.exec(head);
@@ -197,12 +201,8 @@ class QuoteExtraction {
     // Only after a comma or dash does the quote go on; otherwise the marks belong to the speaker
     // phrase (пресс-атташе компании "British Airways").
     const goesOn = nextOpen && /[,—–-]\s*$/.test(this.text.slice(clauseStart, nextOpen.open));
-    const clauseEnd = goesOn
-      ? nextOpen.open
-      : nextOpen
-        ? this.clauseLimit(nextOpen.close + 1, scope.end)
-        : limit;
-    const found = this.cueClause(clauseStart, clauseEnd, 6);
+    const clauseEnd = goesOn ? nextOpen.open : nextOpen ? this.clauseLimit(nextOpen.after, scope.end) : limit;
+    const found = this.cueClause(clauseStart, clauseEnd, 10);
     if (!found) return null;
     return { ...found, construction: dash ? 'marks-dash-after' : 'marks-cue-after', end: clauseEnd };
   }
@@ -388,10 +388,10 @@ class QuoteExtraction {
       const after = this.text.slice(word.end, Math.min(sentence.end, word.end + 80));
       const english = /\p{Script=Latin}/u.test(word.text);
       const linkedMatch =
-        /^(?:\s+[\p{L}\p{N}-]+){0,4}?(?:\s*,)?\s*(?:(?:о том,\s*)?(?:что|будто|чтобы)(?![\p{L}])|that(?![\p{L}])|:)/iu.exec(
+        /^(?:\s+[\p{L}\p{N}"«»“”’'-]+){0,6}?(?:\s*,)?\s*(?:(?:о том,\s*)?(?:что|будто|чтобы)(?![\p{L}])|that(?![\p{L}])|:)/iu.exec(
           after,
         );
-      const linker = linkedMatch ?? (english ? /^,?\s*(?=\p{Ll})/u.exec(after) : null);
+      const linker = linkedMatch ?? (english ? /^,?\s*(?=[\p{L}\p{N}])/u.exec(after) : null);
       if (!linker) continue;
       const linked = linkedMatch !== null;
       if (!linked && !ENGLISH_BARE_CUES.has(word.text.toLowerCase())) continue;
@@ -474,8 +474,39 @@ class QuoteExtraction {
     const tail = words.slice(time + 1).slice(-12);
     if (tail.length === 0) return null;
     const phrase = speakerPhrase(this.text, tail[0]!.start, tail[tail.length - 1]!.end);
-    if (!phrase || !plausibleSpeaker(this.text, phrase)) return null;
-    return phrase;
+    if (!phrase) return null;
+    if (plausibleSpeaker(this.text, phrase)) return phrase;
+    return this.subjectAfterPrepositionalPhrase(phrase);
+  }
+
+  /**
+   * "О такой войне министр обороны Сергей Шойгу сказал", "Со ссылкой на Росстат издание пишет": a
+   * clause opening with a prepositional phrase. The subject is the person named last with at most two
+   * words of role before the name (Russian writes roles before names), or else the last word.
+   */
+  private subjectAfterPrepositionalPhrase(phrase: Span): Span | null {
+    const words = wordsIn(this.text, phrase.start, phrase.end);
+    const person = this.resolver.lastPersonWithin(phrase);
+    if (person) {
+      const before = words.filter((w) => w.end <= person.start);
+      let start = person.start;
+      const roleWords = before
+        .slice(-2)
+        .filter((w) => /^\p{Ll}/u.test(w.text) && /\p{Script=Cyrillic}/u.test(w.text));
+      if (roleWords.length === before.slice(-2).length && roleWords.length > 0) start = roleWords[0]!.start;
+      else if (
+        before.length > 0 &&
+        /^\p{Ll}/u.test(before[before.length - 1]!.text) &&
+        /\p{Script=Cyrillic}/u.test(before[before.length - 1]!.text)
+      )
+        start = before[before.length - 1]!.start;
+      const candidate = { start, end: phrase.end };
+      return plausibleSpeaker(this.text, candidate) ? candidate : null;
+    }
+    const last = words[words.length - 1];
+    if (!last || !/^\p{Ll}/u.test(last.text)) return null;
+    const candidate = { start: last.start, end: last.end };
+    return plausibleSpeaker(this.text, candidate) ? candidate : null;
   }
 
   private clauseStartBefore(offset: number, limit: number): number {
@@ -519,7 +550,7 @@ class QuoteExtraction {
       if (comma && ch === ',' && !openAppositive && !this.closedAppositive(i, end)) return i;
       if (
         /[.!?;:«“„"(\n]/.test(ch) &&
-        !(ch === '.' && /\p{Lu}/u.test(this.text[i - 1] ?? '') && !/\p{Lu}/u.test(this.text[i - 2] ?? ''))
+        !(ch === '.' && ABBREVIATION.test(this.text.slice(Math.max(0, i - 5), i)))
       )
         return i;
       if (comma && ch === ',' && !/^\s*(?:a|an|the|who)\s/i.test(this.text.slice(i + 1, i + 6))) return i;

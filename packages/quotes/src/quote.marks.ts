@@ -10,6 +10,10 @@ export interface QuotedRegion {
   open: number;
   /** Offset of the closing mark, or the paragraph's end when unclosed. */
   close: number;
+  /** Just past the closing mark (the closing mark may be two characters: '' in older newspaper text). */
+  after: number;
+  /** The opening mark. */
+  mark: string;
   /** The text between the marks. */
   content: Span;
   depth: number;
@@ -19,7 +23,18 @@ export interface QuotedRegion {
   continues: number | null;
 }
 
-const CLOSER_OF: Record<string, string> = { '«': '»', '„': '“', '“': '”', '‘': '’', '"': '"', "'": "'" };
+const CLOSER_OF: Record<string, string> = {
+  '«': '»',
+  '„': '“',
+  '“': '”',
+  '‘': '’',
+  '"': '"',
+  "'": "'",
+  // Two apostrophes for a double quote, as some newspaper archives write it.
+  "''": "''",
+};
+
+const markAt = (text: string, i: number): string => (text.startsWith("''", i) ? "''" : text[i]!);
 
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.test(ch);
@@ -34,23 +49,26 @@ export function findQuotedRegions(text: string, paragraphs: readonly Span[]): Qu
     const firstInParagraph = regions.length;
     const stack: number[] = [];
     for (let i = paragraph.start; i < paragraph.end; i++) {
-      const ch = text[i]!;
+      const ch = markAt(text, i);
       const top = stack.length ? regions[stack[stack.length - 1]!]! : null;
-      const expected = top ? CLOSER_OF[text[top.open]!] : undefined;
+      const expected = top ? CLOSER_OF[top.mark] : undefined;
       if (top && ch === expected && closes(text, i, ch, paragraph)) {
         top.close = i;
-        top.content = { start: top.open + 1, end: i };
+        top.after = i + ch.length;
+        top.content = { start: top.open + top.mark.length, end: i };
         top.unclosed = false;
         stack.pop();
+        i += ch.length - 1;
         continue;
       }
       // A closer of an outer region ends every region inside it that was left open.
-      const outer = stack.findIndex((index) => CLOSER_OF[text[regions[index]!.open]!] === ch);
-      if (outer >= 0 && ch !== '"' && ch !== "'" && ch !== '’') {
+      const outer = stack.findIndex((index) => CLOSER_OF[regions[index]!.mark] === ch);
+      if (outer >= 0 && ch !== '"' && ch !== "'" && ch !== '’' && ch !== "''") {
         for (let k = stack.length - 1; k >= outer; k--) {
           const region = regions[stack[k]!]!;
           region.close = i;
-          region.content = { start: region.open + 1, end: i };
+          region.after = i + 1;
+          region.content = { start: region.open + region.mark.length, end: i };
           region.unclosed = k > outer;
         }
         stack.length = outer;
@@ -61,7 +79,9 @@ export function findQuotedRegions(text: string, paragraphs: readonly Span[]): Qu
         regions.push({
           open: i,
           close: paragraph.end,
-          content: { start: i + 1, end: paragraph.end },
+          after: paragraph.end,
+          mark: ch,
+          content: { start: i + ch.length, end: paragraph.end },
           depth: stack.length,
           parent: stack.length ? stack[stack.length - 1]! : null,
           unclosed: true,
@@ -70,6 +90,7 @@ export function findQuotedRegions(text: string, paragraphs: readonly Span[]): Qu
         if (carried !== null && i === paragraph.start && stack.length === 0)
           regions[index]!.continues = carried;
         stack.push(index);
+        i += ch.length - 1;
       }
     }
     // Unclosed at the paragraph's end: the region ends here; an outermost one may go on.
@@ -77,7 +98,11 @@ export function findQuotedRegions(text: string, paragraphs: readonly Span[]): Qu
     for (const index of stack) {
       const region = regions[index]!;
       region.close = paragraph.end;
-      region.content = { start: region.open + 1, end: trimEnd(text, region.open + 1, paragraph.end) };
+      region.after = paragraph.end;
+      region.content = {
+        start: region.open + region.mark.length,
+        end: trimEnd(text, region.open + region.mark.length, paragraph.end),
+      };
       region.unclosed = true;
     }
     if (stack.length > 0) {
@@ -101,6 +126,7 @@ function opens(text: string, i: number, ch: string, paragraph: Span, nested: boo
   if (ch === '«' || ch === '„') return !isSpace(after);
   if (ch === '“') return !isSpace(after) && !isLetter(before);
   // Single marks open only inside a double-quoted region, where they nest.
+  if (ch === "''") return opensAfter(before) && !isSpace(text[i + 2]);
   if (ch === '‘' || ch === "'") return nested && opensAfter(before) && isLetter(after);
   // Typewriter double quote: opens after a space or bracket and before a non-space.
   return opensAfter(before) && !isSpace(after);
@@ -110,6 +136,7 @@ function closes(text: string, i: number, ch: string, paragraph: Span): boolean {
   const before = text[i - 1];
   const after = i + 1 < paragraph.end ? text[i + 1] : undefined;
   // An apostrophe between letters (don’t, O'Neill) closes nothing.
+  if (ch === "''") return !isSpace(before) && !isLetter(text[i + 2]);
   if (ch === '’' || ch === "'") return !isLetter(after) && !isSpace(before);
   if (ch === '"') return !isSpace(before) || !isLetter(after);
   return true;

@@ -212,6 +212,14 @@ export class SpeakerResolver {
     this.mentions = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
+  /** The last person mention inside the span, if any. */
+  lastPersonWithin(span: Span): SpeakerCandidate | null {
+    let found: SpeakerCandidate | null = null;
+    for (const m of this.mentions)
+      if (m.type === 'PERSON' && m.start >= span.start && m.end <= span.end) found = m;
+    return found;
+  }
+
   resolve(phrase: Span): ResolvedSpeaker {
     const inPhrase = this.mentions.filter((m) => overlaps(m, phrase) && m.type !== 'LOCATION');
     // A person before an organization: "глава МИД Сергей Лавров" is Lavrov, speaking for МИД.
