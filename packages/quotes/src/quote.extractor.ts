@@ -204,6 +204,9 @@ class QuoteExtraction {
     const clauseEnd = goesOn ? nextOpen.open : nextOpen ? this.clauseLimit(nextOpen.after, scope.end) : limit;
     const found = this.cueClause(clauseStart, clauseEnd, 10);
     if (!found) return null;
+    // Russian attributes direct speech after a dash («…», — сказал он); a comma there ends a name
+    // in marks and begins another clause (рассказал «Вестнику», почему считает …).
+    if (!dash && /\p{Script=Cyrillic}/u.test(this.text.slice(found.cue.start, found.cue.end))) return null;
     return { ...found, construction: dash ? 'marks-dash-after' : 'marks-cue-after', end: clauseEnd };
   }
 
@@ -226,7 +229,8 @@ class QuoteExtraction {
     for (let k = words.length - 1; k >= Math.max(0, words.length - 4); k--) {
       if (!this.isCue(words[k]!)) continue;
       const cue = { start: words[k]!.start, end: words[k]!.end };
-      const subject = this.subjectBefore(cue.start, clauseStart);
+      // The subject may stand before a comma the clause starts after ("Туманов, владелец холдинга, говорит …:").
+      const subject = this.subjectBefore(cue.start, this.clauseStartBefore(cue.start, scope.start));
       const object = speakerPhrase(this.text, cue.end, clauseEnd);
       const speaker = subject ?? (object && plausibleSpeaker(this.text, object) ? object : null);
       if (!speaker && k !== words.length - 1) continue;

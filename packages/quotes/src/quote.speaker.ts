@@ -64,6 +64,15 @@ const NOT_A_SPEAKER_START = new Set([
   'от',
   'что',
   'как',
+  'почему',
+  'зачем',
+  'где',
+  'когда',
+  'куда',
+  'why',
+  'where',
+  'when',
+  'whether',
   'about',
   'to',
   'for',
@@ -174,6 +183,25 @@ const PADDING = new Set([
   'reporters',
 ]);
 
+const OUTLET_WORDS = new Set([
+  'агентство',
+  'издание',
+  'газета',
+  'телеканал',
+  'канал',
+  'сайт',
+  'портал',
+  'the',
+  'newspaper',
+  'agency',
+  'channel',
+  'outlet',
+  'broadcaster',
+  'network',
+  'paper',
+  'magazine',
+]);
+
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'этот', 'эта', 'этот']);
 
 /** The words of the phrase without padding at either end; null when nothing is left. */
@@ -193,6 +221,8 @@ export function plausibleSpeaker(text: string, phrase: Span): boolean {
   if (words.length === 0 || words.length > 12) return false;
   if (words.length === 1 && SELF_PRONOUNS.has(words[0]!.text.toLowerCase())) return false;
   if (NOT_A_SPEAKER_START.has(words[0]!.text.toLowerCase())) return false;
+  // "2022 года заявляли": a date is no speaker.
+  if (/^\p{N}/u.test(words[0]!.text)) return false;
   return true;
 }
 
@@ -221,7 +251,10 @@ export class SpeakerResolver {
   }
 
   resolve(phrase: Span): ResolvedSpeaker {
-    const inPhrase = this.mentions.filter((m) => overlaps(m, phrase) && m.type !== 'LOCATION');
+    const inPhrase = this.mentions.filter(
+      (m) =>
+        overlaps(m, phrase) && m.type !== 'LOCATION' && (m.type !== 'MEDIA' || this.outletSpeaks(phrase, m)),
+    );
     // A person before an organization: "глава МИД Сергей Лавров" is Lavrov, speaking for МИД.
     const named =
       inPhrase.find((m) => m.type === 'PERSON') ?? inPhrase.find((m) => m.type !== 'MEDIA') ?? inPhrase[0];
@@ -270,6 +303,18 @@ export class SpeakerResolver {
     };
   }
 
+  /**
+   * An outlet speaks when the phrase is its name, with at most a word saying what it is ("агентство
+   * Reuters"); in "собеседник ТАСС" or "сообщили РИА Новости в подполье" it is who was spoken to.
+   */
+  private outletSpeaks(phrase: Span, outlet: Span): boolean {
+    const rest = [
+      ...wordsIn(this.text, phrase.start, outlet.start),
+      ...wordsIn(this.text, outlet.end, phrase.end),
+    ].map((w) => w.text.toLowerCase());
+    return rest.every((w) => OUTLET_WORDS.has(w));
+  }
+
   /** The phrase outside the name, when it says what the person is ("военный эксперт", "a spokesman"). */
   private roleAround(phrase: Span, named: Span): Span | null {
     const before = wordsIn(this.text, phrase.start, named.start).filter(
@@ -294,24 +339,33 @@ export class SpeakerResolver {
     return found;
   }
 
-  /** The last person named before `phrase` who was called by a word of it (title or neighbouring words). */
+  /**
+   * The last person named before `phrase` who was called by its head word: "эксперт" after "военный
+   * эксперт Виктор Баранец", "the minister" after "Foreign Minister Sergei Lavrov" or ", the
+   * minister,". Only the title written with the name and the few words beside it count.
+   */
   private describedEarlier(phrase: Span, words: readonly Word[]): SpeakerCandidate | null {
-    const heads = words
-      .map((w) => w.text)
-      .filter((w) => w.length >= 4 && /^\p{Ll}/u.test(w) && !PADDING.has(w.toLowerCase()))
-      .map(stemOf);
-    if (heads.length === 0) return null;
+    const head = words[words.length - 1];
+    if (!head || head.text.length < 4 || PADDING.has(head.text.toLowerCase())) return null;
+    const stem = stemOf(head.text);
     let found: SpeakerCandidate | null = null;
     for (const m of this.mentions) {
       if (m.start >= phrase.start) break;
       if (m.type !== 'PERSON') continue;
-      const around = [
+      const before =
+        this.text
+          .slice(Math.max(0, m.start - 40), m.start)
+          .split(/[.!?\n]/)
+          .pop() ?? '';
+      const after = /^,\s*([^,.!?\n]{1,60})[,.]/u.exec(this.text.slice(m.end, m.end + 70))?.[1] ?? '';
+      const near = [
         m.title ?? '',
-        this.text.slice(Math.max(0, m.start - 60), m.start),
-        this.text.slice(m.end, Math.min(this.text.length, m.end + 60)).split(/[.!?\n]/)[0] ?? '',
+        ...wordsIn(before, 0, before.length)
+          .slice(-3)
+          .map((w) => w.text),
+        after,
       ].join(' ');
-      const stems = wordsIn(around, 0, around.length).map((w) => stemOf(w.text));
-      if (heads.some((h) => stems.includes(h))) found = m;
+      if (wordsIn(near, 0, near.length).some((w) => stemOf(w.text) === stem)) found = m;
     }
     return found;
   }
