@@ -346,7 +346,9 @@ export class SpeakerResolver {
    */
   private describedEarlier(phrase: Span, words: readonly Word[]): SpeakerCandidate | null {
     const head = words[words.length - 1];
-    if (!head || head.text.length < 4 || PADDING.has(head.text.toLowerCase())) return null;
+    // A description is a common noun in lower case; a capitalized head is a name nobody recognized.
+    if (!head || head.text.length < 4 || !/^\p{Ll}/u.test(head.text) || PADDING.has(head.text.toLowerCase()))
+      return null;
     const stem = stemOf(head.text);
     let found: SpeakerCandidate | null = null;
     for (const m of this.mentions) {

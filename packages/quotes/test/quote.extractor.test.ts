@@ -158,6 +158,16 @@ describe('indirect speech in Russian', () => {
     assert.equal(expert?.entity, 'person:viktor-baranec');
     assert.equal(analyst?.entity, null);
   });
+
+  it('does not take an unrecognized name for a description of someone named before', () => {
+    const text = 'Началось освобождение Зелёного Гая, сообщил РИА Новости Марочко.';
+    const q = only(text, 'ru', [
+      ['Зелёного Гая', 'person:zelenogo-gai'],
+      ['РИА Новости', 'ria-novosti', 'MEDIA'],
+    ]);
+    assert.equal(q.speaker, 'РИА Новости Марочко');
+    assert.equal(q.entity, null, 'neither the outlet spoken to nor the person named before');
+  });
 });
 
 describe('direct quotes in English', () => {
