@@ -31,3 +31,4 @@ export type { SplitHalf } from './evaluation/trafilatura.dataset.ts';
 export * from './archive/archive.export.ts';
 export * from './quotes/quotes.listing.ts';
 export * from './quotes/quote.evaluation.ts';
+export * from './quotes/quote.language.ts';
