@@ -1,5 +1,5 @@
 // Lint configuration. The `layering` block is the architecture: which package may import which.
-// core imports nothing of ours; stage packages (extract, entities, sanctions) import only core;
+// core imports nothing of ours; stage packages (extract, entities, sanctions, quotes) import only core;
 // adapters (storage, fetch, translate) import only core; app (use cases) imports core and the stages and
 // receives adapters through ports; only entry points (cli) choose adapters.
 import js from '@eslint/js';
@@ -10,11 +10,12 @@ const layers = {
   extract: ['core'],
   entities: ['core'],
   sanctions: ['core'],
+  quotes: ['core'],
   storage: ['core'],
   fetch: ['core'],
   translate: ['core'],
-  app: ['core', 'extract', 'entities', 'sanctions'],
-  cli: ['core', 'extract', 'entities', 'sanctions', 'storage', 'fetch', 'translate', 'app'],
+  app: ['core', 'extract', 'entities', 'sanctions', 'quotes'],
+  cli: ['core', 'extract', 'entities', 'sanctions', 'quotes', 'storage', 'fetch', 'translate', 'app'],
 };
 // Tests are entry points too: app's tests choose real adapters (no mocks of our own storage).
 const testLayers = {

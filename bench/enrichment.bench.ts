@@ -1,12 +1,15 @@
 // Per-stage CPU time per document of what `ingest` computes for each new post, on the 1,905 real
 // Telegram posts (RIA Novosti, BBC Russian) with the OFAC SDN list and its aliases: recognition
-// (NER), resolution against the KB, sanctions screening, and grouping of copies (dedupe signing and
-// indexing). One thread, in memory: the store's writes and language detection are not in these
+// (NER), resolution against the KB, sanctions screening, quote extraction (reading the resolved
+// mentions), and grouping of copies (dedupe signing and indexing). One thread, in memory: the store's writes and language detection are not in these
 // figures. `ner.bench.ts` times recognition alone, which is why its documents/s once read as the
 // speed of enrichment while resolution cost twice as much on these posts.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { russianVerbLemmas } from '@echotrace/app';
+import { parseAnnotation, type Annotation, type EnrichmentInputs } from '@echotrace/core';
 import { createDuplicateIndex } from '@echotrace/extract';
+import { createQuoteEnricher } from '@echotrace/quotes';
 import {
   cpuMs,
   createPipeline,
@@ -44,8 +47,29 @@ export async function benchEnrichment(options: {
     const pipeline = await createPipeline(withList ? screener : null);
     const times: StageTimes = { recognition: 0, resolution: 0, screening: 0 };
     let annotations = 0;
-    for (const document of documents) annotations += pipeline.run(document, times).length;
+    const entitiesOf: Annotation[][] = [];
+    for (const document of documents) {
+      const produced = pipeline.run(document, times);
+      annotations += produced.length;
+      entitiesOf.push(produced.filter((a) => a.kind === 'entity'));
+    }
     const total = times.recognition + times.resolution + times.screening;
+    if (!withList) {
+      // Quotes read the entities just resolved, as the runner hands them over.
+      const quotes = createQuoteEnricher({ lemmatize: russianVerbLemmas });
+      let quoted = 0;
+      const t = cpuMs();
+      for (const [i, document] of documents.entries()) {
+        const entities = entitiesOf[i]!.map((a) => parseAnnotation(a, 'entity'));
+        const inputs = { of: () => entities } as unknown as EnrichmentInputs;
+        quoted += (await quotes.annotate(document, inputs)).length;
+      }
+      const quoteMs = cpuMs() - t;
+      result.quotes_ms_per_doc = perDoc(quoteMs);
+      result.quotes = quoted;
+      result.entities_only_documents_per_s = Math.round(documents.length / (total / 1000));
+      result.entities_and_quotes_documents_per_s = Math.round(documents.length / ((total + quoteMs) / 1000));
+    }
     result[`${label}_recognition_ms_per_doc`] = perDoc(times.recognition);
     result[`${label}_resolution_ms_per_doc`] = perDoc(times.resolution);
     if (withList) result[`${label}_screening_ms_per_doc`] = perDoc(times.screening);

@@ -34,3 +34,6 @@ export * from './dispatch/dispatch.usecase.ts';
 export * from './dispatch/dispatch.view.ts';
 export * from './dispatch/dispatch.render.ts';
 export * from './dispatch/dispatch.bundle.ts';
+export * from './quotes/quotes.listing.ts';
+export * from './quotes/quote.evaluation.ts';
+export * from './quotes/quote.language.ts';

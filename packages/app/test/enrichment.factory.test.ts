@@ -51,7 +51,7 @@ describe('createEnrichment', () => {
     const store = openSqliteStore(path.join(tempDir(), 'empty.db'));
     try {
       const runner = await createEnrichment(store, { threads: 1 });
-      assert.deepEqual(runner.producers, ['entities']);
+      assert.deepEqual(runner.producers, ['entities', 'quotes']);
     } finally {
       await store.close();
     }
@@ -62,7 +62,7 @@ describe('createEnrichment', () => {
     try {
       await importDemoList(store);
       const runner = await createEnrichment(store, { threads: 1 });
-      assert.deepEqual(runner.producers, ['entities', 'sanctions-screening']);
+      assert.deepEqual(runner.producers, ['entities', 'quotes', 'sanctions-screening']);
       const doc = document('d1', text);
       const [output] = await runner.compute([doc]);
       const mentions = output![ENTITY_PRODUCER]!;
@@ -100,6 +100,8 @@ describe('createEnrichment', () => {
     try {
       assert.ok(sequential.annotations.some((a) => a.kind === 'entity'));
       assert.ok(sequential.annotations.some((a) => a.kind === 'sanction'));
+      // Quotes read the entities: with threads their speakers must resolve exactly as in one thread.
+      assert.ok(sequential.annotations.some((a) => a.kind === 'quote' && a.attributes.speakerEntityId));
       assert.deepEqual(parallel.annotations, sequential.annotations);
       assert.deepEqual(pool.annotations, sequential.annotations);
 

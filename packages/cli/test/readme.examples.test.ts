@@ -119,6 +119,9 @@ function expectSensible(argv: string[], result: CliResult, work: string): void {
     assert.match(out, new RegExp(argv[1]!));
   } else if (command === 'entities' && sub === 'show') {
     assert.match(out, /Tumanov|Туманов/);
+  } else if (command === 'quotes') {
+    assert.match(out, /^[1-9]\d* quotes?$/m);
+    if (argv.includes('--speaker')) assert.match(out, /→ Gleb Tumanov \(gleb-tumanov\)/);
   } else if (command === 'dedupe') {
     assert.match(out, /^[1-9]\d* groups? of copies/m);
   } else if (command === 'sanctions' && sub === 'import') {

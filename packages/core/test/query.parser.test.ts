@@ -43,7 +43,7 @@ describe('parseQuery', () => {
 
   it('collects filters and turns date bounds into UTC instants', () => {
     const query = parseQuery(
-      'санкции source:tsargrad source:ria lang:RU from:2024-03 to:2024-03-31 entity:Q123',
+      'санкции source:tsargrad source:ria lang:RU from:2024-03 to:2024-03-31 entity:Q123 speaker:Q7',
     );
     assert.deepEqual(query.filters, {
       sources: ['tsargrad', 'ria'],
@@ -51,8 +51,10 @@ describe('parseQuery', () => {
       from: '2024-03-01T00:00:00.000Z',
       to: '2024-04-01T00:00:00.000Z',
       entities: ['Q123'],
+      speakers: ['Q7'],
     });
     assert.equal(show(query.text), 'санкц');
+    assert.equal(parseQuery('speaker:Q7').text, null, 'a speaker filter alone is a query');
     assert.equal(parseQuery('to:2024').filters.to, '2025-01-01T00:00:00.000Z');
     assert.equal(parseQuery('lang:en').text, null);
   });

@@ -37,3 +37,4 @@ export {
   type LinkedDocument,
   type LinkedGoldMention,
 } from './evaluation/nerel.links.reader.ts';
+export { russianParses, type WordParse } from './recognition/russian.morphology.ts';

@@ -24,7 +24,9 @@ import {
 } from '@echotrace/entities';
 import { parseHtmlFile, parseTextFile, sourceFor } from '@echotrace/extract';
 import { screenEntityAnnotations } from '@echotrace/sanctions';
+import { extractQuotes } from '@echotrace/quotes';
 import { fetchArchived } from '../acquisition/fetch.usecase.ts';
+import { russianVerbLemmas } from '../quotes/quote.language.ts';
 import { createStoredScreener } from '../enrichment/enrichment.factory.ts';
 import {
   loadStoredKnowledgeBase,
@@ -59,7 +61,76 @@ export interface Analysis {
   entities: AnalyzedEntity[];
   /** Mentions screening flags against the store's sanctions lists (empty without a store or list). */
   sanctions: AnalyzedSanction[];
+  /** Direct and indirect speech with speakers resolved to `entities` (docs/analyze.md). */
+  quotes: AnalyzedQuote[];
   warnings: string[];
+}
+
+/** A span with the text it covers. */
+export interface AnalyzedSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface AnalyzedQuote {
+  start: number;
+  end: number;
+  text: string;
+  mode: 'direct' | 'indirect';
+  parts: AnalyzedSpan[];
+  cue: AnalyzedSpan | null;
+  speaker: AnalyzedSpan | null;
+  speakerEntityId: string | null;
+  /** The entity mention the speaker was resolved through (earlier in the text for a pronoun). */
+  speakerMention: AnalyzedSpan | null;
+  resolution: string;
+  role: AnalyzedSpan | null;
+  level: number;
+  /** Index in `quotes` of the quote this one is inside. */
+  parent: number | null;
+  unclosed: boolean;
+  construction: string;
+  confidence: number;
+}
+
+function analyzeQuotes(
+  text: string,
+  language: string,
+  resolved: readonly ResolvedMention[],
+): AnalyzedQuote[] {
+  const spanOf = (span: { start: number; end: number } | null): AnalyzedSpan | null =>
+    span ? { start: span.start, end: span.end, text: text.slice(span.start, span.end) } : null;
+  const quotes = extractQuotes({
+    text,
+    language,
+    lemmatize: russianVerbLemmas,
+    mentions: resolved.map((m) => ({
+      start: m.start,
+      end: m.end,
+      entityId: m.entityId,
+      type: m.type,
+      ...(m.attributes?.title ? { title: m.attributes.title } : {}),
+    })),
+  });
+  return quotes.map((q) => ({
+    start: q.content.start,
+    end: q.content.end,
+    text: text.slice(q.content.start, q.content.end),
+    mode: q.mode,
+    parts: q.parts.map((p) => spanOf(p)!),
+    cue: spanOf(q.cue),
+    speaker: spanOf(q.speaker),
+    speakerEntityId: q.speakerEntityId,
+    speakerMention: spanOf(q.speakerMention),
+    resolution: q.resolution,
+    role: spanOf(q.role),
+    level: q.level,
+    parent: q.parent,
+    unclosed: q.unclosed,
+    construction: q.construction,
+    confidence: q.confidence,
+  }));
 }
 
 /** A flagged mention with the analyst's status of its (entity, list entry) pair. */
@@ -178,6 +249,7 @@ export async function analyzeDocument(deps: AnalyzeDependencies, request: Analyz
     paragraphs: document.paragraphs,
     entities: resolved.map(toOutput),
     sanctions: await screenAnalysis(deps.store, document.id, document.text, resolved),
+    quotes: analyzeQuotes(document.text, language, resolved),
     warnings,
   };
 }

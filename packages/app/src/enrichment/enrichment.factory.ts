@@ -1,6 +1,6 @@
 // The enrichers ingest, watch, the worker, `entities relink` and `sanctions screen` run: entities
-// (recognize and resolve against the knowledge base), then sanctions screening of the resolved
-// mentions, which reads them through the runner. Built from a plain-data description read from the
+// (recognize and resolve against the knowledge base), then quotes (speakers resolved to those
+// mentions) and sanctions screening of the resolved mentions, which read them through the runner. Built from a plain-data description read from the
 // store once, so every worker thread can build the same enrichers itself.
 import {
   EnrichmentPlan,
@@ -29,7 +29,9 @@ import {
   SCREENING_PRODUCER,
   SCREENING_PRODUCER_VERSION,
 } from '@echotrace/sanctions';
+import { createQuoteEnricher, QUOTE_DESCRIPTOR } from '@echotrace/quotes';
 import { seedEntries } from '../entities/knowledge.base.loader.ts';
+import { russianVerbLemmas } from '../quotes/quote.language.ts';
 import { createStagedExecutor } from './enrichment.stages.ts';
 import { createThreadExecutor } from './enrichment.threads.ts';
 
@@ -60,9 +62,9 @@ export async function describeEnrichment(store: Store): Promise<EnrichmentDescri
 }
 
 /**
- * [entity enricher, screening enricher]; what each thread builds from the same description. With
- * `producers`, only those are built and the others are stand-ins that keep the plan whole (a
- * thread that screens receives the entity mentions and must not load the tagger to plan).
+ * [entity enricher, quote enricher, screening enricher]; what each thread builds from the same
+ * description. With `producers`, only those are built and the others are stand-ins that keep the
+ * plan whole (a thread that screens receives the entity mentions and must not load the tagger to plan).
  */
 export function buildEnrichers(
   description: EnrichmentDescription,
@@ -77,15 +79,18 @@ export function buildEnrichers(
         supports: hasNerModel,
       })
     : standIn(descriptors[0]!);
-  if (description.sanctions.length === 0) return [entities];
+  const quotes = wanted(QUOTE_DESCRIPTOR.producer)
+    ? createQuoteEnricher({ lemmatize: russianVerbLemmas })
+    : standIn(descriptors[1]!);
+  if (description.sanctions.length === 0) return [entities, quotes];
   const screening = wanted(SCREENING_PRODUCER)
     ? createScreeningEnricher({
         screener: new EntityScreener(createSanctionsMatcher(description.sanctions), {
           dismissed: description.dismissed ?? [],
         }),
       })
-    : standIn(descriptors[1]!);
-  return [entities, screening];
+    : standIn(descriptors[2]!);
+  return [entities, quotes, screening];
 }
 
 function standIn(descriptor: EnricherDescriptor): Enricher {
@@ -104,9 +109,15 @@ export function describeEnrichers(description: EnrichmentDescription): EnricherD
     version: ENTITY_PRODUCER_VERSION,
     produces: ['entity'],
   };
-  if (description.sanctions.length === 0) return [entities];
+  const quotes: EnricherDescriptor = {
+    ...QUOTE_DESCRIPTOR,
+    produces: [...QUOTE_DESCRIPTOR.produces],
+    reads: [...QUOTE_DESCRIPTOR.reads],
+  };
+  if (description.sanctions.length === 0) return [entities, quotes];
   return [
     entities,
+    quotes,
     {
       producer: SCREENING_PRODUCER,
       version: SCREENING_PRODUCER_VERSION,

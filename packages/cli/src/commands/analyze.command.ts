@@ -22,7 +22,9 @@ fetched like watch fetches them: private and loopback addresses refused unless
 ECHOTRACE_ALLOW_PRIVATE_NETWORK=1, responses over ECHOTRACE_FETCH_MAX_BYTES refused.
 
 --json prints {source, text, language, title, publishedAt, paragraphs: [{start, end}],
-entities: [{text, type, start, end, entityId, name, confidence, reason, ...}], warnings}.
+entities: [{text, type, start, end, entityId, name, confidence, reason, ...}], sanctions: [...],
+quotes: [{start, end, text, mode, parts, cue, speaker, speakerEntityId, speakerMention, resolution,
+role, level, parent, ...}], warnings}.
 Offsets index into text. Schema: docs/analyze.md.
 
 Examples:
@@ -81,6 +83,15 @@ Examples:
     out.write(
       `\n${entities.length} entity mentions, ${new Set(entities.map((e) => e.entityId)).size} entities\n`,
     );
+    for (const q of analysis.quotes) {
+      const who = q.speakerEntityId
+        ? `${q.speaker?.text ?? ''} → ${q.speakerEntityId}`
+        : (q.speaker?.text ?? '(speaker unknown)');
+      out.write(
+        `${String(q.start).padStart(6)}  QUOTE ${q.mode.padEnd(8)} ${who}: ${JSON.stringify(q.text)}\n`,
+      );
+    }
+    if (analysis.quotes.length > 0) out.write(`${analysis.quotes.length} quotes\n`);
     return 0;
   },
 };

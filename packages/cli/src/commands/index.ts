@@ -5,6 +5,7 @@ import { dbCopyCommand, dbMigrateCommand, dbStatusCommand } from './db.command.t
 import { entitiesCommands } from './entities.command.ts';
 import { evalExtractionCommand } from './eval-extraction.command.ts';
 import { evalNerCommand } from './eval-ner.command.ts';
+import { evalQuotesCommand } from './eval-quotes.command.ts';
 import { exportWarcCommand } from './export-warc.command.ts';
 import { fetchCommand } from './fetch.command.ts';
 import { dedupeCommand } from './dedupe.command.ts';
@@ -18,6 +19,7 @@ import {
   sanctionsDismissCommand,
   sanctionsHitsCommand,
 } from './sanctions-hits.command.ts';
+import { quotesCommand } from './quotes.command.ts';
 import { searchCommand } from './search.command.ts';
 import { showCommand } from './show.command.ts';
 import { sourcesCommands } from './sources.command.ts';
@@ -40,6 +42,7 @@ export const commands: Command[] = [
   // Enrichment
   analyzeCommand,
   ...entitiesCommands,
+  quotesCommand,
   sanctionsImportCommand,
   sanctionsMatchCommand,
   sanctionsScreenCommand,
@@ -61,6 +64,7 @@ export const commands: Command[] = [
   // Evaluation
   evalExtractionCommand,
   evalNerCommand,
+  evalQuotesCommand,
   // Operations
   dbMigrateCommand,
   dbStatusCommand,

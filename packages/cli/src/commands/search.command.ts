@@ -11,7 +11,7 @@ export const searchCommand: Command = {
   help: `
 Query syntax (docs/query-syntax.md): words (all must match; Russian and English are stemmed, so
 Пхеньян finds Пхеньяна), "exact phrases", OR, AND, NOT or -word, prefix*, ( grouping ), and filters
-source:ID lang:ru from:2024-01-01 to:2024-06-30 entity:ID. A query word may start with - even as
+source:ID lang:ru from:2024-01-01 to:2024-06-30 entity:ID speaker:ID. A query word may start with - even as
 the first argument (\`search -Сеул Пхеньян\`); \`--\` ends the options. A query error (bad syntax, an
 unknown filter or source, a query with no words and no filter) exits 2.
 

@@ -1,7 +1,26 @@
-import { annotationsOfKind, UsageError } from '@echotrace/core';
+import { annotationsOfKind, UsageError, type QuoteAnnotation } from '@echotrace/core';
 import { showDocument } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
 import { writeCopiesSection } from '../copies.section.ts';
+
+/** Who said what in the document: each quote's span, speaker (and entity), cue and nesting. */
+function writeQuotesSection(out: NodeJS.WritableStream, text: string, quotes: QuoteAnnotation[]): void {
+  if (quotes.length === 0) return;
+  out.write(`\nQuotes (${quotes.length}):\n`);
+  for (const q of quotes) {
+    const a = q.attributes;
+    const who = a.speakerEntityId
+      ? `${a.speaker ?? ''} → ${a.speakerEntityId}`
+      : a.speaker
+        ? `${a.speaker} (unresolved)`
+        : '(speaker unknown)';
+    const quoted = text.slice(q.start, q.end);
+    out.write(
+      `  ${'  '.repeat(a.level ?? 0)}${q.label.toLowerCase()} [${q.start}, ${q.end}) ${JSON.stringify(quoted.length > 160 ? quoted.slice(0, 160) + '…' : quoted)}\n` +
+        `  ${'  '.repeat(a.level ?? 0)}  ${who}${a.role ? ` · ${a.role}` : ''}${a.cueText ? ` · cue ${JSON.stringify(a.cueText)}` : ''}\n`,
+    );
+  }
+}
 
 export const showCommand: Command = {
   name: 'show',
@@ -11,7 +30,8 @@ export const showCommand: Command = {
 --json prints {"document": {...}, "annotations": [...], "versions": [...], "source": {...}, "capture": {...},
 "copies": [{documentId, sourceId, publishedAt, original, ...}], "forwards": [{fromChannel, fromMessageId}]}.
 Annotation offsets index into document.text. Mentions of sanctioned people and organizations
-(annotations of kind "sanction") are listed after the text, with the list entry and why the name matched.`,
+(annotations of kind "sanction") are listed after the text, with the list entry and why the name matched,
+then the quotes (kind "quote": span, speaker and the entity it was resolved to, role, cue, nesting).`,
   options: [{ name: 'json', type: 'boolean', description: 'Print the document and its annotations as JSON' }],
   async run(context) {
     const id = context.positionals[0];
@@ -56,6 +76,7 @@ Annotation offsets index into document.text. Mentions of sanctioned people and o
         );
       }
     }
+    writeQuotesSection(out, document.text, annotationsOfKind(annotations, 'quote'));
     if (annotations.length > 0) {
       out.write(`\nAnnotations (${annotations.length}):\n`);
       for (const a of annotations) {

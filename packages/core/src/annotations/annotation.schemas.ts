@@ -17,6 +17,10 @@ const offset = (which: 'start' | 'end') =>
     .nonnegative()
     .describe(`${which === 'start' ? 'First' : 'One past the last'} offset of the span: ${SPAN_OFFSET_UNIT}`);
 
+const span = z
+  .object({ start: offset('start'), end: offset('end') })
+  .describe(`A span of the document text: ${SPAN_OFFSET_UNIT}`);
+
 // A string, not an enum: the resolver may add reasons, and stored annotations outlive a version.
 const linkReason = z
   .string()
@@ -55,9 +59,38 @@ export const annotationAttributeSchemas = {
       .optional()
       .describe('Every listed entry the mention may be, best first, when ambiguous'),
   }),
+  // The annotation's span is the quoted content (from its first part to its last).
   quote: z.looseObject({
     speaker: z.string().nullable().describe('Who is quoted, as written, or null when unattributed'),
-    speakerEntityId: z.string().nullable().optional(),
+    speakerEntityId: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        'The entity the speaker was resolved to in this document, or null when unknown (never guessed)',
+      ),
+    mode: z.enum(['direct', 'indirect']).optional().describe('Quoted words, or reported speech'),
+    parts: z
+      .array(span)
+      .optional()
+      .describe('The pieces of the content when an attribution or a paragraph break splits it'),
+    cue: span.nullable().optional().describe('The verb or phrase introducing the quote (said, по словам)'),
+    cueText: z.string().nullable().optional(),
+    speakerSpan: span.nullable().optional().describe('The speaker phrase as written in the document'),
+    speakerMention: span
+      .nullable()
+      .optional()
+      .describe('The entity mention the speaker was resolved through (earlier in the text for a pronoun)'),
+    resolution: z
+      .string()
+      .optional()
+      .describe('How the speaker was resolved: mention, pronoun, description, unresolved, none'),
+    role: z.string().nullable().optional().describe("The speaker's role as the text states it"),
+    roleSpan: span.nullable().optional(),
+    level: z.number().int().nonnegative().optional().describe("0 for the author's quotes, 1 inside one, …"),
+    parentId: z.string().nullable().optional().describe('The quote annotation this one is nested in'),
+    unclosed: z.boolean().optional().describe('A quotation mark was opened and never closed'),
+    construction: z.string().optional().describe('Which extraction rule matched'),
   }),
   narrative: z.looseObject({
     narrativeId: z.string(),
@@ -86,6 +119,7 @@ export type TypedAnnotation<K extends AnnotationKind = AnnotationKind> = {
 
 export type EntityAnnotation = TypedAnnotation<'entity'>;
 export type SanctionAnnotation = TypedAnnotation<'sanction'>;
+export type QuoteAnnotation = TypedAnnotation<'quote'>;
 
 const envelope = (kind: AnnotationKind) =>
   z.object({

@@ -3,7 +3,7 @@
 //   phrase          "Eastern NATO"
 //   boolean         a OR b, a AND b, NOT a, -a, ( … )   precedence: NOT > AND > OR
 //   prefix          санкц*
-//   filters         source:ID lang:ru from:2024-01-01 to:2024-06-30 entity:ID
+//   filters         source:ID lang:ru from:2024-01-01 to:2024-06-30 entity:ID speaker:ID
 // Words are analyzed like document text (folded, stemmed by script), so `Пхеньян` finds `Пхеньяна`.
 import { QuerySyntaxError } from '../errors.ts';
 import { analyze, queryStems } from '../text/analyzer.ts';
@@ -17,7 +17,7 @@ type Lexeme =
   | { type: 'filter'; field: string; value: string; at: number }
   | { type: 'and' | 'or' | 'not' | 'open' | 'close'; at: number };
 
-const FILTER_FIELDS = new Set(['source', 'lang', 'from', 'to', 'entity']);
+const FILTER_FIELDS = new Set(['source', 'lang', 'from', 'to', 'entity', 'speaker']);
 
 /** Parentheses and NOTs nested deeper than this are refused: the parser and the SQL it becomes recurse. */
 export const MAX_QUERY_DEPTH = 32;
@@ -32,11 +32,22 @@ export function parseQuery(input: string): Query {
       MAX_QUERY_LENGTH,
     );
   const lexemes = lex(input);
-  const filters: QueryFilters = { sources: [], languages: [], from: null, to: null, entities: [] };
+  const filters: QueryFilters = {
+    sources: [],
+    languages: [],
+    from: null,
+    to: null,
+    entities: [],
+    speakers: [],
+  };
   const parser = new Parser(input, lexemes, filters);
   const text = parser.parseTop();
   const hasFilter =
-    filters.sources.length + filters.languages.length + filters.entities.length > 0 ||
+    filters.sources.length +
+      filters.languages.length +
+      filters.entities.length +
+      (filters.speakers?.length ?? 0) >
+      0 ||
     filters.from !== null ||
     filters.to !== null;
   // A blank query and one of only punctuation or emoji (which analysis drops) are the same
@@ -259,6 +270,9 @@ class Parser {
         return;
       case 'entity':
         this.filters.entities.push(value);
+        return;
+      case 'speaker':
+        (this.filters.speakers ??= []).push(value);
         return;
       case 'from':
         this.filters.from = this.date(value, at, false);

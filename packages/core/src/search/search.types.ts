@@ -25,6 +25,8 @@ export interface QueryFilters {
   /** Exclusive upper bound, UTC ISO instant (a bare `to:2024-05-01` includes that whole day). */
   to: string | null;
   entities: string[];
+  /** `speaker:ID`: documents where that entity is quoted (absent in filters built before it). */
+  speakers?: string[];
 }
 
 export interface SearchRequest {

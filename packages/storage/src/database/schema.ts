@@ -91,6 +91,8 @@ export interface AnnotationsTable {
   attributes: Generated<string>;
   /** Generated from attributes.entityId by the database. */
   entity_id: ColumnType<string | null, never, never>;
+  /** Generated from attributes.speakerEntityId (quotes) by the database (migration 0060). */
+  speaker_entity_id: ColumnType<string | null, never, never>;
 }
 
 export interface JobsTable {

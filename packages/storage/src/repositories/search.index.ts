@@ -31,6 +31,11 @@ export function createSearchIndex(context: StoreContext): SearchIndex {
         conditions.push(sql`EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.kind = 'entity'
           AND a.entity_id IN (SELECT CAST(${entity} AS TEXT) UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ${entity}))`);
       }
+      for (const speaker of filters.speakers ?? []) {
+        // Quotes whose speaker was resolved to this entity (or to one since merged into it).
+        conditions.push(sql`EXISTS (SELECT 1 FROM annotations q WHERE q.document_id = d.id AND q.kind = 'quote'
+          AND q.speaker_entity_id IN (SELECT CAST(${speaker} AS TEXT) UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ${speaker}))`);
+      }
       const filter = conditions.length ? sql<SqlBool>`${sql.join(conditions, sql` AND `)}` : null;
       const db = context.db();
       let page: RankedPage;

@@ -188,5 +188,50 @@ export function describeEntityRepositoryContract(adapter: string, factory: Store
       await store.entities.replaceRedirects(new Map());
       assert.equal(await search('Q423'), 0);
     });
+
+    it("lets search's speaker:ID filter find documents where the entity is quoted, not only named", async () => {
+      const quoted = buildDocument({ id: 'quoted', key: 'k-quoted', text: '«Мы готовы», — сказал Туманов.' });
+      const named = buildDocument({ id: 'named', key: 'k-named', text: 'Туманов промолчал.' });
+      await addDocument(store, quoted);
+      await addDocument(store, named);
+      for (const document of [quoted, named])
+        await store.annotations.replace(
+          document.id,
+          'entities',
+          mentionsOf(document, 'Туманов', 'person:tumanov'),
+        );
+      const speakerAt = quoted.text.indexOf('Туманов');
+      await store.annotations.replace(quoted.id, 'quotes', [
+        {
+          id: sha256Hex('quoted:quote').slice(0, 32),
+          documentId: quoted.id,
+          kind: 'quote',
+          label: 'DIRECT',
+          start: 1,
+          end: 10,
+          confidence: 0.9,
+          producer: 'quotes',
+          producerVersion: '1',
+          attributes: {
+            speaker: 'Туманов',
+            speakerEntityId: 'person:tumanov',
+            speakerSpan: { start: speakerAt, end: speakerAt + 'Туманов'.length },
+          },
+        },
+      ]);
+      const found = async (query: string): Promise<string[]> =>
+        (await store.search.search({ query: parseQuery(query), limit: 10, offset: 0 })).hits.map(
+          (h) => h.documentId,
+        );
+      assert.deepEqual(await found('speaker:person:tumanov'), ['quoted']);
+      assert.deepEqual((await found('entity:person:tumanov')).sort(), ['named', 'quoted']);
+      assert.deepEqual(await found('speaker:person:tumanov готовы'), ['quoted']);
+      assert.deepEqual(await found('speaker:nobody'), []);
+      // An id merged into another: its quotes are the other's.
+      await store.entities.replaceRedirects(new Map([['person:tumanov', 'gleb-tumanov']]));
+      assert.deepEqual(await found('speaker:gleb-tumanov'), ['quoted']);
+      await store.entities.replaceRedirects(new Map());
+      assert.deepEqual(await found('speaker:gleb-tumanov'), []);
+    });
   });
 }
