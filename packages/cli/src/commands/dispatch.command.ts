@@ -2,7 +2,7 @@
 // dispatch from excerpts and checking an evidence bundle. The use cases are app's (src/dispatch);
 // this file parses options and prints. Block positions are 1-based here, as `dispatch show` numbers them.
 import { writeFileSync } from 'node:fs';
-import { UsageError, type Clock } from '@echotrace/core';
+import { UsageError } from '@echotrace/core';
 import {
   addBlock,
   addExcerpt,
@@ -18,8 +18,8 @@ import {
 } from '@echotrace/app';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import { printPdf } from '../pdf.printer.ts';
+import { systemClock } from '../system.clock.ts';
 
-const systemClock: Clock = { now: () => new Date() };
 const text = (context: CommandContext, name: string): string | undefined =>
   typeof context.options[name] === 'string' ? context.options[name] : undefined;
 

@@ -1,4 +1,4 @@
-import { UsageError, type Clock, type IngestSummary } from '@echotrace/core';
+import { UsageError, type IngestSummary } from '@echotrace/core';
 import {
   checkIngestRequest,
   closeEnrichment,
@@ -8,8 +8,7 @@ import {
 } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
 import { ProgressReporter } from '../progress.ts';
-
-const systemClock: Clock = { now: () => new Date() };
+import { systemClock } from '../system.clock.ts';
 
 export const ingestCommand: Command = {
   name: 'ingest',

@@ -2,13 +2,12 @@
 // stores each answer against its span; `translate show` prints what is stored; `translate edit` and
 // `translate approve` record an analyst's wording or approval. The use cases are app's
 // (translation.usecase.ts); this file chooses the adapter from the settings, parses and formats.
-import { UsageError, type Clock, type StoredTranslation } from '@echotrace/core';
+import { UsageError, type StoredTranslation } from '@echotrace/core';
 import { approveTranslation, editTranslation, translateDocument } from '@echotrace/app';
 import { createTranslator } from '@echotrace/translate';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import { ProgressReporter } from '../progress.ts';
-
-const systemClock: Clock = { now: () => new Date() };
+import { systemClock } from '../system.clock.ts';
 
 function oneArgument(context: CommandContext, what: string, usage: string): string {
   if (context.positionals.length !== 1) throw new UsageError(`expected ${what}: echotrace ${usage}`);

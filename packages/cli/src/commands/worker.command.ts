@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { Clock, WatchDependencies } from '@echotrace/core';
+import type { WatchDependencies } from '@echotrace/core';
 import { writeJson, type Command } from '../command.ts';
 import {
   checkHandlers,
@@ -11,8 +11,7 @@ import {
   runWorker,
 } from '@echotrace/app';
 import { createFetcher } from '../acquisition.factory.ts';
-
-const systemClock: Clock = { now: () => new Date() };
+import { systemClock } from '../system.clock.ts';
 
 export const workerCommand: Command = {
   name: 'worker',

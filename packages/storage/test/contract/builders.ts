@@ -6,6 +6,7 @@ import {
   sha256Hex,
   type Document,
   type Source,
+  type Store,
 } from '@echotrace/core';
 
 export function buildSource(overrides: Partial<Source> = {}): Source {
@@ -43,3 +44,18 @@ export function buildDocument(overrides: Partial<Document> & { key?: string } = 
 
 export const contentHash = (document: Document): string =>
   sha256Hex(JSON.stringify([document.title, document.text, document.publishedAt]));
+
+/** Stores `document` with its text as the capture's bytes (sources must already hold its source). */
+export async function storeDocument(
+  store: Store,
+  document: Document,
+  mediaType = 'text/plain',
+): Promise<void> {
+  const capture = await store.captures.put(new TextEncoder().encode(document.text), {
+    mediaType,
+    charset: 'utf-8',
+    capturedAt: document.ingestedAt,
+    origin: document.key,
+  });
+  await store.documents.upsert({ ...document, captureSha256: capture.sha256 }, contentHash(document));
+}

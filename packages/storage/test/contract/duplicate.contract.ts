@@ -1,19 +1,9 @@
 // The duplicate repository contract: every adapter's DuplicateRepository must pass it unchanged.
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, it } from 'node:test';
-import { sha256Hex, type Document, type DuplicateRepository, type Store } from '@echotrace/core';
-import { buildDocument, buildSource, contentHash } from './builders.ts';
+import { sha256Hex, type DuplicateRepository, type Store } from '@echotrace/core';
+import { buildDocument, buildSource, contentHash, storeDocument } from './builders.ts';
 import type { StoreFactory } from './store.contract.ts';
-
-async function store(s: Store, document: Document): Promise<void> {
-  const capture = await s.captures.put(new TextEncoder().encode(document.text), {
-    mediaType: 'text/plain',
-    charset: 'utf-8',
-    capturedAt: document.ingestedAt,
-    origin: document.key,
-  });
-  await s.documents.upsert({ ...document, captureSha256: capture.sha256 }, contentHash(document));
-}
 
 export function describeDuplicateRepositoryContract(adapter: string, factory: StoreFactory): void {
   describe(`DuplicateRepository contract: ${adapter}`, () => {
@@ -48,7 +38,7 @@ export function describeDuplicateRepositoryContract(adapter: string, factory: St
       if (current) await factory.destroy(current);
       current = await factory.create();
       await current.sources.upsert(buildSource());
-      for (const d of [wire, repost, site, loner]) await store(current, d);
+      for (const d of [wire, repost, site, loner]) await storeDocument(current, d);
       repo = current.duplicates;
     });
     after(async () => {

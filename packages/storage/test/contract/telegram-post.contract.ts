@@ -1,19 +1,9 @@
 // The Telegram post repository contract: every dialect's TelegramPostRepository must pass it.
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, it } from 'node:test';
-import type { Document, Store } from '@echotrace/core';
-import { buildDocument, buildSource, contentHash } from './builders.ts';
+import type { Store } from '@echotrace/core';
+import { buildDocument, buildSource, storeDocument } from './builders.ts';
 import type { StoreFactory } from './store.contract.ts';
-
-async function store(s: Store, document: Document): Promise<void> {
-  const capture = await s.captures.put(new TextEncoder().encode(document.text), {
-    mediaType: 'text/html',
-    charset: 'utf-8',
-    capturedAt: document.ingestedAt,
-    origin: document.key,
-  });
-  await s.documents.upsert({ ...document, captureSha256: capture.sha256 }, contentHash(document));
-}
 
 export function describeTelegramPostRepositoryContract(adapter: string, factory: StoreFactory): void {
   describe(`TelegramPostRepository contract: ${adapter}`, () => {
@@ -36,7 +26,7 @@ export function describeTelegramPostRepositoryContract(adapter: string, factory:
       if (current) await factory.destroy(current);
       current = await factory.create();
       await current.sources.upsert(buildSource());
-      for (const post of posts) await store(current, post);
+      for (const post of posts) await storeDocument(current, post, 'text/html');
     });
     after(async () => {
       if (current) await factory.destroy(current);

@@ -1,19 +1,9 @@
 // The translation repository contract: every dialect's TranslationRepository must pass it.
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, it } from 'node:test';
-import { NotFoundError, type Document, type Store, type StoredTranslation } from '@echotrace/core';
-import { buildDocument, buildSource, contentHash } from './builders.ts';
+import { NotFoundError, type Store, type StoredTranslation } from '@echotrace/core';
+import { buildDocument, buildSource, storeDocument } from './builders.ts';
 import type { StoreFactory } from './store.contract.ts';
-
-async function store(s: Store, document: Document): Promise<void> {
-  const capture = await s.captures.put(new TextEncoder().encode(document.text), {
-    mediaType: 'text/plain',
-    charset: 'utf-8',
-    capturedAt: document.ingestedAt,
-    origin: document.key,
-  });
-  await s.documents.upsert({ ...document, captureSha256: capture.sha256 }, contentHash(document));
-}
 
 export function describeTranslationRepositoryContract(adapter: string, factory: StoreFactory): void {
   describe(`TranslationRepository contract: ${adapter}`, () => {
@@ -48,7 +38,7 @@ export function describeTranslationRepositoryContract(adapter: string, factory: 
       if (current) await factory.destroy(current);
       current = await factory.create();
       await current.sources.upsert(buildSource());
-      await store(current, document);
+      await storeDocument(current, document);
     });
     after(async () => {
       if (current) await factory.destroy(current);
