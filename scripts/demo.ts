@@ -1,7 +1,9 @@
 // `npm start`: the main job on the embedded default. Ingests the demo corpus into the configured
 // database (./data/echotrace.db unless ECHOTRACE_DB says otherwise), prints what is in it, and runs
 // three searches that follow the demo's narrative (demo/README.md) from a fringe outlet into the
-// mainstream.
+// mainstream, then builds the sample dispatch on that narrative (demo/corpus/dispatch.yaml) and
+// renders it in every format into the output folder beside the database (./data/dispatch).
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '@echotrace/cli';
@@ -56,8 +58,56 @@ await step('who owns the outlet that started it: the chain to a sanctions listin
   'show',
   'derzhavny-vestnik',
 ]);
+const output = path.join(
+  path.dirname(path.resolve(process.env.ECHOTRACE_DB ?? 'data/echotrace.db')),
+  'dispatch',
+);
+const dispatchId = 'from-the-fringe-to-the-ministry-sanctions';
+mkdirSync(output, { recursive: true });
+let dispatchCode = await step(
+  'the sample dispatch: excerpts, attributed quotes, footnotes with the ownership chain',
+  ['dispatch', 'import', rel('demo/corpus/dispatch.yaml'), '--replace'],
+);
+const written = (name: string): string => path.relative(process.cwd(), path.join(output, name));
+for (const format of ['md', 'html', 'docx']) {
+  dispatchCode ||= await step(`the dispatch as ${format}`, [
+    'dispatch',
+    'render',
+    dispatchId,
+    '--format',
+    format,
+    '--out',
+    written(`dispatch.${format}`),
+  ]);
+}
+// PDF needs a Chromium (Debian's package); a machine without one still gets the other formats.
+const chromium = process.env.ECHOTRACE_CHROMIUM?.trim() || '/usr/bin/chromium';
+if (existsSync(chromium))
+  dispatchCode ||= await step('the dispatch as pdf (printed by Chromium)', [
+    'dispatch',
+    'render',
+    dispatchId,
+    '--format',
+    'pdf',
+    '--out',
+    written('dispatch.pdf'),
+  ]);
+else process.stdout.write(`\n(no Chromium at ${chromium}: dispatch.pdf skipped; apt-get install chromium)\n`);
+// The bundle is rebuilt each run: it is this demo's own output.
+rmSync(path.join(output, 'evidence'), { recursive: true, force: true });
+dispatchCode ||= await step('its evidence bundle: the cited captures, hashes and a manifest', [
+  'dispatch',
+  'bundle',
+  dispatchId,
+  '--out',
+  written('evidence'),
+]);
+dispatchCode ||= await step('anyone can check it against the archived bytes', [
+  'verify',
+  written('evidence'),
+]);
 process.stdout.write(
   `\nNext: npx echotrace show <id> · npx echotrace search --help · see README.md for the tour.\n`,
 );
 // The demo corpus deliberately contains no broken files; any failure is a real problem.
-process.exitCode = ingestCode;
+process.exitCode = ingestCode || dispatchCode;

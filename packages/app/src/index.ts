@@ -33,6 +33,8 @@ export * from './translation/translation.usecase.ts';
 export * from './dispatch/dispatch.usecase.ts';
 export * from './dispatch/dispatch.view.ts';
 export * from './dispatch/dispatch.render.ts';
+export * from './dispatch/dispatch.docx.ts';
+export * from './dispatch/dispatch.file.ts';
 export * from './dispatch/dispatch.bundle.ts';
 export * from './quotes/quotes.listing.ts';
 export * from './quotes/quote.evaluation.ts';

@@ -241,6 +241,16 @@ describe('README examples', () => {
     });
     assert.equal(demo.status, 0, demo.stderr);
     assert.match(demo.stdout, /documents/);
+    // The sample dispatch in every format beside the database, and its bundle verified.
+    const output = path.join(work, 'data/dispatch');
+    const formats =
+      existsSync('/usr/bin/chromium') || process.env.ECHOTRACE_CHROMIUM
+        ? ['md', 'html', 'docx', 'pdf']
+        : ['md', 'html', 'docx'];
+    for (const format of formats)
+      assert.ok(existsSync(path.join(output, `dispatch.${format}`)), `npm start wrote no dispatch.${format}`);
+    assert.match(readFileSync(path.join(output, 'dispatch.md'), 'utf8'), /> — Gleb Tumanov/);
+    assert.match(demo.stdout, /OK: 3 files, 3 captures, 4 excerpts checked/);
 
     const { run } = examples(readme);
     const previous: CliResult[] = [];

@@ -94,6 +94,9 @@ const NOT_A_SPEAKER_START = new Set([
 
 // Words that lead or pad a speaker phrase without naming anyone.
 const PADDING = new Set([
+  // "Он не подтвердил": the negation belongs to the verb, not to the speaker.
+  'не',
+  'ни',
   'and',
   'but',
   'also',

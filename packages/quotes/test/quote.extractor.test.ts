@@ -106,6 +106,13 @@ describe('direct quotes in Russian', () => {
     assert.equal(found[0]!.entity, null);
   });
 
+  it('leaves a negation to its verb: "Он не подтвердил" is spoken by "Он"', () => {
+    const found = quotes('Он не подтвердил, что объект был атакован ракетами.', 'ru');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(found[0]!.speaker, 'Он');
+    assert.equal(found[0]!.cue, 'подтвердил');
+  });
+
   it('closes a quote left open at the end of its paragraph', () => {
     const text =
       '«Мы не уйдём отсюда, пока нас не услышат, — заявил депутат.\n\nСледующий абзац без кавычек.';

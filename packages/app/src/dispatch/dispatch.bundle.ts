@@ -51,11 +51,18 @@ export interface BundleResult {
   excerpts: number;
 }
 
+/**
+ * Writes more files into the bundle (the entry point's WARC of the cited documents, say) and
+ * returns their paths relative to it; they are hashed into the manifest like the renderings.
+ */
+export type BundleAttachments = (dir: string, documentIds: string[]) => Promise<string[]>;
+
 /** Writes the bundle into `dir`, which must not exist or be empty. */
 export async function writeDispatchBundle(
   store: Store,
   dispatchId: string,
   dir: string,
+  attach?: BundleAttachments,
 ): Promise<BundleResult> {
   if (existsSync(dir) && readdirSync(dir).length > 0)
     throw new InputError(dir, 'the bundle folder exists and is not empty');
@@ -102,6 +109,11 @@ export async function writeDispatchBundle(
       text: excerpt.text,
       footnote: block.footnote,
     });
+  }
+  if (attach) {
+    const documentIds = [...new Set(excerpts.map((e) => e.documentId))];
+    for (const file of await attach(dir, documentIds))
+      files.push({ path: file, sha256: sha256(readFileSync(path.join(dir, file))) });
   }
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,

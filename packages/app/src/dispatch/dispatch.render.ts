@@ -86,6 +86,9 @@ export function templateData(view: DispatchView) {
             note: block.excerpt.note,
             footnote: block.footnote,
             change: block.change,
+            attribution: block.speaker
+              ? `${block.speaker.name}${block.speaker.role ? `, ${block.speaker.role}` : ''}`
+              : null,
             language: '',
           }
         : { kind: block.kind, position: block.position + 1, text: block.text },

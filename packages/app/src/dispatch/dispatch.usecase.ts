@@ -26,8 +26,11 @@ export interface NewDispatch {
   summary?: string | undefined;
 }
 
-// Source ids and dispatch ids are spelled alike: `Moscow–Beijing–Pyongyang` → `moscow-beijing-pyongyang`.
-function slugOf(headline: string): string {
+/**
+ * The id a headline gives a new dispatch when it is free (a taken one gets `-2`, `-3`…). Source
+ * ids and dispatch ids are spelled alike: `Moscow–Beijing–Pyongyang` → `moscow-beijing-pyongyang`.
+ */
+export function dispatchIdOf(headline: string): string {
   const slug = slugify(headline);
   if (slug.startsWith('source-')) return 'dispatch';
   return slug.length > 48 ? slug.slice(0, 48).replace(/-[^-]*$/, '') : slug;
@@ -39,7 +42,7 @@ export async function createDispatch(store: Store, clock: Clock, request: NewDis
   const date = request.date ?? clock.now().toISOString().slice(0, 10);
   if (!DATE.test(date) || Number.isNaN(Date.parse(date)))
     throw new InputError('--date', `must be a date such as 2023-09-28, not ${JSON.stringify(request.date)}`);
-  const base = slugOf(headline);
+  const base = dispatchIdOf(headline);
   const now = clock.now().toISOString();
   for (let n = 1; n < 1000; n++) {
     const id = n === 1 ? base : `${base}-${n}`;

@@ -3,6 +3,7 @@
 // publication date, URL, archive time and the capture's SHA-256, the outlet's sanctioned ownership
 // where the lists show it, and a warning where the page no longer holds the passage.
 import { NotFoundError, type Dispatch, type Excerpt, type Store } from '@echotrace/core';
+import { loadStoredKnowledgeBase } from '../entities/knowledge.base.loader.ts';
 import { createSourceTracer } from '../sources/ownership.screening.ts';
 
 export interface DispatchFootnote {
@@ -30,7 +31,23 @@ export interface ExcerptChange {
 export type DispatchBlock =
   | { kind: 'heading'; position: number; text: string }
   | { kind: 'text'; position: number; text: string }
-  | { kind: 'excerpt'; position: number; excerpt: Excerpt; footnote: number; change: ExcerptChange | null };
+  | {
+      kind: 'excerpt';
+      position: number;
+      excerpt: Excerpt;
+      footnote: number;
+      change: ExcerptChange | null;
+      /** Who is quoted, when the excerpt was taken from a quote annotation that names a speaker. */
+      speaker: QuoteSpeaker | null;
+    };
+
+export interface QuoteSpeaker {
+  /** The knowledge base's English (else Russian) name when the speaker was resolved, else as written. */
+  name: string;
+  entityId: string | null;
+  /** The role the text gives ("deputy minister"), when it gives one. */
+  role: string | null;
+}
 
 export interface DispatchView {
   dispatch: Dispatch;
@@ -43,6 +60,28 @@ export async function loadDispatchView(store: Store, id: string): Promise<Dispat
   if (!dispatch) throw new NotFoundError('dispatch', id);
   const items = await store.dispatches.items(id);
   const tracer = await createSourceTracer(store);
+  let kb: Awaited<ReturnType<typeof loadStoredKnowledgeBase>> | null = null;
+  const speakerOf = async (excerpt: Excerpt): Promise<QuoteSpeaker | null> => {
+    if (!excerpt.annotationId) return null;
+    const annotation = (await store.annotations.forDocument(excerpt.documentId)).find(
+      (a) => a.id === excerpt.annotationId,
+    );
+    if (annotation?.kind !== 'quote') return null;
+    const attributes = annotation.attributes as {
+      speaker?: string | null;
+      speakerEntityId?: string | null;
+      role?: string | null;
+    };
+    const entityId = attributes.speakerEntityId ?? null;
+    let name: string | null = null;
+    if (entityId) {
+      kb ??= await loadStoredKnowledgeBase(store);
+      const entity = kb.get(entityId);
+      name = entity?.names.en ?? entity?.names.ru ?? null;
+    }
+    name ??= attributes.speaker ?? null;
+    return name ? { name, entityId, role: attributes.role ?? null } : null;
+  };
   const footnotes: DispatchFootnote[] = [];
   const byDocument = new Map<string, DispatchFootnote>();
   const blocks: DispatchBlock[] = [];
@@ -89,6 +128,7 @@ export async function loadDispatchView(store: Store, id: string): Promise<Dispat
       excerpt,
       footnote: footnote.number,
       change: await changeOf(store, excerpt, document),
+      speaker: await speakerOf(excerpt),
     });
   }
   return { dispatch, blocks, footnotes };

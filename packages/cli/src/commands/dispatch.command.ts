@@ -2,15 +2,18 @@
 // dispatch from excerpts and checking an evidence bundle. The use cases are app's (src/dispatch);
 // this file parses options and prints. Block positions are 1-based here, as `dispatch show` numbers them.
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '@echotrace/core';
 import {
   addBlock,
   addExcerpt,
   createDispatch,
+  importDispatchFile,
   loadDispatchView,
   moveBlock,
   removeBlock,
   renderDispatch,
+  renderDispatchDocx,
   reviseExcerpt,
   verifyBundle,
   writeDispatchBundle,
@@ -19,6 +22,7 @@ import {
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import { printPdf } from '../pdf.printer.ts';
 import { systemClock } from '../system.clock.ts';
+import { writeWarcFile } from '../warc.file.ts';
 
 const text = (context: CommandContext, name: string): string | undefined =>
   typeof context.options[name] === 'string' ? context.options[name] : undefined;
@@ -245,29 +249,37 @@ export const dispatchListCommand: Command = {
 
 export const dispatchRenderCommand: Command = {
   name: 'dispatch render',
-  summary: 'Render a dispatch as Markdown or HTML (deterministic: same dispatch, same bytes)',
-  usage: 'dispatch render ID --format md|html|pdf [--out FILE] [--template FILE]',
+  summary: 'Render a dispatch as Markdown, HTML (deterministic: same dispatch, same bytes), PDF or DOCX',
+  usage: 'dispatch render ID --format md|html|pdf|docx [--out FILE] [--template FILE]',
   help: `
 Templates are Handlebars files (packages/app/templates/dispatch.md.hbs, dispatch.html.hbs); copy one,
 change it, and pass it with --template. Machine translations are marked with their provider.
 pdf prints the HTML rendering with the machine's Chromium (ECHOTRACE_CHROMIUM, default
-/usr/bin/chromium; JavaScript off, no network) and needs --out.`,
+/usr/bin/chromium; JavaScript off, no network) and needs --out. docx writes a Word document with
+Word's own footnotes (templates do not apply) and needs --out.`,
   options: [
-    { name: 'format', type: 'string', value: 'FORMAT', description: 'md, html or pdf' },
+    { name: 'format', type: 'string', value: 'FORMAT', description: 'md, html, pdf or docx' },
     { name: 'out', type: 'string', value: 'FILE', description: 'Write to FILE instead of standard output' },
     { name: 'template', type: 'string', value: 'FILE', description: 'Your own template' },
   ],
   async run(context) {
     const [id] = positionals(context, 1, this.usage);
     const format = text(context, 'format') ?? 'md';
-    if (format !== 'md' && format !== 'html' && format !== 'pdf')
-      throw new UsageError(`--format must be md, html or pdf, not ${JSON.stringify(format)}`, {
+    if (format !== 'md' && format !== 'html' && format !== 'pdf' && format !== 'docx')
+      throw new UsageError(`--format must be md, html, pdf or docx, not ${JSON.stringify(format)}`, {
         input: '--format',
-        problem: 'must be md, html or pdf',
+        problem: 'must be md, html, pdf or docx',
       });
     const out = text(context, 'out');
-    if (format === 'pdf' && !out) throw new UsageError('--format pdf needs --out FILE');
+    if ((format === 'pdf' || format === 'docx') && !out)
+      throw new UsageError(`--format ${format} needs --out FILE`);
     const view = await loadDispatchView(await context.openStore(), id!);
+    if (format === 'docx') {
+      const bytes = await renderDispatchDocx(view);
+      writeFileSync(out!, bytes);
+      context.stdout.write(`wrote ${out} (${bytes.length} bytes)\n`);
+      return 0;
+    }
     const rendered = renderDispatch(view, format === 'pdf' ? 'html' : format, text(context, 'template'));
     if (format === 'pdf') {
       await printPdf(rendered, out!, context.config.chromiumPath);
@@ -288,8 +300,9 @@ export const dispatchBundleCommand: Command = {
   usage: 'dispatch bundle ID --out DIR [--json]',
   help: `
 DIR (new or empty) receives dispatch.md, dispatch.html, captures/<sha256> (the raw archived bytes of
-every cited capture) and manifest.json (each excerpt's document, capture, span and text). Anyone can
-check it with: echotrace verify DIR. A WARC of the same documents: echotrace export warc --document ID.`,
+every cited capture), captures.warc (every archived fetch of the cited documents as WARC 1.1, for
+replay tools) and manifest.json (each excerpt's document, capture, span and text, and the SHA-256 of
+every file). Anyone can check it with: echotrace verify DIR.`,
   options: [
     { name: 'out', type: 'string', value: 'DIR', description: 'The bundle folder' },
     { name: 'json', type: 'boolean', description: 'Print a summary as JSON' },
@@ -298,7 +311,19 @@ check it with: echotrace verify DIR. A WARC of the same documents: echotrace exp
     const [id] = positionals(context, 1, this.usage);
     const out = text(context, 'out');
     if (!out) throw new UsageError('--out DIR is required');
-    const result = await writeDispatchBundle(await context.openStore(), id!, out);
+    const store = await context.openStore();
+    const result = await writeDispatchBundle(store, id!, out, async (dir, documents) => {
+      await writeWarcFile(
+        store,
+        path.join(dir, 'captures.warc'),
+        { documents, signal: context.signal },
+        {
+          gzip: false,
+          now: systemClock.now(),
+        },
+      );
+      return ['captures.warc'];
+    });
     if (context.options.json) writeJson(context.stdout, result);
     else
       context.stdout.write(
@@ -331,8 +356,37 @@ in its capture's reader-visible text; 1 otherwise, naming each failed check.`,
   },
 };
 
+export const dispatchImportCommand: Command = {
+  name: 'dispatch import',
+  summary: 'Build a dispatch from a file (YAML or JSON): headline, summary, headings, text, excerpts',
+  usage: 'dispatch import FILE [--replace] [--json]',
+  help: `
+The file gives headline, subheadline, date, summary and blocks; a block is {heading: TEXT},
+{text: TEXT} or {excerpt: {document: URL|ID, passage: TEXT | quote: TEXT | span: [START, END],
+translation: TEXT, note: TEXT}}. "quote" takes the stored quote containing TEXT, with its speaker.
+Every excerpt is found before anything is written. --replace rebuilds the dispatch the headline
+names instead of adding a second one (see docs/dispatches.md).`,
+  options: [
+    { name: 'replace', type: 'boolean', description: 'Rebuild the dispatch of that headline in place' },
+    { name: 'json', type: 'boolean', description: 'Print the result as JSON' },
+  ],
+  async run(context) {
+    const [file] = positionals(context, 1, this.usage);
+    const result = await importDispatchFile(await context.openStore(), systemClock, file!, {
+      replace: context.options.replace === true,
+    });
+    if (context.options.json) writeJson(context.stdout, result);
+    else
+      context.stdout.write(
+        `${result.dispatch.id}: ${result.replaced ? 'rebuilt' : 'created'} with ${result.excerpts} excerpts\n`,
+      );
+    return 0;
+  },
+};
+
 export const dispatchCommands: Command[] = [
   dispatchNewCommand,
+  dispatchImportCommand,
   dispatchAddCommand,
   dispatchMoveCommand,
   dispatchRemoveCommand,

@@ -1,10 +1,10 @@
 // `echotrace export warc`: app's exportArchive selects the exchanges and captures; this writes
 // them as WARC 1.1 records.
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { UsageError } from '@echotrace/core';
-import { archiveTimeBound, exportArchive } from '@echotrace/app';
-import { exchangeRecords, resourceRecord, WarcWriter, warcinfoRecord } from '@echotrace/fetch';
+import { archiveTimeBound } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
+import { systemClock } from '../system.clock.ts';
+import { writeWarcFile } from '../warc.file.ts';
 
 export const exportWarcCommand: Command = {
   name: 'export warc',
@@ -50,43 +50,21 @@ ending in .gz) compresses each record separately, as .warc.gz readers expect.
     const store = await context.openStore();
     const gzip = Boolean(context.options.gzip) || out.endsWith('.gz');
 
-    const fd = openSync(out, 'w');
-    const writer = new WarcWriter((chunk) => writeSync(fd, chunk), { gzip });
-    let exchanges = 0;
-    let resources = 0;
-    try {
-      writer.add(
-        warcinfoRecord(new Date().toISOString(), {
-          software: 'Echotrace 0.1.0',
-          format: 'WARC File Format 1.1',
-          conformsTo: 'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/',
-          description:
-            'Payloads are stored with Content-Encoding removed; Content-Length states the stored length.',
-        }),
-      );
-      ({ exchanges, resources } = await exportArchive(
-        store,
-        {
-          ...(documents.length > 0 ? { documents } : { from, to }),
-          signal: context.signal,
-          onSkipped: (entry) =>
-            context.stderr.write(`skipped ${entry.finalUrl}: capture sha256:${entry.sha256} missing\n`),
-        },
-        {
-          exchange: (entry, payload) => {
-            for (const record of exchangeRecords(entry, payload)) writer.add(record);
-          },
-          resource: (capture, payload) => writer.add(resourceRecord(capture, payload)),
-        },
-      ));
-    } finally {
-      closeSync(fd);
-    }
-    if (context.options.json)
-      writeJson(context.stdout, { out, records: writer.records, exchanges, resources });
+    const { records, exchanges, resources } = await writeWarcFile(
+      store,
+      out,
+      {
+        ...(documents.length > 0 ? { documents } : { from, to }),
+        signal: context.signal,
+        onSkipped: (entry) =>
+          context.stderr.write(`skipped ${entry.finalUrl}: capture sha256:${entry.sha256} missing\n`),
+      },
+      { gzip, now: systemClock.now() },
+    );
+    if (context.options.json) writeJson(context.stdout, { out, records: records, exchanges, resources });
     else
       context.stdout.write(
-        `wrote ${out}: ${writer.records} records (${exchanges} exchanges, ${resources} resources)\n`,
+        `wrote ${out}: ${records} records (${exchanges} exchanges, ${resources} resources)\n`,
       );
     return 0;
   },

@@ -559,7 +559,7 @@ function guessNominative(surface: string): string {
 function explain(reason: LinkReason, surface: string, via: string, entry: AliasEntry): string {
   switch (reason) {
     case 'exact-alias':
-      return `"${surface}" is a ${entry.kind} of the entity ("${entry.form}")`;
+      return `"${surface}" is ${/^[aeiou]/i.test(entry.kind) ? 'an' : 'a'} ${entry.kind} of the entity ("${entry.form}")`;
     case 'transliteration':
       return `"${surface}" and "${entry.form}" are the same name in another script or spelling (key ${entry.key})`;
     case 'inflection':
