@@ -1,7 +1,7 @@
 // The translation repository contract: every dialect's TranslationRepository must pass it.
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, it } from 'node:test';
-import { NotFoundError, type Store, type StoredTranslation } from '@echotrace/core';
+import { NotFoundError, parseQuery, type Store, type StoredTranslation } from '@echotrace/core';
 import { buildDocument, buildSource, storeDocument } from './builders.ts';
 import type { StoreFactory } from './store.contract.ts';
 
@@ -101,6 +101,22 @@ export function describeTranslationRepositoryContract(adapter: string, factory: 
       await repo.approve('t1', '2026-12-01T11:00:00Z');
       const edited = await repo.edit('t1', 'Opening paragraph.', '2026-12-01T12:00:00Z');
       assert.equal(edited.approvedAt, null);
+    });
+
+    it('makes the translated text searchable with the original, and follows edits', async () => {
+      const repo = current!.translations;
+      const found = async (query: string): Promise<string[]> =>
+        (await current!.search.search({ query: parseQuery(query), limit: 10, offset: 0 })).hits.map(
+          (h) => h.documentId,
+        );
+      assert.deepEqual(await found('paragraph'), []);
+      await repo.putMachine([machine('t1', 0, 13, 'First paragraph.')]);
+      assert.deepEqual(await found('paragraph'), [document.id]);
+      // The original is still found, in its own language.
+      assert.deepEqual(await found('абзац'), [document.id]);
+      await repo.edit('t1', 'Opening section.', '2026-12-01T12:00:00Z');
+      assert.deepEqual(await found('paragraph'), []);
+      assert.deepEqual(await found('"opening section"'), [document.id]);
     });
 
     it('names a missing translation', async () => {
