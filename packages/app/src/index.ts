@@ -37,3 +37,4 @@ export * from './dispatch/dispatch.bundle.ts';
 export * from './quotes/quotes.listing.ts';
 export * from './quotes/quote.evaluation.ts';
 export * from './quotes/quote.language.ts';
+export * from './documents/search.facets.ts';
