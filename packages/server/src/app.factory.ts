@@ -7,7 +7,11 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { auditWrites } from './audit.middleware.ts';
+import { VIEWER, authenticate } from './auth.middleware.ts';
 import { RequestValidationError, errorHandler, notFoundBody } from './http.errors.ts';
+import { registerAdminRoutes } from './routes/admin.routes.ts';
+import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
 import { registerEntityRoutes } from './routes/entities.routes.ts';
 import { registerJobRoutes } from './routes/jobs.routes.ts';
@@ -24,6 +28,7 @@ const statsRoute = createRoute({
   method: 'get',
   path: '/api/stats',
   summary: 'Documents per source, language and month',
+  middleware: VIEWER,
   responses: {
     200: { content: { 'application/json': { schema: LooseObjectSchema } }, description: 'counts' },
   },
@@ -56,6 +61,18 @@ export function createApp(deps: ServerDeps): ApiApp {
     }),
   );
 
+  app.use('/api/*', authenticate(deps));
+  app.use('/api/*', auditWrites(deps));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'et_session',
+    description: 'set by POST /api/auth/login; writes also need the X-CSRF-Token header',
+  });
+
+  registerAuthRoutes(app, deps);
+  registerAdminRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerEntityRoutes(app, deps);
@@ -67,6 +84,7 @@ export function createApp(deps: ServerDeps): ApiApp {
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Echotrace API', version: '0.1.0', description: 'See docs/server.md.' },
+    security: [{ token: [] }, { session: [] }],
   });
   app.notFound((c) => c.json(notFoundBody(c.req.path), 404));
   app.onError(errorHandler(log));

@@ -5,6 +5,7 @@
    response bodies are JSON read field by field by the assertions: their shape is what is under test */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createApiToken, createUser } from '@echotrace/app';
 import { createApp } from '@echotrace/server';
 import { seedCorpus, type Corpus } from './helpers/corpus.fixture.ts';
 import { EVERY_DATABASE, type TestStore } from './helpers/test.stores.ts';
@@ -17,17 +18,32 @@ for (const database of EVERY_DATABASE) {
     let test: TestStore;
     let corpus: Corpus;
     let app: ReturnType<typeof createApp>;
+    let bearer = '';
+    const request = (url: string, init: RequestInit = {}) =>
+      app.request(url, {
+        ...init,
+        headers: { Authorization: bearer, ...(init.headers as Record<string, string>) },
+      });
     const logged: string[] = [];
     before(async () => {
       test = await database.create();
       corpus = await seedCorpus(test.store);
       app = createApp({ store: test.store, clock, jobsEventIntervalMs: 20, log: (m) => logged.push(m) });
+      // Every request here is an admin's (API token): roles are the authorization matrix's subject.
+      await createUser(test.store, {
+        username: 'root',
+        password: 'a long admin password',
+        role: 'admin',
+        actor: 'test',
+        now: clock.now(),
+      });
+      bearer = `Bearer ${(await createApiToken(test.store, { username: 'root', name: 'tests', actor: 'test', now: clock.now() })).token}`;
     });
     after(async () => {
       await test.destroy();
     });
     const get = async (url: string): Promise<{ status: number; body: Json; headers: Headers }> => {
-      const response = await app.request(url);
+      const response = await request(url);
       const type = response.headers.get('content-type') ?? '';
       const body = type.includes('json')
         ? ((await response.json()) as Json)
@@ -35,7 +51,7 @@ for (const database of EVERY_DATABASE) {
       return { status: response.status, body, headers: response.headers };
     };
     const post = async (url: string, body: unknown) => {
-      const response = await app.request(url, {
+      const response = await request(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -97,13 +113,13 @@ for (const database of EVERY_DATABASE) {
       assert.deepEqual(body.quotes.map(surface), ['Санкции не работают']);
       assert.deepEqual(body.sanctions.map(surface), ['Глеб Туманов']);
       assert.equal(body.annotations.length, 3);
-      const text = await app.request(`/api/documents/${corpus.hostile.id}/text`);
+      const text = await request(`/api/documents/${corpus.hostile.id}/text`);
       assert.equal(await text.text(), corpus.hostile.text);
       assert.match(text.headers.get('content-type')!, /^text\/plain/);
     });
 
     it('serves an archived page only as text/plain under a sandboxing CSP, never as HTML', async () => {
-      const response = await app.request(`/api/documents/${corpus.hostile.id}/capture`);
+      const response = await request(`/api/documents/${corpus.hostile.id}/capture`);
       assert.equal(response.status, 200);
       assert.match(response.headers.get('content-type')!, /^text\/plain; charset=utf-8/);
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
@@ -112,7 +128,7 @@ for (const database of EVERY_DATABASE) {
       assert.match(csp, /sandbox/);
       const body = await response.text();
       assert.match(body, /<script>window.__pwned = 1<\/script>/, 'the exact archived markup, as text');
-      const download = await app.request(`/api/documents/${corpus.hostile.id}/capture?download=true`);
+      const download = await request(`/api/documents/${corpus.hostile.id}/capture?download=true`);
       assert.match(
         download.headers.get('content-disposition')!,
         /^attachment; filename="[0-9a-f]{64}\.txt"$/,
@@ -217,7 +233,7 @@ for (const database of EVERY_DATABASE) {
         [['ingest-file', 1]],
       );
       const controller = new AbortController();
-      const response = await app.request('/api/jobs/events', { signal: controller.signal });
+      const response = await request('/api/jobs/events', { signal: controller.signal });
       assert.equal(response.headers.get('content-type'), 'text/event-stream');
       const reader = response.body!.getReader();
       let text = '';

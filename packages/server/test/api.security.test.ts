@@ -5,6 +5,7 @@
    response bodies are JSON read field by field by the assertions: their shape is what is under test */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createApiToken, createUser } from '@echotrace/app';
 import { createApp } from '@echotrace/server';
 import { seedCorpus, type Corpus } from './helpers/corpus.fixture.ts';
 import { EVERY_DATABASE, type TestStore } from './helpers/test.stores.ts';
@@ -17,17 +18,32 @@ for (const database of EVERY_DATABASE) {
     let test: TestStore;
     let corpus: Corpus;
     let app: ReturnType<typeof createApp>;
+    let bearer = '';
+    const request = (url: string, init: RequestInit = {}) =>
+      app.request(url, {
+        ...init,
+        headers: { Authorization: bearer, ...(init.headers as Record<string, string>) },
+      });
     const logged: string[] = [];
     before(async () => {
       test = await database.create();
       corpus = await seedCorpus(test.store);
       app = createApp({ store: test.store, clock, maxBodyBytes: 4096, log: (m) => logged.push(m) });
+      // Every request here is an admin's (API token): roles are the authorization matrix's subject.
+      await createUser(test.store, {
+        username: 'root',
+        password: 'a long admin password',
+        role: 'admin',
+        actor: 'test',
+        now: clock.now(),
+      });
+      bearer = `Bearer ${(await createApiToken(test.store, { username: 'root', name: 'tests', actor: 'test', now: clock.now() })).token}`;
     });
     after(async () => {
       await test.destroy();
     });
     const send = async (url: string, init: RequestInit = {}) => {
-      const response = await app.request(url, init);
+      const response = await request(url, init);
       const text = await response.text();
       let body: Json = {};
       try {
@@ -120,7 +136,7 @@ for (const database of EVERY_DATABASE) {
       });
       const answered = await brokenApp.request('/api/sources', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', Authorization: bearer },
         body: JSON.stringify({ name: 'Z', homepage: 'https://z.test/', discover: true }),
       });
       const text = await answered.text();

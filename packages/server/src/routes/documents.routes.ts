@@ -7,6 +7,7 @@ import { NotFoundError } from '@echotrace/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { DocumentViewSchema, ErrorSchema, IdParamSchema } from '../schemas.ts';
 import type { ApiApp, ServerDeps } from '../server.deps.ts';
+import { VIEWER } from '../auth.middleware.ts';
 
 /** Headers of anything that carries archived bytes. */
 export const ARCHIVED_CONTENT_HEADERS = {
@@ -24,6 +25,7 @@ const documentRoute = createRoute({
   method: 'get',
   path: '/api/documents/{id}',
   summary: 'One document: metadata, text, entities, quotes and sanctions hits with their spans',
+  middleware: VIEWER,
   request: { params: IdParamSchema },
   responses: {
     200: { content: { 'application/json': { schema: DocumentViewSchema } }, description: 'the document' },
@@ -35,6 +37,7 @@ const textRoute = createRoute({
   method: 'get',
   path: '/api/documents/{id}/text',
   summary: 'The extracted text, as text/plain',
+  middleware: VIEWER,
   request: { params: IdParamSchema },
   responses: {
     200: { content: { 'text/plain': { schema: z.string() } }, description: 'the text' },
@@ -46,6 +49,7 @@ const captureRoute = createRoute({
   method: 'get',
   path: '/api/documents/{id}/capture',
   summary: 'The archived bytes the text was extracted from, as text/plain (never rendered as HTML)',
+  middleware: VIEWER,
   request: {
     params: IdParamSchema,
     query: z.object({ download: z.enum(['true', 'false']).default('false') }),

@@ -5,11 +5,13 @@ import { ENTITY_TYPES } from '@echotrace/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorSchema, IdParamSchema, LooseObjectSchema, loose, limitParam } from '../schemas.ts';
 import type { ApiApp, ServerDeps } from '../server.deps.ts';
+import { VIEWER } from '../auth.middleware.ts';
 
 const listRoute = createRoute({
   method: 'get',
   path: '/api/entities',
   summary: 'Entities of the knowledge base, by type then name',
+  middleware: VIEWER,
   request: {
     query: z.object({ type: z.enum(ENTITY_TYPES).optional(), limit: limitParam(100, 10_000) }),
   },
@@ -25,6 +27,7 @@ const showRoute = createRoute({
   method: 'get',
   path: '/api/entities/{id}',
   summary: 'One entity: mentions over time, per source, and the mentions themselves',
+  middleware: VIEWER,
   request: {
     params: IdParamSchema,
     query: z.object({ by: z.enum(['month', 'day']).default('month'), limit: limitParam(50, 1000) }),
@@ -44,6 +47,7 @@ const quotesRoute = createRoute({
   method: 'get',
   path: '/api/quotes',
   summary: 'Quotes, filtered by speaker, words, dates and source',
+  middleware: VIEWER,
   request: {
     query: z.object({
       speaker: z.string().max(200).optional(),

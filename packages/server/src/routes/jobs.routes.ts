@@ -5,6 +5,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { limitParam } from '../schemas.ts';
 import type { ApiApp, ServerDeps } from '../server.deps.ts';
+import { VIEWER } from '../auth.middleware.ts';
 
 const QueueSchema = z.object({
   queue: z.string(),
@@ -33,6 +34,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/api/jobs',
   summary: 'Job queues: counts per state and the latest failures',
+  middleware: VIEWER,
   request: { query: z.object({ failures: limitParam(20, 1000) }) },
   responses: {
     200: { content: { 'application/json': { schema: JobsOverviewSchema } }, description: 'the queues' },
@@ -43,6 +45,7 @@ const eventsRoute = createRoute({
   method: 'get',
   path: '/api/jobs/events',
   summary: 'Job progress as server-sent events (`event: jobs`, data: a JobsOverview)',
+  middleware: VIEWER,
   responses: {
     200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'an endless event stream' },
   },

@@ -4,11 +4,13 @@ import { decideSanctionsHit, listSanctionsHits } from '@echotrace/app';
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorSchema, LooseObjectSchema, loose } from '../schemas.ts';
 import type { ApiApp, ServerDeps } from '../server.deps.ts';
+import { ANALYST, VIEWER } from '../auth.middleware.ts';
 
 const hitsRoute = createRoute({
   method: 'get',
   path: '/api/sanctions/hits',
   summary: 'Flagged mentions grouped by list entry, most mentioned first',
+  middleware: VIEWER,
   request: {
     query: z.object({
       status: z.enum(['open', 'confirmed', 'dismissed']).optional(),
@@ -38,6 +40,7 @@ const decideRoute = createRoute({
   method: 'post',
   path: '/api/sanctions/decisions',
   summary: 'Confirm or dismiss a flagged (entity, list entry) pair',
+  middleware: ANALYST,
   request: { body: { content: { 'application/json': { schema: DecisionBodySchema } }, required: true } },
   responses: {
     200: {
@@ -65,6 +68,12 @@ export function registerSanctionsRoutes(app: ApiApp, deps: ServerDeps): void {
   app.openapi(decideRoute, async (c) => {
     const request = c.req.valid('json');
     const outcome = await decideSanctionsHit(deps.store, { ...request, now: deps.clock.now() });
+    const { decision } = outcome;
+    c.set('audit', {
+      action: 'sanctions.decide',
+      target: `${decision.entityId} ${decision.list}:${decision.listEntryId}`,
+      details: { status: decision.status, reason: decision.reason, unflagged: outcome.unflagged },
+    });
     return c.json({ decision: loose(outcome.decision), unflagged: outcome.unflagged }, 200);
   });
 }

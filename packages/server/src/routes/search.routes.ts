@@ -4,6 +4,7 @@ import { parseQuery } from '@echotrace/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorSchema, SearchResultSchema, limitParam } from '../schemas.ts';
 import type { ApiApp, ServerDeps } from '../server.deps.ts';
+import { VIEWER } from '../auth.middleware.ts';
 
 const MAX_QUERY_LENGTH = 2000;
 const MAX_OFFSET = 10_000;
@@ -12,6 +13,7 @@ const searchRoute = createRoute({
   method: 'get',
   path: '/api/search',
   summary: 'Search documents',
+  middleware: VIEWER,
   request: {
     query: z.object({
       q: z

@@ -5,11 +5,13 @@ import { DEFAULT_POLL_INTERVAL_MINUTES, InputError, slugify } from '@echotrace/c
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorSchema, IdParamSchema, LooseObjectSchema, loose } from '../schemas.ts';
 import type { ApiApp, ServerDeps } from '../server.deps.ts';
+import { ANALYST, VIEWER } from '../auth.middleware.ts';
 
 const listRoute = createRoute({
   method: 'get',
   path: '/api/sources',
   summary: 'Registered sources with their settings and ownership traces',
+  middleware: VIEWER,
   responses: {
     200: {
       content: { 'application/json': { schema: z.object({ sources: z.array(LooseObjectSchema) }) } },
@@ -22,6 +24,7 @@ const showRoute = createRoute({
   method: 'get',
   path: '/api/sources/{id}',
   summary: 'One source with its settings, health and ownership trace',
+  middleware: VIEWER,
   request: { params: IdParamSchema },
   responses: {
     200: { content: { 'application/json': { schema: LooseObjectSchema } }, description: 'the source' },
@@ -64,6 +67,7 @@ const addRoute = createRoute({
   method: 'post',
   path: '/api/sources',
   summary: 'Add or update a source (discovering its feeds when asked)',
+  middleware: ANALYST,
   request: { body: { content: { 'application/json': { schema: AddSourceBodySchema } }, required: true } },
   responses: {
     201: { content: { 'application/json': { schema: LooseObjectSchema } }, description: 'what was saved' },
@@ -115,6 +119,16 @@ export function registerSourceRoutes(app: ApiApp, deps: ServerDeps): void {
       },
       { discover: body.discover, signal: c.req.raw.signal, onWarning: (w) => warnings.push(w) },
     );
+    c.set('audit', {
+      action: 'sources.add',
+      target: saved.source.id,
+      details: {
+        name: saved.source.name,
+        kind: saved.source.kind,
+        homepage: saved.source.homepage,
+        feeds: saved.settings.feeds,
+      },
+    });
     return c.json(loose({ ...saved, warnings }), 201);
   });
 }
