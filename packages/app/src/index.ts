@@ -39,3 +39,6 @@ export * from './dispatch/dispatch.bundle.ts';
 export * from './quotes/quotes.listing.ts';
 export * from './quotes/quote.evaluation.ts';
 export * from './quotes/quote.language.ts';
+export * from './documents/search.facets.ts';
+export * from './accounts/password.hashing.ts';
+export * from './accounts/accounts.service.ts';

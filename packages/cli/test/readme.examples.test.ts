@@ -6,7 +6,7 @@
 // test are listed below with the reason, and a README line that is neither runnable nor listed
 // fails the test.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, existsSync, copyFileSync, symlinkSync, rmSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -148,7 +148,59 @@ function expectSensible(argv: string[], result: CliResult, work: string): void {
   } else if (command === 'export' && sub === 'warc') {
     const file = path.resolve(work, argv[argv.indexOf('--out') + 1]!);
     assert.ok(existsSync(file), `${file} not written`);
+  } else if (command === 'users' && sub === 'add') {
+    assert.match(out, /^password \(shown once\): \S{12,}$/m);
+  } else if (command === 'users' && sub === 'token') {
+    assert.match(out, /^et_[A-Za-z0-9_-]{43}$/m);
+  } else if (command === 'users' && sub === 'list') {
+    assert.match(out, /^ana {2}admin {2}1 API token$/m);
+  } else if (command === 'serve') {
+    assert.match(out, /^Echotrace API on http:\/\/127\.0\.0\.1:\d+\/api\//m);
+  } else if (command === 'audit') {
+    assert.match(out, /cli:\S+ {2}tokens\.add ana/);
   }
+}
+
+/**
+ * `serve` runs until Ctrl-C, so it runs as a real process: on a free port (8080 may be taken on the
+ * test machine), asked for its OpenAPI description and, with the token an earlier example printed,
+ * for the corpus counts; then interrupted, and it must stop cleanly.
+ */
+async function runServeExample(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  previous: CliResult[],
+): Promise<CliResult> {
+  const args = argv.map((arg, i) => (argv[i - 1] === '--port' ? '0' : arg));
+  const child = spawn(process.execPath, [path.join(ROOT, 'packages/cli/bin/echotrace.js'), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const found = /Echotrace API on (http:\/\/\S+?)\/api\//.exec(stdout);
+      if (found) resolve(found[1]!);
+    });
+    void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  const token = [...previous]
+    .reverse()
+    .map((r) => /^(et_\S+)$/m.exec(r.stdout)?.[1])
+    .find(Boolean);
+  try {
+    assert.equal((await fetch(`${url}/api/openapi.json`)).status, 200);
+    const stats = await fetch(`${url}/api/stats`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(stats.status, 200, 'the token printed by `users token` works');
+    assert.ok(((await stats.json()) as { documents: number }).documents > 0);
+  } finally {
+    child.kill('SIGINT');
+  }
+  return { code: (await exited) ?? 1, stdout, stderr };
 }
 
 async function warcRecordTypes(file: string): Promise<string[]> {
@@ -258,7 +310,8 @@ describe('README examples', () => {
       const argv = fill(example.argv, previous).map((arg) =>
         arg.replace(/^https:\/\/example\.org\//, site.url('/')),
       );
-      const result = await runCli(argv, env);
+      const result =
+        argv[0] === 'serve' ? await runServeExample(argv, env, previous) : await runCli(argv, env);
       assert.equal(result.code, 0, `${example.line}\n${result.stderr}${result.stdout}`);
       assert.ok(result.stdout.trim().length > 0, `${example.line} printed nothing`);
       expectSensible(argv, result, work);

@@ -2,6 +2,7 @@
 // implement them; entry points choose which. Every method is async so that a networked database
 // implements the same interface as the embedded one.
 import type { ArchiveRepository } from './acquisition/archive.port.ts';
+import type { AccountRepository, AuditLog } from './accounts/account.port.ts';
 import type { SourceSettingsRepository } from './acquisition/source-settings.port.ts';
 import type { DuplicateRepository } from './dedupe/duplicate.port.ts';
 import type { TelegramPostRepository } from './acquisition/telegram-posts.port.ts';
@@ -10,7 +11,7 @@ import type { DispatchRepository } from './dispatch/dispatch.port.ts';
 import type { EntityRepository } from './entities/entity.port.ts';
 import type { Annotation, Capture, Document, Source, Timestamp } from './model.ts';
 import type { SanctionsRepository } from './sanctions/sanctions.port.ts';
-import type { SearchRequest, SearchResult } from './search/search.types.ts';
+import type { Query, SearchFacets, SearchRequest, SearchResult } from './search/search.types.ts';
 
 export interface SourceRepository {
   /** Inserts or replaces by id. */
@@ -90,6 +91,8 @@ export interface AnnotationRepository {
 
 export interface SearchIndex {
   search(request: SearchRequest): Promise<SearchResult>;
+  /** Counts of every document the query matches, by source, language and entity (top `limit` each). */
+  facets(query: Query, limit: number): Promise<SearchFacets>;
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'dead';
@@ -151,6 +154,10 @@ export interface Store {
   readonly dispatches: DispatchRepository;
   readonly search: SearchIndex;
   readonly jobs: JobQueue;
+  /** Users, sessions and API tokens of a shared installation. */
+  readonly accounts: AccountRepository;
+  /** Every change made through the server or the account commands: who, what, when. */
+  readonly audit: AuditLog;
   /** Runs `work` as one atomic unit: all of its writes land, or none. Units do not interleave. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;

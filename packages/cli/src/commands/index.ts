@@ -32,6 +32,8 @@ import {
 } from './translate.command.ts';
 import { watchCommand } from './watch.command.ts';
 import { workerCommand } from './worker.command.ts';
+import { serveCommand } from './serve.command.ts';
+import { accountCommands } from './users.command.ts';
 
 export const commands: Command[] = [
   // The corpus
@@ -72,4 +74,7 @@ export const commands: Command[] = [
   workerCommand,
   jobsCommand,
   jobsAddCommand,
+  // Serving a team
+  serveCommand,
+  ...accountCommands,
 ];

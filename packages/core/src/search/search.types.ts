@@ -54,3 +54,20 @@ export interface SearchResult {
   total: number;
   hits: SearchHit[];
 }
+
+/** How many matching documents carry one value of a facet. */
+export interface FacetCount {
+  value: string;
+  documents: number;
+}
+
+/**
+ * The documents matching a query counted by source, language and mentioned entity (each list most
+ * frequent first, then by value), for narrowing a search: the counts are over every match, not a page.
+ */
+export interface SearchFacets {
+  total: number;
+  sources: FacetCount[];
+  languages: FacetCount[];
+  entities: FacetCount[];
+}

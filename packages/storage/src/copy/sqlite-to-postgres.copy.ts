@@ -70,6 +70,10 @@ const TABLES: TableSpec[] = [
   { table: 'sanctions_relations', key: ['seq'], from: { seq: 'rowid' }, batch: 2000 },
   { table: 'sanctions_imports', batch: 100 },
   { table: 'sanctions_decisions', batch: 1000 },
+  // Accounts and their audit log (sessions are not copied: users log in again).
+  { table: 'users', batch: 1000 },
+  { table: 'api_tokens', batch: 1000 },
+  { table: 'audit_events', batch: 1000 },
 ];
 
 /** A table's copy plan once both schemas have been read. */

@@ -357,6 +357,10 @@ export interface Database {
   sanctions_relations: SanctionsRelationsTable;
   sanctions_imports: SanctionsImportsTable;
   sanctions_decisions: SanctionsDecisionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
 }
 
 /** What only the SQLite dialect touches (its full-text index). */
@@ -367,4 +371,43 @@ export interface SqliteDatabase extends Database {
 /** What only the PostgreSQL dialect touches (its search vector). */
 export interface PostgresDatabase extends Omit<Database, 'documents'> {
   documents: PostgresDocumentsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  /** 'viewer', 'analyst' or 'admin'. */
+  role: string;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventsTable {
+  /** BIGINT identity on PostgreSQL: read back as a string there. */
+  id: Generated<number | string>;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  /** JSON object. */
+  details: string;
 }

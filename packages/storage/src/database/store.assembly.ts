@@ -19,6 +19,8 @@ import { createTelegramPostRepository } from '../repositories/telegram-post.repo
 import { createTranslationRepository } from '../repositories/translation.repository.ts';
 import { createDispatchRepository } from '../repositories/dispatch.repository.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
+import { createAccountRepository } from '../repositories/account.repository.ts';
+import { createAuditLog } from '../repositories/audit.log.ts';
 
 export type Repositories = Omit<Store, 'transaction' | 'close'>;
 export type RepositoryFactories = { [K in keyof Repositories]: (context: StoreContext) => Repositories[K] };
@@ -39,6 +41,8 @@ export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
   telegramPosts: createTelegramPostRepository,
   translations: createTranslationRepository,
   dispatches: createDispatchRepository,
+  accounts: createAccountRepository,
+  audit: createAuditLog,
 };
 
 export interface AssembledStore extends Store {
@@ -104,6 +108,12 @@ export function assembleStore(
     },
     get jobs() {
       return repository('jobs');
+    },
+    get accounts() {
+      return repository('accounts');
+    },
+    get audit() {
+      return repository('audit');
     },
     transaction: (work) => context.transaction(work),
     async close() {

@@ -5,12 +5,16 @@
 import {
   makeSnippet,
   positiveTerms,
+  type FacetCount,
+  type Query,
+  type QueryFilters,
+  type SearchFacets,
   type SearchHit,
   type SearchIndex,
   type SearchRequest,
 } from '@echotrace/core';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { compileMatch, type RankedPage } from '../database/full-text.ts';
+import { compileMatch, type FullTextDialect, type RankedPage } from '../database/full-text.ts';
 import type { StoreContext } from '../database/unit-of-work.ts';
 
 export function createSearchIndex(context: StoreContext): SearchIndex {
@@ -18,24 +22,9 @@ export function createSearchIndex(context: StoreContext): SearchIndex {
   return {
     async search(request: SearchRequest) {
       const { query } = request;
-      const match = compileMatch(query.text, query.source, fullText.syntax);
       const { filters } = query;
-      const conditions: RawBuilder<SqlBool>[] = [];
-      if (match.exclude) conditions.push(sql`NOT (${fullText.matches(match.exclude)})`);
-      if (filters.sources.length) conditions.push(sql`d.source_id IN (${sql.join(filters.sources)})`);
-      if (filters.languages.length) conditions.push(sql`d.language IN (${sql.join(filters.languages)})`);
-      if (filters.from) conditions.push(sql`d.published_utc >= ${filters.from}`);
-      if (filters.to) conditions.push(sql`d.published_utc < ${filters.to}`);
-      for (const entity of filters.entities) {
-        // Mentions stored under an id since merged into this one count as this entity's.
-        conditions.push(sql`EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.kind = 'entity'
-          AND a.entity_id IN (SELECT CAST(${entity} AS TEXT) UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ${entity}))`);
-      }
-      for (const speaker of filters.speakers ?? []) {
-        // Quotes whose speaker was resolved to this entity (or to one since merged into it).
-        conditions.push(sql`EXISTS (SELECT 1 FROM annotations q WHERE q.document_id = d.id AND q.kind = 'quote'
-          AND q.speaker_entity_id IN (SELECT CAST(${speaker} AS TEXT) UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ${speaker}))`);
-      }
+      const match = compileMatch(query.text, query.source, fullText.syntax);
+      const conditions = filterConditions(fullText, query.filters, match.exclude);
       const filter = conditions.length ? sql<SqlBool>`${sql.join(conditions, sql` AND `)}` : null;
       const db = context.db();
       let page: RankedPage;
@@ -114,5 +103,61 @@ export function createSearchIndex(context: StoreContext): SearchIndex {
       });
       return { total: page.total, hits };
     },
+
+    async facets(query: Query, limit: number): Promise<SearchFacets> {
+      const match = compileMatch(query.text, query.source, fullText.syntax);
+      const conditions = filterConditions(fullText, query.filters, match.exclude);
+      if (match.include) conditions.unshift(fullText.matches(match.include));
+      const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+      const db = context.db();
+      const counts = async (statement: RawBuilder<FacetRow>): Promise<FacetCount[]> =>
+        (await statement.execute(db)).rows.map((row) => ({
+          value: row.facet_value,
+          documents: context.dialect.decodeCount(row.n),
+        }));
+      const byColumn = (column: 'source_id' | 'language') =>
+        counts(sql<FacetRow>`SELECT d.${sql.ref(column)} AS facet_value, count(*) AS n FROM documents d ${where}
+          GROUP BY d.${sql.ref(column)} ORDER BY n DESC, facet_value LIMIT ${limit}`);
+      const sources = await byColumn('source_id');
+      const languages = await byColumn('language');
+      // An entity counts once per matching document however often it is mentioned there.
+      const entities =
+        await counts(sql<FacetRow>`SELECT a.entity_id AS facet_value, count(DISTINCT a.document_id) AS n
+        FROM annotations a WHERE a.kind = 'entity' AND a.entity_id IS NOT NULL
+          AND a.document_id IN (SELECT d.id FROM documents d ${where})
+        GROUP BY a.entity_id ORDER BY n DESC, facet_value LIMIT ${limit}`);
+      const counted = await sql<{ n: unknown }>`SELECT count(*) AS n FROM documents d ${where}`.execute(db);
+      return { total: context.dialect.decodeCount(counted.rows[0]?.n), sources, languages, entities };
+    },
   };
+}
+
+interface FacetRow {
+  facet_value: string;
+  n: unknown;
+}
+
+/** The filters of a query (and its top-level negation) as conditions on documents `d`. */
+function filterConditions(
+  fullText: FullTextDialect,
+  filters: QueryFilters,
+  exclude: string | null,
+): RawBuilder<SqlBool>[] {
+  const conditions: RawBuilder<SqlBool>[] = [];
+  if (exclude) conditions.push(sql`NOT (${fullText.matches(exclude)})`);
+  if (filters.sources.length) conditions.push(sql`d.source_id IN (${sql.join(filters.sources)})`);
+  if (filters.languages.length) conditions.push(sql`d.language IN (${sql.join(filters.languages)})`);
+  if (filters.from) conditions.push(sql`d.published_utc >= ${filters.from}`);
+  if (filters.to) conditions.push(sql`d.published_utc < ${filters.to}`);
+  for (const entity of filters.entities) {
+    // Mentions stored under an id since merged into this one count as this entity's.
+    conditions.push(sql`EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.kind = 'entity'
+      AND a.entity_id IN (SELECT CAST(${entity} AS TEXT) UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ${entity}))`);
+  }
+  for (const speaker of filters.speakers ?? []) {
+    // Quotes whose speaker was resolved to this entity (or to one since merged into it).
+    conditions.push(sql`EXISTS (SELECT 1 FROM annotations q WHERE q.document_id = d.id AND q.kind = 'quote'
+      AND q.speaker_entity_id IN (SELECT CAST(${speaker} AS TEXT) UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ${speaker}))`);
+  }
+  return conditions;
 }
