@@ -12,8 +12,8 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { annotationDigest } from './annotation.digest.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedData = process.env.ECHOTRACE_SHARED_DATA ?? path.resolve(root, '../shared/data');
@@ -54,25 +54,6 @@ function run(
     peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : null,
     cpuSeconds: rss ? Number(rss[2]) + Number(rss[3]) : null,
   };
-}
-
-/** Every annotation row but its id (a hash of the same fields), sorted, hashed. */
-function annotationDigest(db: string): { annotations: number; sha256: string } {
-  const sqlite = new Database(db, { readonly: true });
-  try {
-    const rows = sqlite
-      .prepare(
-        `SELECT document_id, kind, label, start_offset, end_offset, confidence, producer, producer_version, attributes
-         FROM annotations ORDER BY document_id, producer, start_offset, end_offset, kind, label, attributes`,
-      )
-      .raw()
-      .all();
-    const hash = createHash('sha256');
-    for (const row of rows) hash.update(`${JSON.stringify(row)}\n`);
-    return { annotations: rows.length, sha256: hash.digest('hex') };
-  } finally {
-    sqlite.close();
-  }
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'echotrace-ingest-bench-'));

@@ -16,8 +16,8 @@ const source: Source = {
   labels: [],
 };
 
-async function* items(texts: Record<string, string>): AsyncGenerator<IngestInput> {
-  for (const [key, text] of Object.entries(texts)) {
+async function* items(texts: Record<string, string> | Array<[string, string]>): AsyncGenerator<IngestInput> {
+  for (const [key, text] of Array.isArray(texts) ? texts : Object.entries(texts)) {
     const bytes = new TextEncoder().encode(text);
     yield {
       key,
@@ -85,6 +85,78 @@ describe('ingest stage', () => {
     });
     assert.equal(summary.added, 1);
     assert.deepEqual(summary.failed, [{ origin: 'blank', reason: 'empty text: nothing to ingest' }]);
+    await store.close();
+  });
+
+  it('computes no enrichment while a batch is being written, though batches overlap', async () => {
+    const real = openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'echotrace-core-')), 'c.db'));
+    // The real store, with its units of work watched (a decorator, not a stand-in).
+    let writing = 0;
+    let writes = 0;
+    const store: typeof real = {
+      ...real,
+      transaction: async (work) => {
+        writing++;
+        writes++;
+        try {
+          return await real.transaction(work);
+        } finally {
+          writing--;
+        }
+      },
+    };
+    const duringWrite: string[] = [];
+    const marker = kimMarker([]);
+    const watched: Enricher = {
+      ...marker,
+      async annotate(document, inputs) {
+        // An asynchronous enricher, so that the stage's write (microtasks on SQLite) could
+        // interleave with it: it looks at every step.
+        for (let step = 0; step < 200; step++) {
+          if (writing > 0) duringWrite.push(document.key);
+          await Promise.resolve();
+        }
+        return marker.annotate(document, inputs);
+      },
+    };
+    const texts: Array<[string, string]> = Array.from({ length: 9 }, (_, i) => [`d${i}`, `Kim ${i}.`]);
+    const summary = await ingest(store, items(texts), {
+      clock: { now: () => new Date() },
+      enrichers: [watched],
+      batchSize: 2,
+    });
+    assert.equal(summary.added, 9);
+    assert.equal(writes, 5, 'one unit of work per batch');
+    assert.deepEqual([...new Set(duringWrite)], []);
+    for (const document of await real.documents.list({ limit: 20 }))
+      assert.equal((await real.annotations.forDocument(document.id)).length, 1, document.key);
+    await real.close();
+  });
+
+  it('stores the last version of a key that two consecutive batches carry, as a sequential run does', async () => {
+    const store = openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'echotrace-core-')), 'c.db'));
+    const clock = { now: () => new Date('2024-01-01T00:00:00Z') };
+    await ingest(store, items({ a: 'Kim first.' }), { clock });
+    // Batch 1 changes `a`; batch 2 (checked before batch 1 is written) brings back what was stored.
+    const changed = await ingest(
+      store,
+      items([
+        ['a', 'Kim second.'],
+        ['a', 'Kim first.'],
+        ['b', 'Kim third.'],
+        ['b', 'Kim third.'],
+      ]),
+      { clock, enrichers: [kimMarker([])], batchSize: 1 },
+    );
+    assert.deepEqual(
+      { added: changed.added, updated: changed.updated, unchanged: changed.unchanged },
+      { added: 1, updated: 2, unchanged: 1 },
+    );
+    const texts = (await store.documents.list({ limit: 10 })).map((d) => [d.key, d.text]).sort();
+    assert.deepEqual(texts, [
+      ['a', 'Kim first.'],
+      ['b', 'Kim third.'],
+    ]);
     await store.close();
   });
 });

@@ -11,6 +11,7 @@ import {
   type EnrichmentExecutor,
   type EnrichmentOutput,
   type EnrichmentTask,
+  type EnrichOptions,
 } from '@echotrace/core';
 import { buildEnrichers, type EnrichmentDescription } from './enrichment.factory.ts';
 import { createThreadExecutor } from './enrichment.threads.ts';
@@ -33,9 +34,24 @@ export function createStagedExecutor(
   const pipeline = new EnrichmentPipeline(buildEnrichers(description, local));
   const isLocal = new Set(local);
   let ready = false;
-  const remote = createThreadExecutor(description, 1, { eager: true, onReady: () => (ready = true) });
+  // Woken by every reply and by the thread's readiness: what a busy caller waits for besides the end
+  // of its write.
+  let wakers: Array<() => void> = [];
+  const wake = (): void => {
+    const waiting = wakers;
+    wakers = [];
+    for (const resolve of waiting) resolve();
+  };
+  const changed = (): Promise<void> => new Promise((resolve) => wakers.push(resolve));
+  const remote = createThreadExecutor(description, 1, {
+    eager: true,
+    onReady: () => {
+      ready = true;
+      wake();
+    },
+  });
   return {
-    async enrich(tasks: readonly EnrichmentTask[]) {
+    async enrich(tasks: readonly EnrichmentTask[], options: EnrichOptions = {}) {
       const outputs = new Array<EnrichmentOutput>(tasks.length);
       const sent: Array<Promise<void>> = [];
       let queued = 0;
@@ -47,12 +63,20 @@ export function createStagedExecutor(
         });
         // Awaited below; until then a failure must not count as unhandled.
         done.catch(() => {});
+        void done.finally(wake).catch(() => {});
         sent.push(done);
       };
       for (let from = 0; from < tasks.length; from += CHUNK) {
         const to = Math.min(tasks.length, from + CHUNK);
         // Replies (and the thread's readiness) arrive as events: let them in between chunks.
         await turn();
+        // While the caller writes, nothing is computed here: whole chunks go to the thread as it
+        // has room, and this waits for room, readiness or the end of the write.
+        let busy = options.busy?.() ?? null;
+        while (busy && !(ready && queued < AHEAD)) {
+          await Promise.race([busy, changed()]);
+          busy = options.busy?.() ?? null;
+        }
         if (ready && queued < AHEAD) {
           const at = Array.from({ length: to - from }, (_, k) => from + k);
           send(tasks.slice(from, to), at, true);

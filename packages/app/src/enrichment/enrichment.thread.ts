@@ -1,9 +1,15 @@
 // One enrichment thread: builds the enrichers from the description it is started with, then computes
 // the batches of tasks the pool sends it. Nothing here touches the store.
+import module from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { EnrichmentPipeline, type EnrichmentTask } from '@echotrace/core';
-import { buildEnrichers } from './enrichment.factory.ts';
+import type { EnrichmentTask } from '@echotrace/core';
 import type { EnrichmentThreadData } from './enrichment.threads.ts';
+
+// Each thread loads the whole module graph again; the compile cache (decision 0005) only serves a
+// thread that enables it itself, before its imports, so those are dynamic.
+module.enableCompileCache?.();
+const { EnrichmentPipeline } = await import('@echotrace/core');
+const { buildEnrichers } = await import('./enrichment.factory.ts');
 
 const { description, producers } = workerData as EnrichmentThreadData;
 const pipeline = new EnrichmentPipeline(buildEnrichers(description, producers));

@@ -50,6 +50,12 @@ export interface IngestFilesRequest {
   onFiles?: (files: number) => void;
   onFileDone?: () => void;
   onProgress?: (summary: IngestSummary) => void;
+  /**
+   * Called once every document is stored and enriched, before forward edges and copy grouping, which
+   * enrich nothing: a caller that made its enrichment for this run alone stops its threads here, so
+   * their models and indexes are freed before grouping needs memory and the cores.
+   */
+  onEnriched?: () => Promise<void> | void;
 }
 
 export interface CopyGrouping {
@@ -151,6 +157,7 @@ export async function ingestFiles(
     },
   );
   const interrupted = request.signal?.aborted === true;
+  await request.onEnriched?.();
   for (const edge of forwards) {
     if (await store.documents.get(edge.documentId)) await store.duplicates.recordForward(edge);
   }

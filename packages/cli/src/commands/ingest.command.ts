@@ -132,6 +132,8 @@ Examples:
           latest = current;
           render();
         },
+        // Threads are not needed for grouping; closing twice (here and below) is harmless.
+        onEnriched: () => closeEnrichment(enrichment),
       },
     ).finally(() => closeEnrichment(enrichment));
     const { summary, interrupted, copies: grouping, skipped } = result;

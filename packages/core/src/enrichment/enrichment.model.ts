@@ -42,9 +42,19 @@ export interface EnrichmentTask {
 /** Producer → its annotations for one document. */
 export type EnrichmentOutput = Record<string, Annotation[]>;
 
+/** What the caller's thread does meanwhile (ingest writes one batch while the next is computed). */
+export interface EnrichOptions {
+  /**
+   * Null while the calling thread is free; while it is inside a write transaction, a promise that
+   * settles when the transaction has ended. Meanwhile an executor runs no enricher in the calling
+   * thread (no lock is held while an enricher runs): it hands the work to its threads, or waits.
+   */
+  busy?: () => Promise<void> | null;
+}
+
 /** Runs the enrichers' compute: in this thread, or in a pool of threads. Results in task order. */
 export interface EnrichmentExecutor {
-  enrich(tasks: readonly EnrichmentTask[]): Promise<EnrichmentOutput[]>;
+  enrich(tasks: readonly EnrichmentTask[], options?: EnrichOptions): Promise<EnrichmentOutput[]>;
   /** Releases threads; the executor is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -3,16 +3,27 @@
 // store), the executor computes (here or in threads), and writing is one short transaction per batch.
 import type { Annotation, Document } from '../model.ts';
 import type { Store } from '../ports.ts';
-import type { Enricher, EnrichmentExecutor, EnrichmentOutput, EnrichmentTask } from './enrichment.model.ts';
+import type {
+  Enricher,
+  EnrichmentExecutor,
+  EnrichmentOutput,
+  EnrichmentTask,
+  EnrichOptions,
+} from './enrichment.model.ts';
 import type { EnrichmentPlan } from './enrichment.pipeline.ts';
 import { EnrichmentPipeline } from './enrichment.pipeline.ts';
 
 /** Computes in the calling thread, one document after the other. */
 export function createInProcessExecutor(pipeline: EnrichmentPipeline): EnrichmentExecutor {
   return {
-    async enrich(tasks) {
+    async enrich(tasks, options = {}) {
       const out: EnrichmentOutput[] = [];
-      for (const task of tasks) out.push(await pipeline.enrichDocument(task));
+      for (const task of tasks) {
+        // Never inside the caller's write transaction: wait until it has ended.
+        const busy = options.busy?.();
+        if (busy) await busy;
+        out.push(await pipeline.enrichDocument(task));
+      }
       return out;
     },
     async close() {},
@@ -54,10 +65,13 @@ export class EnrichmentRunner {
   }
 
   /** Every enricher's output for new documents (nothing is read from the store). */
-  async compute(documents: readonly Document[]): Promise<EnrichmentOutput[]> {
+  async compute(documents: readonly Document[], options: EnrichOptions = {}): Promise<EnrichmentOutput[]> {
     if (documents.length === 0 || this.plan.ordered.length === 0) return documents.map(() => ({}));
     const producers = this.plan.producers;
-    return this.#executor.enrich(documents.map((document) => ({ document, producers, stored: [] })));
+    return this.#executor.enrich(
+      documents.map((document) => ({ document, producers, stored: [] })),
+      options,
+    );
   }
 
   /**

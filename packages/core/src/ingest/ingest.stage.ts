@@ -8,6 +8,7 @@ import type { Clock, Store, UpsertOutcome } from '../ports.ts';
 import { identifyLanguage } from '../text/language.ts';
 import { normalizeText, paragraphSpans } from '../text/normalize.ts';
 import { toRunner, writeOutput, type Enrichment } from '../enrichment/enrichment.runner.ts';
+import type { EnrichmentOutput } from '../enrichment/enrichment.model.ts';
 import { createSourceMatcher } from './source.matcher.ts';
 import { telegramPostUrl } from './telegram.url.ts';
 
@@ -211,17 +212,20 @@ export async function ingest(
 
   const sources = createSourceMatcher(await store.sources.list());
   const enrichment = toRunner(options.enrichers);
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
-    const unchanged = await store.documents.unchangedKeys(
-      current.map((p) => ({ key: p.item.key, contentSha256: p.contentSha256 })),
-    );
-    const toWrite = current.filter((p) => !unchanged.has(p.item.key));
-    summary.unchanged += current.length - toWrite.length;
-    // All compute first, outside the transaction: no row or write lock is held while taggers run.
-    const enriched = await enrichment.compute(toWrite.map((p) => p.document));
+
+  // Two batches in flight: while one batch is written, the next is computed (in threads, where the
+  // runner has them; in this thread the executor waits for the write to end, see `busy`). So the
+  // write of batch N is issued after batch N+1 is read and checked, and its compute started.
+  interface Pending {
+    current: Prepared[];
+    toWrite: Prepared[];
+    enriched: Promise<EnrichmentOutput[]>;
+  }
+  let pending = null as Pending | null;
+  let writing: Promise<void> | null = null;
+  const busy = (): Promise<void> | null => writing;
+
+  const write = async ({ current, toWrite }: Pending, enriched: EnrichmentOutput[]): Promise<void> => {
     const outcomes = await store.transaction(async () => {
       const results: UpsertOutcome[] = [];
       const sourcesSeen = new Set<string>();
@@ -250,12 +254,59 @@ export async function ingest(
     options.onProgress?.({ processed, summary });
   };
 
+  /** Checks the batch, starts its compute, and writes the batch before it meanwhile. */
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
+    // Read before the previous batch's write is issued (on SQLite a read waits for an open unit).
+    const unchanged = await store.documents.unchangedKeys(
+      current.map((p) => ({ key: p.item.key, contentSha256: p.contentSha256 })),
+    );
+    // A key the previous batch is about to write may be stored otherwise once it has: such items
+    // go through the write, whose upsert tells unchanged from updated as a sequential run would.
+    const inFlight = new Set(pending?.toWrite.map((p) => p.item.key));
+    const toWrite = current.filter((p) => !unchanged.has(p.item.key) || inFlight.has(p.item.key));
+    summary.unchanged += current.length - toWrite.length;
+    const previous = pending;
+    // One compute at a time, and none running when the write begins.
+    const previousOutput = previous ? await previous.enriched : null;
+    let ended = (): void => {};
+    if (previous) writing = new Promise<void>((resolve) => (ended = resolve));
+    // All compute outside the transaction: no row or write lock is held while taggers run.
+    const enriched = enrichment.compute(
+      toWrite.map((p) => p.document),
+      { busy },
+    );
+    // Awaited by the next flush; until then a failure must not count as unhandled.
+    enriched.catch(() => {});
+    pending = { current, toWrite, enriched };
+    if (!previous) return;
+    try {
+      await write(previous, previousOutput!);
+    } finally {
+      writing = null;
+      ended();
+    }
+  };
+
+  /** Writes the batch still in flight. */
+  const drain = async (): Promise<void> => {
+    const last = pending;
+    if (!last) return;
+    pending = null;
+    await write(last, await last.enriched);
+  };
+
   const captureHashes = new WeakMap<Uint8Array, string>();
   for await (const input of inputs) {
     if ('failed' in input) {
       summary.failed.push({ origin: input.origin, reason: input.reason });
       processed++;
-      options.onProgress?.({ processed: processed + batch.length, summary });
+      options.onProgress?.({
+        processed: processed + batch.length + (pending?.current.length ?? 0),
+        summary,
+      });
       continue;
     }
     const now = input.capture.capturedAt ?? options.clock.now().toISOString();
@@ -278,10 +329,14 @@ export async function ingest(
     }
     if (batch.length >= batchSize) {
       await flush();
-      if (options.shouldStop?.()) return summary;
+      if (options.shouldStop?.()) {
+        await drain();
+        return summary;
+      }
     }
   }
   await flush();
+  await drain();
   return summary;
 }
 

@@ -2,14 +2,14 @@
 // names: a role written before a person ("military expert Viktor Baranets") becomes an attribute and
 // an honorific the tagger swallowed ("President Obama") is moved out of the span.
 import type { NerModel } from './ner.model.ts';
-import { bioConstraints, decode, featureRowsOf } from './sequence.tagger.ts';
+import { bioConstraints, decodeScores, emissionScoresByWord } from './sequence.tagger.ts';
 import type { Decoded, TaggerWeights } from './sequence.tagger.ts';
 import { MEDIA_NAMES } from './media.lexicon.ts';
 import { BUILT_IN_TITLE_HEADS, BUILT_IN_TITLE_WORDS, TITLE_EDGE_STOPWORDS } from './title.lexicon.ts';
 import { documentContext, documentHints } from './token.features.ts';
 import { correctSpans, type SpanDraft } from './span.corrections.ts';
 import { truecaseHeadlines } from './headline.case.ts';
-import { hintFeatureHashes, sequenceFeatureHashes } from './token.hashes.ts';
+import { hintFeatureHashes, OWN_FEATURES, sequenceFeatureHashes } from './token.hashes.ts';
 import type { TokenHint } from './token.features.ts';
 import type { TextToken } from './word.tokenizer.ts';
 
@@ -63,7 +63,7 @@ export function decodeDocument(
   const stage1 = words.map((w, k) =>
     w.length === 0
       ? { labels: [], margins: [] }
-      : decode(first, firstAllowed, featureRowsOf(first, base[k]!)),
+      : decodeScores(first, firstAllowed, emissionScoresByWord(first, w, base[k]!, OWN_FEATURES)),
   );
   const second = model.stage2;
   if (!second) return { weights: first, decoded: stage1 };
@@ -75,12 +75,14 @@ export function decodeDocument(
   const stage2 = words.map((w, k) =>
     w.length === 0
       ? { labels: [], margins: [] }
-      : decode(
+      : decodeScores(
           second,
           secondAllowed,
-          featureRowsOf(
+          emissionScoresByWord(
             second,
+            w,
             hintFeatureHashes(w, hints[k]!).map((extra, i) => [...base[k]![i]!, ...extra]),
+            OWN_FEATURES,
           ),
         ),
   );

@@ -74,16 +74,21 @@ class FeatureTable {
 
 const tables = new WeakMap<Map<number, number>, FeatureTable>();
 
+function tableOf(featureRows: Map<number, number>): FeatureTable {
+  let table = tables.get(featureRows);
+  if (!table) {
+    table = new FeatureTable(featureRows);
+    tables.set(featureRows, table);
+  }
+  return table;
+}
+
 /** Rows of the known features of each token (unknown features are dropped). */
 export function featureRowsOf(
   weights: { featureRows: Map<number, number> },
   hashes: number[][],
 ): Int32Array[] {
-  let table = tables.get(weights.featureRows);
-  if (!table) {
-    table = new FeatureTable(weights.featureRows);
-    tables.set(weights.featureRows, table);
-  }
+  const table = tableOf(weights.featureRows);
   return hashes.map((token) => {
     // Filled in place (Int32Array.from over a growing array cost more than the lookups).
     const rows = new Int32Array(token.length);
@@ -101,6 +106,56 @@ export function emissionScores(emissions: Float32Array, size: number, rows: Int3
   for (let t = 0; t < rows.length; t++) {
     const base = t * size;
     for (const row of rows[t]!) {
+      const offset = row * size;
+      for (let y = 0; y < size; y++) scores[base + y]! += emissions[offset + y]!;
+    }
+  }
+  return scores;
+}
+
+// Per weights, per word: the sum of the emission rows of the features that depend on the word alone.
+// Bounded like the feature views of token.hashes.ts: a full cache is emptied.
+const WORD_SUMS_LIMIT = 100_000;
+const wordSums = new WeakMap<TaggerWeights, Map<string, Float64Array>>();
+
+/**
+ * `emissionScores(emissions, size, featureRowsOf(weights, hashes))` for tokens whose first `shared`
+ * hashes depend on their word alone (token.hashes.ts's OWN_FEATURES): those rows are summed once per
+ * distinct word and kept. Rows are still added in feature order, starting from the same zero, so every
+ * score is the same double as the sum over all rows.
+ */
+export function emissionScoresByWord(
+  weights: TaggerWeights,
+  words: readonly string[],
+  hashes: readonly number[][],
+  shared: number,
+): Float64Array {
+  const size = weights.labels.length;
+  const { emissions } = weights;
+  const table = tableOf(weights.featureRows);
+  let sums = wordSums.get(weights);
+  if (!sums) wordSums.set(weights, (sums = new Map<string, Float64Array>()));
+  const scores = new Float64Array(hashes.length * size);
+  for (let t = 0; t < hashes.length; t++) {
+    const token = hashes[t]!;
+    const word = words[t]!;
+    let own = sums.get(word);
+    if (!own) {
+      own = new Float64Array(size);
+      for (let i = 0; i < shared; i++) {
+        const row = table.get(token[i]!);
+        if (row === -1) continue;
+        const offset = row * size;
+        for (let y = 0; y < size; y++) own[y]! += emissions[offset + y]!;
+      }
+      if (sums.size >= WORD_SUMS_LIMIT) sums.clear();
+      sums.set(word, own);
+    }
+    const base = t * size;
+    scores.set(own, base);
+    for (let i = shared; i < token.length; i++) {
+      const row = table.get(token[i]!);
+      if (row === -1) continue;
       const offset = row * size;
       for (let y = 0; y < size; y++) scores[base + y]! += emissions[offset + y]!;
     }
@@ -147,8 +202,12 @@ export function viterbi(
 }
 
 export function decode(weights: TaggerWeights, allowed: Uint8Array, rows: Int32Array[]): Decoded {
+  return decodeScores(weights, allowed, emissionScores(weights.emissions, weights.labels.length, rows));
+}
+
+/** decode, from emission scores already summed (emissionScoresByWord). */
+export function decodeScores(weights: TaggerWeights, allowed: Uint8Array, scores: Float64Array): Decoded {
   const size = weights.labels.length;
-  const scores = emissionScores(weights.emissions, size, rows);
   const labels = viterbi(scores, weights.transitions, allowed, size);
   const margins = labels.map((chosen, t) => {
     const prev = t === 0 ? size : labels[t - 1]!;

@@ -99,6 +99,9 @@ function script(word: string): string {
   return 'other';
 }
 
+/** How many of a token's hashes (the first ones) depend on its word alone: the tagger sums them once per word. */
+export const OWN_FEATURES = 14;
+
 // A news vocabulary recurs across documents: a word's own features are computed once and kept
 // (bounded: a full cache is emptied, so memory stays flat on any stream).
 const VIEW_CACHE_LIMIT = 100_000;
@@ -169,8 +172,8 @@ export function sequenceFeatureHashes(
     const n1 = at(i + 1);
     const n2 = at(i + 2);
     const initial = i === 0 || SENTENCE_START_PREVIOUS.has(words[i - 1]!);
-    const f = v.own.slice(0, 14);
-    const clusterFeatures = v.own.length > 14 ? v.own.slice(14) : undefined;
+    const f = v.own.slice(0, OWN_FEATURES);
+    const clusterFeatures = v.own.length > OWN_FEATURES ? v.own.slice(OWN_FEATURES) : undefined;
     f.push(
       step(P.wm1, p1.lower) >>> 0,
       step(P.wm2, p2.lower) >>> 0,
