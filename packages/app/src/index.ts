@@ -37,3 +37,8 @@ export * from './dispatch/dispatch.bundle.ts';
 export * from './quotes/quotes.listing.ts';
 export * from './quotes/quote.evaluation.ts';
 export * from './quotes/quote.language.ts';
+export * from './analysis/periods.ts';
+export * from './analysis/change.points.ts';
+export * from './analysis/analysis.selection.ts';
+export * from './analysis/trend.usecase.ts';
+export * from './analysis/spread.usecase.ts';

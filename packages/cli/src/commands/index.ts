@@ -32,6 +32,8 @@ import {
 } from './translate.command.ts';
 import { watchCommand } from './watch.command.ts';
 import { workerCommand } from './worker.command.ts';
+import { trendCommand } from './trend.command.ts';
+import { spreadCommand } from './spread.command.ts';
 
 export const commands: Command[] = [
   // The corpus
@@ -72,4 +74,7 @@ export const commands: Command[] = [
   workerCommand,
   jobsCommand,
   jobsAddCommand,
+  // Analysis
+  trendCommand,
+  spreadCommand,
 ];
