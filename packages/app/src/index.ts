@@ -42,3 +42,5 @@ export * from './analysis/change.points.ts';
 export * from './analysis/analysis.selection.ts';
 export * from './analysis/trend.usecase.ts';
 export * from './analysis/spread.usecase.ts';
+export * from './analysis/network.usecase.ts';
+export * from './analysis/graph.formats.ts';

@@ -2,7 +2,8 @@
 // NDJSON (entities recognized, copies grouped), then trend, spread, network and export as an analyst
 // runs them; bad options and queries are usage errors (exit 2).
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseXml } from '@echotrace/extract';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { runCli, tempDir } from './cli.harness.ts';
@@ -146,6 +147,89 @@ describe('analysis commands', () => {
         const result = await runCli([...args, '--db', db]);
         assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
       }
+    });
+  });
+
+  describe('spread', () => {
+    it('lists who published first and the copy as an edge, with the fringe → mainstream crossing', async () => {
+      const json = await runCli(['spread', '"против самих себя"', '--json', '--db', db]);
+      assert.equal(json.code, 0, json.stderr);
+      const result = JSON.parse(json.stdout) as {
+        sources: Array<{ sourceId: string; delayHours: number; firstDocumentId: string }>;
+        links: Array<{ kind: string; fromSourceId: string; toSourceId: string; delayHours: number }>;
+        crossings: Array<{ from: string; to: string; reachedUtc: string; overtookDay: string }>;
+      };
+      assert.deepEqual(
+        result.sources.map((s) => [s.sourceId, s.delayHours]),
+        [
+          ['fringe-daily', 0],
+          ['big-paper', 168],
+        ],
+      );
+      assert.deepEqual(result.links, [
+        {
+          kind: 'copy',
+          fromSourceId: 'fringe-daily',
+          fromChannel: null,
+          toSourceId: 'big-paper',
+          documents: 1,
+          firstPublishedUtc: '2024-03-11T09:00:00.000Z',
+          delayHours: 168,
+        },
+      ]);
+      assert.deepEqual(result.crossings, [
+        {
+          from: 'fringe',
+          to: 'mainstream',
+          reachedUtc: '2024-03-11T09:00:00.000Z',
+          delayHours: 168,
+          overtookDay: '2024-03-11',
+        },
+      ]);
+      const text = await runCli(['spread', '"против самих себя"', '--db', db]);
+      assert.match(text.stdout, /copy +fringe-daily → big-paper: 1 documents, first 2024-03-11 09:00 \+7d/);
+      assert.match(
+        text.stdout,
+        /fringe → mainstream: reached 2024-03-11 09:00 \(\+7d\), as many sources by 2024-03-11/,
+      );
+      // The same story selected as the copy group of the big paper's copy.
+      const group = await runCli([
+        'spread',
+        `group:${result.sources[1]!.firstDocumentId}`,
+        '--json',
+        '--db',
+        db,
+      ]);
+      assert.equal(group.code, 0, group.stderr);
+      assert.equal((JSON.parse(group.stdout) as { links: unknown[] }).links.length, 1);
+      const missing = await runCli(['spread', 'group:0000000000000000', '--db', db]);
+      assert.notEqual(missing.code, 0);
+      assert.match(missing.stderr, /not found/);
+    });
+  });
+
+  describe('network', () => {
+    it('prints the pairs and writes GEXF and GraphML files that parse', async () => {
+      const text = await runCli(['network', 'санкции', '--db', db]);
+      assert.equal(text.code, 0, text.stderr);
+      assert.match(text.stdout, /strongest pairs/);
+      assert.match(text.stdout, /Глеб Туманов|gleb-tumanov/);
+      for (const format of ['gexf', 'graphml'] as const) {
+        const out = path.join(dir, `net.${format}`);
+        const written = await runCli(['network', 'санкции', '--format', format, '--out', out, '--db', db]);
+        assert.equal(written.code, 0, written.stderr);
+        const root = parseXml(readFileSync(out, 'utf8'), out);
+        assert.equal(root.local, format);
+        assert.ok(readFileSync(out, 'utf8').includes('<edge '), 'at least one pair');
+      }
+      const json = JSON.parse(
+        (await runCli(['network', 'санкции', '--format', 'json', '--db', db])).stdout,
+      ) as {
+        edges: Array<{ weight: number }>;
+      };
+      assert.ok(json.edges.length > 0 && json.edges.every((e) => e.weight >= 1));
+      const bad = await runCli(['network', 'санкции', '--format', 'dot', '--db', db]);
+      assert.equal(bad.code, 2);
     });
   });
 });

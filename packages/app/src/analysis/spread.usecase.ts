@@ -127,18 +127,18 @@ export async function spread(store: Store, request: SpreadRequest): Promise<Spre
     ];
   });
 
-  const origins =
-    request.labels && request.labels.length
-      ? request.labels.slice(0, 1)
-      : (sources[0]?.labels.filter((l) => followed.includes(l)) ?? []);
+  // The story starts in the origin label (--labels' first, else the first source's first label);
+  // every label the first source does not carry is a place it can cross into.
+  const origin = request.labels?.length ? request.labels[0]! : sources[0]?.labels[0];
+  const startLabels = request.labels?.length ? [origin!] : (sources[0]?.labels ?? []);
   const crossings: LabelCrossing[] = [];
-  for (const from of origins) {
+  if (origin && origin in running) {
     for (const reach of labels) {
       const to = reach.label;
-      if (to === from || origins.includes(to)) continue;
-      const overtook = curve.find((p) => p.byLabel[to]! > 0 && p.byLabel[to]! >= p.byLabel[from]!);
+      if (startLabels.includes(to)) continue;
+      const overtook = curve.find((p) => p.byLabel[to]! > 0 && p.byLabel[to]! >= p.byLabel[origin]!);
       crossings.push({
-        from,
+        from: origin,
         to,
         reachedUtc: reach.firstPublishedUtc,
         delayHours: reach.delayHours,

@@ -34,6 +34,7 @@ import { watchCommand } from './watch.command.ts';
 import { workerCommand } from './worker.command.ts';
 import { trendCommand } from './trend.command.ts';
 import { spreadCommand } from './spread.command.ts';
+import { networkCommand } from './network.command.ts';
 
 export const commands: Command[] = [
   // The corpus
@@ -77,4 +78,5 @@ export const commands: Command[] = [
   // Analysis
   trendCommand,
   spreadCommand,
+  networkCommand,
 ];
