@@ -44,3 +44,5 @@ export * from './analysis/trend.usecase.ts';
 export * from './analysis/spread.usecase.ts';
 export * from './analysis/network.usecase.ts';
 export * from './analysis/graph.formats.ts';
+export * from './analysis/csv.format.ts';
+export * from './analysis/export.usecase.ts';

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseXml } from '@echotrace/extract';
+import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { runCli, tempDir } from './cli.harness.ts';
@@ -230,6 +231,49 @@ describe('analysis commands', () => {
       assert.ok(json.edges.length > 0 && json.edges.every((e) => e.weight >= 1));
       const bad = await runCli(['network', 'санкции', '--format', 'dot', '--db', db]);
       assert.equal(bad.code, 2);
+    });
+  });
+
+  describe('export', () => {
+    it('writes CSV that Excel and csv-parse read back, JSON lines and FollowTheMoney', async () => {
+      const out = path.join(dir, 'export.csv');
+      const csv = await runCli(['export', 'санкции', '--format', 'csv', '--out', out, '--db', db]);
+      assert.equal(csv.code, 0, csv.stderr);
+      assert.match(csv.stderr, /^8 rows →/);
+      const bytes = readFileSync(out);
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+      const records = parse<Record<string, string>>(bytes, { bom: true, columns: true });
+      assert.equal(records.length, 8);
+      const copy = records.find((r) => r.url === 'https://big.test/copy')!;
+      assert.equal(copy.sourceName, 'Big Paper');
+      assert.equal(copy.matched, 'Санкции');
+      assert.equal(copy.start, '0');
+      assert.ok(records.every((r) => r.documentId && r.sourceId && r.publishedAt && r.end));
+
+      const jsonl = await runCli([
+        'export',
+        'санкции',
+        '--format',
+        'jsonl',
+        '--from',
+        '2024-03-12',
+        '--db',
+        db,
+      ]);
+      const lines = jsonl.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { url: string });
+      assert.equal(lines.length, 6);
+      const ftm = await runCli(['export', 'санкции', '--format', 'ftm', '--db', db]);
+      const entities = ftm.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { schema: string });
+      assert.equal(entities.filter((e) => e.schema === 'Article').length, 8);
+      assert.ok(entities.some((e) => e.schema === 'Mention'));
+      const missing = await runCli(['export', 'санкции', '--db', db]);
+      assert.equal(missing.code, 2);
     });
   });
 });

@@ -35,6 +35,7 @@ import { workerCommand } from './worker.command.ts';
 import { trendCommand } from './trend.command.ts';
 import { spreadCommand } from './spread.command.ts';
 import { networkCommand } from './network.command.ts';
+import { exportCommand } from './export.command.ts';
 
 export const commands: Command[] = [
   // The corpus
@@ -79,4 +80,5 @@ export const commands: Command[] = [
   trendCommand,
   spreadCommand,
   networkCommand,
+  exportCommand,
 ];

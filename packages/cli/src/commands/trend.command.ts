@@ -2,7 +2,7 @@
 import { INTERVALS, TREND_SPLITS, trend, type Trend } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
 import { choice, openSelection, RANGE_OPTIONS } from '../analysis.selection.ts';
-import { CSV_BOM, csvRow } from '../csv.writer.ts';
+import { CSV_BOM, csvRow } from '@echotrace/app';
 import { markLine, sparkline } from '../terminal.chart.ts';
 import { printable } from '../terminal.text.ts';
 
