@@ -41,3 +41,4 @@ export * from './acquisition/watch.stage.ts';
 export * from './acquisition/source.activity.ts';
 export * from './dedupe/duplicate.port.ts';
 export * from './accounts/account.port.ts';
+export * from './analysis/analysis.port.ts';

@@ -8,6 +8,7 @@ import type { DuplicateRepository } from './dedupe/duplicate.port.ts';
 import type { TelegramPostRepository } from './acquisition/telegram-posts.port.ts';
 import type { TranslationRepository } from './translation/translation.port.ts';
 import type { DispatchRepository } from './dispatch/dispatch.port.ts';
+import type { AnalysisRepository } from './analysis/analysis.port.ts';
 import type { EntityRepository } from './entities/entity.port.ts';
 import type { Annotation, Capture, Document, Source, Timestamp } from './model.ts';
 import type { SanctionsRepository } from './sanctions/sanctions.port.ts';
@@ -152,6 +153,8 @@ export interface Store {
   readonly translations: TranslationRepository;
   /** Dispatches with their excerpts and blocks. */
   readonly dispatches: DispatchRepository;
+  /** Aggregates over selected documents: counts over time, spread, co-occurrence, exports. */
+  readonly analysis: AnalysisRepository;
   readonly search: SearchIndex;
   readonly jobs: JobQueue;
   /** Users, sessions and API tokens of a shared installation. */

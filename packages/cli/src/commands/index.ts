@@ -34,6 +34,10 @@ import { watchCommand } from './watch.command.ts';
 import { workerCommand } from './worker.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { accountCommands } from './users.command.ts';
+import { trendCommand } from './trend.command.ts';
+import { spreadCommand } from './spread.command.ts';
+import { networkCommand } from './network.command.ts';
+import { exportCommand } from './export.command.ts';
 
 export const commands: Command[] = [
   // The corpus
@@ -77,4 +81,9 @@ export const commands: Command[] = [
   // Serving a team
   serveCommand,
   ...accountCommands,
+  // Analysis
+  trendCommand,
+  spreadCommand,
+  networkCommand,
+  exportCommand,
 ];

@@ -13,20 +13,26 @@ export interface Snippet {
  * `spans` are further passages to show and mark, beside matched words: the mentions of the
  * entities an `entity:` filter asked for, so a hit shows where the person is named.
  */
+/** The words of text that match terms (as search matches them), as spans into text, in order. */
+export function matchedWords(text: string, terms: Array<{ term: string; prefix: boolean }>): Span[] {
+  const exact = new Set(terms.filter((t) => !t.prefix).map((t) => t.term));
+  const prefixes = terms.filter((t) => t.prefix).map((t) => t.term);
+  return analyze(text)
+    .filter(
+      (token) =>
+        exact.has(token.term) ||
+        prefixes.some((p) => token.term.startsWith(p) || foldForSearch(token.surface).startsWith(p)),
+    )
+    .map((token) => ({ start: token.start, end: token.end }));
+}
+
 export function makeSnippet(
   text: string,
   terms: Array<{ term: string; prefix: boolean }>,
   maxChars = 240,
   spans: Span[] = [],
 ): Snippet {
-  const exact = new Set(terms.filter((t) => !t.prefix).map((t) => t.term));
-  const prefixes = terms.filter((t) => t.prefix).map((t) => t.term);
-  const tokens = analyze(text);
-  const words: Span[] = tokens.filter(
-    (token) =>
-      exact.has(token.term) ||
-      prefixes.some((p) => token.term.startsWith(p) || foldForSearch(token.surface).startsWith(p)),
-  );
+  const words = matchedWords(text, terms);
   const matches = mergeOverlapping([...words, ...spans.filter((s) => s.start >= 0 && s.end <= text.length)]);
   if (matches.length === 0) return cut(text, 0, maxChars, []);
   // Slide over matches: the window starting at match i covers matches whose end fits in maxChars.

@@ -18,6 +18,7 @@ import { createSourceSettingsRepository } from '../repositories/source-settings.
 import { createTelegramPostRepository } from '../repositories/telegram-post.repository.ts';
 import { createTranslationRepository } from '../repositories/translation.repository.ts';
 import { createDispatchRepository } from '../repositories/dispatch.repository.ts';
+import { createAnalysisRepository } from '../repositories/analysis.repository.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
 import { createAccountRepository } from '../repositories/account.repository.ts';
 import { createAuditLog } from '../repositories/audit.log.ts';
@@ -43,6 +44,7 @@ export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
   dispatches: createDispatchRepository,
   accounts: createAccountRepository,
   audit: createAuditLog,
+  analysis: createAnalysisRepository,
 };
 
 export interface AssembledStore extends Store {
@@ -102,6 +104,9 @@ export function assembleStore(
     },
     get dispatches() {
       return repository('dispatches');
+    },
+    get analysis() {
+      return repository('analysis');
     },
     get search() {
       return repository('search');

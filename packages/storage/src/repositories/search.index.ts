@@ -16,6 +16,7 @@ import {
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { compileMatch, type FullTextDialect, type RankedPage } from '../database/full-text.ts';
 import type { StoreContext } from '../database/unit-of-work.ts';
+import { annotationConditions, scopeConditions } from '../database/selection.condition.ts';
 
 export function createSearchIndex(context: StoreContext): SearchIndex {
   const { fullText } = context.dialect;
@@ -145,19 +146,7 @@ function filterConditions(
 ): RawBuilder<SqlBool>[] {
   const conditions: RawBuilder<SqlBool>[] = [];
   if (exclude) conditions.push(sql`NOT (${fullText.matches(exclude)})`);
-  if (filters.sources.length) conditions.push(sql`d.source_id IN (${sql.join(filters.sources)})`);
-  if (filters.languages.length) conditions.push(sql`d.language IN (${sql.join(filters.languages)})`);
-  if (filters.from) conditions.push(sql`d.published_utc >= ${filters.from}`);
-  if (filters.to) conditions.push(sql`d.published_utc < ${filters.to}`);
-  for (const entity of filters.entities) {
-    // Mentions stored under an id since merged into this one count as this entity's.
-    conditions.push(sql`EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.kind = 'entity'
-      AND a.entity_id IN (SELECT CAST(${entity} AS TEXT) UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ${entity}))`);
-  }
-  for (const speaker of filters.speakers ?? []) {
-    // Quotes whose speaker was resolved to this entity (or to one since merged into it).
-    conditions.push(sql`EXISTS (SELECT 1 FROM annotations q WHERE q.document_id = d.id AND q.kind = 'quote'
-      AND q.speaker_entity_id IN (SELECT CAST(${speaker} AS TEXT) UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ${speaker}))`);
-  }
+  // The same conditions analysis aggregates over (selection.condition.ts).
+  conditions.push(...scopeConditions(filters), ...annotationConditions(filters));
   return conditions;
 }
