@@ -70,6 +70,11 @@ export interface DocumentRepository {
   getByKey(key: string): Promise<Document | null>;
   /** Which of these keys are already stored with this content hash (for fast resumable re-runs). */
   unchangedKeys(items: Array<{ key: string; contentSha256: string }>): Promise<Set<string>>;
+  /**
+   * The key of a stored document per canonical URL (compared lower-cased; the map's keys are the
+   * lower-cased URLs), for recognizing one post however it was keyed (export or watch).
+   */
+  keysByCanonicalUrl(urls: readonly string[]): Promise<Map<string, string>>;
   versions(id: string): Promise<DocumentVersion[]>;
   list(options: DocumentListOptions): Promise<Document[]>;
   count(): Promise<number>;

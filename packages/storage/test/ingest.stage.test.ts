@@ -55,6 +55,57 @@ function kimMarker(calls: string[]): Enricher {
 }
 
 describe('ingest stage', () => {
+  it('keeps one document for a Telegram post met in an export and again by watching the channel', async () => {
+    const store = openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'echotrace-core-')), 'c.db'));
+    const post = (key: string, url: string, text: string): IngestInput => ({
+      key,
+      origin: key,
+      source,
+      capture: {
+        bytes: new TextEncoder().encode(text),
+        mediaType: 'application/json',
+        charset: 'utf-8',
+        origin: key,
+      },
+      title: null,
+      text,
+      publishedAt: '2024-11-27T12:26:25Z',
+      canonicalUrl: url,
+    });
+    async function* one(input: IngestInput): AsyncGenerator<IngestInput> {
+      yield input;
+    }
+    const clock = { now: () => new Date('2024-11-28T00:00:00Z') };
+    const exported = await ingest(
+      store,
+      one(post('telegram:-100123/7', 'https://t.me/RiaNews/7', 'Текст поста.')),
+      { clock },
+    );
+    assert.equal(exported.added, 1);
+    // The watch keys the post by its address (the channel name as the preview page spells it).
+    const same = await ingest(
+      store,
+      one(post('https://t.me/rianews/7', 'https://t.me/rianews/7', 'Текст поста.')),
+      { clock },
+    );
+    assert.deepEqual([same.added, same.updated], [0, 1]);
+    const edited = await ingest(
+      store,
+      one(post('https://t.me/rianews/7', 'https://t.me/rianews/7', 'Текст поста, исправлен.')),
+      { clock },
+    );
+    assert.deepEqual([edited.added, edited.updated], [0, 1]);
+    assert.equal(await store.documents.count(), 1);
+    const stored = await store.documents.getByKey('telegram:-100123/7');
+    assert.equal(stored?.text, 'Текст поста, исправлен.');
+    assert.equal((await store.documents.versions(stored!.id)).length, 3);
+    // A web page's canonical link is not trusted the same way: two keys stay two documents.
+    await ingest(store, one(post('https://site.test/a', 'https://site.test/', 'Первая статья.')), { clock });
+    await ingest(store, one(post('https://site.test/b', 'https://site.test/', 'Вторая статья.')), { clock });
+    assert.equal(await store.documents.count(), 3);
+    await store.close();
+  });
+
   it('runs enrichers on added and changed documents only, storing their spans with the document', async () => {
     // Core's stage is exercised against the real SQLite adapter: no mock of our own storage.
     const store = openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'echotrace-core-')), 'c.db'));

@@ -200,6 +200,47 @@ export function prepareDocument(item: IngestItem, captureSha256: string, now: Ti
   return { item, document, contentSha256, links: linkAnnotations(document.id, text, spans) };
 }
 
+// A public post's address: the one canonical URL trusted to name one document whatever its key
+// (a web page's canonical link can name its homepage for every article; t.me post URLs cannot).
+const TELEGRAM_POST = /^https:\/\/t\.me\/[a-z0-9_]{4,32}\/\d+$/i;
+
+/**
+ * One Telegram post is one document whether it came from an export (keyed `telegram:<chat>/<id>`)
+ * or from watching the channel (keyed by its t.me URL): an item whose key is not stored but whose
+ * post URL is takes the stored document's key, so it becomes that document's next version or is
+ * unchanged, never a second document.
+ */
+async function adoptStoredKeys(store: Store, batch: Prepared[]): Promise<Prepared[]> {
+  const urls = batch
+    .map((p) => p.document.canonicalUrl)
+    .filter((url): url is string => url !== null && TELEGRAM_POST.test(url));
+  if (urls.length === 0) return batch;
+  const stored = await store.documents.keysByCanonicalUrl(urls);
+  if (stored.size === 0) return batch;
+  const keysHere = new Set(batch.map((p) => p.item.key));
+  const adopted: Prepared[] = [];
+  for (const prepared of batch) {
+    const url = prepared.document.canonicalUrl;
+    const key = url ? stored.get(url.toLowerCase()) : undefined;
+    if (
+      !key ||
+      key === prepared.item.key ||
+      keysHere.has(key) ||
+      (await store.documents.getByKey(prepared.item.key))
+    )
+      adopted.push(prepared);
+    else
+      adopted.push(
+        prepareDocument(
+          { ...prepared.item, key },
+          prepared.document.captureSha256,
+          prepared.document.ingestedAt,
+        ),
+      );
+  }
+  return adopted;
+}
+
 export async function ingest(
   store: Store,
   inputs: AsyncIterable<IngestInput>,
@@ -257,7 +298,7 @@ export async function ingest(
   /** Checks the batch, starts its compute, and writes the batch before it meanwhile. */
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const current = batch;
+    const current = await adoptStoredKeys(store, batch);
     batch = [];
     // Read before the previous batch's write is issued (on SQLite a read waits for an open unit).
     const unchanged = await store.documents.unchangedKeys(

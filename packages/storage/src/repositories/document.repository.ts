@@ -160,6 +160,23 @@ export function createDocumentRepository(context: StoreContext): DocumentReposit
       }
       return new Set(items.filter((i) => stored.get(i.key) === i.contentSha256).map((i) => i.key));
     },
+    async keysByCanonicalUrl(urls) {
+      const wanted = [...new Set(urls.map((u) => u.toLowerCase()))];
+      const found = new Map<string, string>();
+      for (let at = 0; at < wanted.length; at += 1000) {
+        // lower(canonical_url) is indexed (migration 0122); the earliest stored document wins.
+        const rows = await context
+          .db()
+          .selectFrom('documents')
+          .select(['key', sql<string>`lower(canonical_url)`.as('url')])
+          .where(sql<string>`lower(canonical_url)`, 'in', wanted.slice(at, at + 1000))
+          .orderBy('ingested_at')
+          .orderBy('id')
+          .execute();
+        for (const r of rows) if (!found.has(r.url)) found.set(r.url, r.key);
+      }
+      return found;
+    },
     async versions(id) {
       const { rows } = await versionsOf({ id });
       return rows.map((r): DocumentVersion => ({

@@ -157,6 +157,22 @@ export function describeStoreContract(adapter: string, factory: StoreFactory): v
         ]);
         assert.deepEqual([...unchanged], ['same']);
       });
+      it('finds stored keys by canonical URL, compared lower-cased', async () => {
+        await addDocument(
+          store,
+          buildDocument({
+            key: 'telegram:-100123/7',
+            canonicalUrl: 'https://t.me/Fringe_Daily/7',
+            text: 'Пост',
+          }),
+        );
+        const found = await store.documents.keysByCanonicalUrl([
+          'https://t.me/fringe_daily/7',
+          'https://t.me/fringe_daily/8',
+        ]);
+        assert.deepEqual([...found], [['https://t.me/fringe_daily/7', 'telegram:-100123/7']]);
+        assert.equal((await store.documents.keysByCanonicalUrl([])).size, 0);
+      });
       it('lists by keyset pages and counts per source, language and month', async () => {
         await store.sources.upsert(buildSource({ id: 'wire', name: 'Wire' }));
         for (let i = 0; i < 5; i++) {
