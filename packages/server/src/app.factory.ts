@@ -12,6 +12,7 @@ import { VIEWER, authenticate } from './auth.middleware.ts';
 import { RequestValidationError, errorHandler, notFoundBody } from './http.errors.ts';
 import { registerAdminRoutes } from './routes/admin.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
+import { registerDispatchRoutes } from './routes/dispatches.routes.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
 import { registerEntityRoutes } from './routes/entities.routes.ts';
 import { registerJobRoutes } from './routes/jobs.routes.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: ServerDeps): ApiApp {
   registerEntityRoutes(app, deps);
   registerSanctionsRoutes(app, deps);
   registerSourceRoutes(app, deps);
+  registerDispatchRoutes(app, deps);
   registerJobRoutes(app, deps);
   app.openapi(statsRoute, async (c) => c.json(loose(await corpusStats(deps.store)), 200));
 

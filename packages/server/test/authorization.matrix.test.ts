@@ -5,7 +5,7 @@
    the OpenAPI description is JSON read field by field */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createApiToken, createUser } from '@echotrace/app';
+import { addBlock, addExcerpt, createApiToken, createDispatch, createUser } from '@echotrace/app';
 import type { Role } from '@echotrace/core';
 import { createApp } from '@echotrace/server';
 import { seedCorpus, type Corpus } from './helpers/corpus.fixture.ts';
@@ -84,7 +84,45 @@ const MATRIX: Record<string, Case> = {
   },
   'POST /api/tokens/{id}/revoke': { least: 'admin', ok: 200, url: () => '/api/tokens/spare-token/revoke' },
   'GET /api/audit': { least: 'admin', ok: 200, url: () => '/api/audit' },
+  'GET /api/dispatches': { least: 'viewer', ok: 200, url: () => '/api/dispatches' },
+  'GET /api/dispatches/{id}': { least: 'viewer', ok: 200, url: () => '/api/dispatches/matrix' },
+  'GET /api/dispatches/{id}/render': {
+    least: 'viewer',
+    ok: 200,
+    url: () => '/api/dispatches/matrix/render?format=html',
+  },
+  'POST /api/dispatches': {
+    least: 'analyst',
+    ok: 201,
+    url: () => '/api/dispatches',
+    body: (n) => ({ headline: `Dispatch ${n}` }),
+  },
+  'POST /api/dispatches/{id}/blocks': {
+    least: 'analyst',
+    ok: 201,
+    url: () => '/api/dispatches/matrix/blocks',
+    body: (n) => ({ text: `Paragraph ${n}` }),
+  },
+  'POST /api/dispatches/{id}/move': {
+    least: 'analyst',
+    ok: 200,
+    url: () => '/api/dispatches/matrix/move',
+    body: () => ({ from: 0, to: 1 }),
+  },
+  'DELETE /api/dispatches/{id}/blocks/{position}': {
+    least: 'analyst',
+    ok: 200,
+    url: () => '/api/dispatches/matrix-removals/blocks/0',
+  },
+  'PATCH /api/excerpts/{id}': {
+    least: 'analyst',
+    ok: 200,
+    url: () => `/api/excerpts/${matrixExcerpt}`,
+    body: (n) => ({ note: `note ${n}` }),
+  },
 };
+
+let matrixExcerpt = '';
 
 const RANK: Record<Who, number> = { anonymous: -1, viewer: 0, analyst: 1, admin: 2 };
 
@@ -133,6 +171,21 @@ for (const database of EVERY_DATABASE) {
         lastUsedAt: null,
         revokedAt: null,
       });
+    });
+    before(async () => {
+      // Dispatches for the dispatch routes: blocks to move and remove, an excerpt to revise.
+      await createDispatch(test.store, clock, { headline: 'Matrix' });
+      await createDispatch(test.store, clock, { headline: 'Matrix removals' });
+      for (const text of ['one', 'two'])
+        await addBlock(test.store, clock, { dispatchId: 'matrix', kind: 'text', text });
+      for (const text of ['a', 'b', 'c', 'd'])
+        await addBlock(test.store, clock, { dispatchId: 'matrix-removals', kind: 'text', text });
+      matrixExcerpt = (
+        await addExcerpt(test.store, clock, {
+          dispatchId: 'matrix',
+          source: { kind: 'passage', documentId: corpus.hostile.id, passage: 'Санкции не работают' },
+        })
+      ).id;
     });
     after(async () => {
       await test.destroy();
