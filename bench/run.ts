@@ -10,6 +10,7 @@
 //                          (search only, no ingest), to iterate on search at a large size
 //   --no-enriched          skip the store benchmark's enriched-ingest measure
 //   --json-out FILE        also write the results of the run to FILE (one JSON object per bench)
+//   --only api             search through the HTTP API (autocannon on loopback) at the smallest size
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,6 +76,10 @@ const benches: Bench[] = [
         db: values.db as 'sqlite' | 'postgres',
         pgUrl: process.env.ECHOTRACE_BENCH_PG_URL ?? null,
       }),
+  },
+  {
+    name: 'api',
+    run: async () => (await import('./api.bench.ts')).benchApi({ sharedData, size: Math.min(...sizes) }),
   },
 ];
 const wanted = (name: string): boolean =>
