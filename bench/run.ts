@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark, prints the figures, and writes them to bench/results/*.json.
 // Options:
 //   --sizes 10000,100000   corpus sizes for the store benchmark
-//   --only NAME[,NAME]     run some benchmarks: store, dedupe, ner, sanctions, charset
+//   --only NAME[,NAME]     run some benchmarks: store, dedupe, ner, sanctions, charset, analysis
 //   --db sqlite|postgres   the store benchmark's adapter; postgres needs ECHOTRACE_BENCH_PG_URL or
 //                          DATABASE_URL (scripts/postgres-test-server.sh start gives one) and adds
 //                          worker throughput with 1 and 2 workers
@@ -68,6 +68,15 @@ const benches: Bench[] = [
   { name: 'enrichment', run: () => benchEnrichment({ sharedData }) },
   { name: 'sanctions', run: () => benchSanctions({ sharedData }) },
   { name: 'charset', run: () => benchCharset({ sharedData }) },
+  {
+    name: 'analysis',
+    run: async () =>
+      (await import('./analysis.bench.ts')).benchAnalysis({
+        sharedData,
+        sizes,
+        db: values.db as 'sqlite' | 'postgres',
+      }),
+  },
   {
     name: 'enrich',
     run: async () =>

@@ -239,7 +239,7 @@ describe('analysis commands', () => {
       const out = path.join(dir, 'export.csv');
       const csv = await runCli(['export', 'санкции', '--format', 'csv', '--out', out, '--db', db]);
       assert.equal(csv.code, 0, csv.stderr);
-      assert.match(csv.stderr, /^8 rows →/);
+      assert.match(csv.stdout, /^8 rows →/);
       const bytes = readFileSync(out);
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
       const records = parse<Record<string, string>>(bytes, { bom: true, columns: true });

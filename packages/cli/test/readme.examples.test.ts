@@ -158,6 +158,15 @@ function expectSensible(argv: string[], result: CliResult, work: string): void {
     assert.match(out, /^Echotrace API on http:\/\/127\.0\.0\.1:\d+\/api\//m);
   } else if (command === 'audit') {
     assert.match(out, /cli:\S+ {2}tokens\.add ana/);
+  } else if (command === 'trend') {
+    assert.match(out, /: [1-9]\d* documents/);
+    assert.match(out, /│[ ▁-█]+│/);
+  } else if (command === 'spread') {
+    assert.match(out, /^ {2}fringe → mainstream: reached \d{4}-\d\d-\d\d/m);
+  } else if (command === 'network' || command === 'export') {
+    const file = path.resolve(work, argv[argv.indexOf('--out') + 1]!);
+    assert.ok(existsSync(file), `${file} not written`);
+    assert.match(out, /^[1-9]\d* /);
   }
 }
 

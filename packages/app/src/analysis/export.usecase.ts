@@ -65,7 +65,8 @@ export async function* exportRows(
     const mentions = entities.size ? await store.analysis.mentionsOf(page.map((d) => d.documentId)) : [];
     for (const document of page) {
       const spans = [
-        ...matchedWords(document.text, terms),
+        // Analyzing the text costs more than reading it: only when there are words to find.
+        ...(terms.length ? matchedWords(document.text, terms) : []),
         ...mentions.filter((m) => m.documentId === document.documentId && entities.has(m.entityId)),
       ].sort((a, b) => a.start - b.start || a.end - b.end);
       const first = spans[0] ?? { start: 0, end: document.text.length };

@@ -73,7 +73,7 @@ Examples:
       const file = out as ReturnType<typeof createWriteStream>;
       file.end();
       await once(file, 'finish');
-      context.stderr.write(`${rows} ${format === 'ftm' ? 'entities' : 'rows'} → ${printable(path)}\n`);
+      context.stdout.write(`${rows} ${format === 'ftm' ? 'entities' : 'rows'} → ${printable(path)}\n`);
     }
     return context.signal.aborted ? 130 : 0;
   },

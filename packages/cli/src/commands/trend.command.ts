@@ -76,7 +76,7 @@ export function formatTrend(text: string, result: Trend): string {
     const peak = Math.max(...s.points.map((p) => p.documents));
     const share = Math.max(...s.points.map((p) => p.share ?? 0));
     lines.push(
-      `${pad(s.key)} │${sparkline(s.points.map((p) => p.documents))}│ ${s.documents} (peak ${peak}, ${(share * 100).toFixed(1)} % of its period)`,
+      `${pad(s.key)} │${sparkline(s.points.map((p) => p.documents))}│ ${s.documents} (peak ${peak}, ${(share * 100).toFixed(1)} % at most of its period total)`,
     );
     if (s.points.some((p) => p.change))
       lines.push(`${' '.repeat(width)}  ${markLine(s.points.map((p) => p.change))}`);

@@ -59,7 +59,8 @@ export function createAnalysisRepository(context: StoreContext): AnalysisReposit
           FROM documents d WHERE d.published_utc IS NOT NULL AND ${condition}),
         f AS (SELECT source_id, count(*) AS n, min(published_utc) AS first FROM sel GROUP BY source_id)
         SELECT f.source_id AS source_id, f.n AS n, f.first AS first,
-          (SELECT min(s.id) FROM sel s WHERE s.source_id = f.source_id AND s.published_utc = f.first) AS first_id
+          (SELECT min(d.id) FROM documents d WHERE d.source_id = f.source_id AND d.published_utc = f.first
+            AND ${condition}) AS first_id
         FROM f`.execute(context.db());
       return rows
         .map((r): SourceAppearance => ({
