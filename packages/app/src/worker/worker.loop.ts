@@ -14,6 +14,7 @@ import {
 } from '@echotrace/core';
 import type { JobContext, JobHandler } from './job.handlers.ts';
 import type { HtmlLimits } from '@echotrace/extract';
+import { crashPoint } from '../crash.points.ts';
 
 export interface WorkerOptions {
   store: Store;
@@ -123,6 +124,7 @@ async function runJob(
     }
     return;
   }
+  crashPoint('job-handled', summary.done);
   await options.store.jobs.complete(job.id);
   summary.done++;
   options.onJob?.(job, 'done');

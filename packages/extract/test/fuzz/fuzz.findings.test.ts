@@ -51,4 +51,12 @@ describe('reader fuzz findings', () => {
       assert.match(input.reason, new RegExp(field.replace(/[()]/g, '.')));
     }
   });
+
+  it('html.fuzz: an <html> tag whose attribute quote never closes is read, not a TypeError', () => {
+    for (const html of [
+      '<!doctype html><html lang="><head><title>T</title></head><body><p>Text here.</p></body></html>',
+      "<html lang='><body><p>Text here.</p>",
+    ])
+      assert.match(extractArticle(html).text, /Text here\./);
+  });
 });
