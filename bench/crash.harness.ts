@@ -1,10 +1,14 @@
 // `npm run crash`: the crash harness, 100 runs per store (see packages/cli/test/helpers/crash.harness.ts):
-// ingest SIGKILLed at seeded points and restarted; the final store compared with a clean run's.
-//   npm run crash -- [--runs 100] [--seed 1] [--store sqlite|postgres|all]
+// ingest (or the worker draining ingest-file jobs) SIGKILLed at seeded points and restarted; the
+// final store compared with a clean run's.
+//   npm run crash -- [--runs 100] [--seed 1] [--store sqlite|postgres|all] [--driver ingest|worker|all]
 // PostgreSQL runs when ECHOTRACE_TEST_PG_URL names a server. Exit code 1 on any mismatch.
 import {
   crashRuns,
+  ingestDriver,
   postgresTarget,
+  workerDriver,
+  type Driver,
   sqliteTarget,
   type Target,
 } from '../packages/cli/test/helpers/crash.harness.ts';
@@ -16,6 +20,10 @@ const argument = (name: string): string | undefined => {
 const runs = Number(argument('--runs') ?? 100);
 const seed = Number(argument('--seed') ?? 1);
 const which = argument('--store') ?? 'all';
+const drivers: Driver[] = { ingest: [ingestDriver], worker: [workerDriver] }[argument('--driver') ?? ''] ?? [
+  ingestDriver,
+  workerDriver,
+];
 const pgUrl = process.env.ECHOTRACE_TEST_PG_URL || null;
 const targets: Target[] = [];
 if (which !== 'postgres') targets.push(sqliteTarget);
@@ -24,11 +32,12 @@ if (which !== 'sqlite') {
   else console.log('postgres: skipped (set ECHOTRACE_TEST_PG_URL to run it)');
 }
 let failed = false;
-for (const target of targets) {
-  const result = await crashRuns(target, { runs, seed, log: (line) => console.log(line) });
-  console.log(
-    `${result.store}: ${result.runs} runs, ${result.kills} kills (${result.effectiveKills} before the child finished), clean run ${result.cleanMs} ms, ${result.mismatches.length} mismatches`,
-  );
-  if (result.mismatches.length > 0) failed = true;
-}
+for (const target of targets)
+  for (const driver of drivers) {
+    const result = await crashRuns(target, { runs, seed, driver, log: (line) => console.log(line) });
+    console.log(
+      `${result.store} ${result.driver}: ${result.runs} runs, ${result.kills} kills (${result.effectiveKills} before the child finished), clean run ${result.cleanMs} ms, ${result.mismatches.length} mismatches`,
+    );
+    if (result.mismatches.length > 0) failed = true;
+  }
 process.exitCode = failed ? 1 : 0;

@@ -1,7 +1,9 @@
 // Named points where a test can have this process die as abruptly as a power cut (SIGKILL: no
 // finally, no exit handlers), to show the next run recovers. ECHOTRACE_CRASH_AT=phase[:n] kills at
 // the first time the phase is reached with a count of at least n (default 0); unset, a no-op.
-export type CrashPhase = 'ingest-batch' | 'before-grouping' | 'grouping';
+// `job-handled`: the worker ran a job's handler (its work is committed) and has not yet marked the
+// job done, so a restart runs the job again; its work must then be a no-op.
+export type CrashPhase = 'ingest-batch' | 'before-grouping' | 'grouping' | 'job-handled';
 
 // Read once: the hook sits on progress paths, and a test sets it in the child's environment.
 const CRASH_AT = (() => {

@@ -1,6 +1,7 @@
 // Typed configuration in one place: every setting has an environment name, a default and a doc line.
 import path from 'node:path';
-import { InputError } from '@echotrace/core';
+import { DEFAULT_ENRICH_MAX_CHARS, InputError } from '@echotrace/core';
+import { DEFAULT_HTML_LIMITS, type HtmlLimits } from '@echotrace/extract';
 
 export interface Config {
   /** ECHOTRACE_DB — SQLite database file. Default `./data/echotrace.db`. */
@@ -28,6 +29,17 @@ export interface Config {
   translation: TranslationSettings | null;
   /** ECHOTRACE_CHROMIUM — the Chromium binary that prints PDFs. Default /usr/bin/chromium (Debian's). */
   chromiumPath: string;
+  /**
+   * ECHOTRACE_HTML_MAX_DEPTH (default 512) and ECHOTRACE_HTML_MAX_ELEMENTS (default 200000) — bounds
+   * a page must keep to be extracted; past one its bytes are archived and the item fails.
+   */
+  htmlLimits: HtmlLimits;
+  /**
+   * ECHOTRACE_ENRICH_MAX_CHARS — enrichers (entities, quotes, screening) read at most this many
+   * characters of a document's text, its beginning; the rest is stored and searchable but not
+   * annotated. Default 1000000.
+   */
+  enrichMaxChars: number;
 }
 
 export interface TranslationSettings {
@@ -80,6 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string | un
     telegramUrl: urlSetting(env, 'ECHOTRACE_TELEGRAM_URL', 'https://t.me'),
     translation: translationSettings(env),
     chromiumPath: env.ECHOTRACE_CHROMIUM?.trim() || '/usr/bin/chromium',
+    htmlLimits: {
+      maxDepth: integerSetting(env, 'ECHOTRACE_HTML_MAX_DEPTH', DEFAULT_HTML_LIMITS.maxDepth, 1),
+      maxElements: integerSetting(env, 'ECHOTRACE_HTML_MAX_ELEMENTS', DEFAULT_HTML_LIMITS.maxElements, 1),
+    },
+    enrichMaxChars: integerSetting(env, 'ECHOTRACE_ENRICH_MAX_CHARS', DEFAULT_ENRICH_MAX_CHARS, 1),
   };
 }
 

@@ -3,7 +3,13 @@
 // run's. SQLite always; PostgreSQL when ECHOTRACE_TEST_PG_URL names a server.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crashRuns, postgresTarget, sqliteTarget, type Target } from './helpers/crash.harness.ts';
+import {
+  crashRuns,
+  postgresTarget,
+  sqliteTarget,
+  workerDriver,
+  type Target,
+} from './helpers/crash.harness.ts';
 
 const pgUrl = process.env.ECHOTRACE_TEST_PG_URL || null;
 const targets: Target[] = [sqliteTarget, ...(pgUrl ? [postgresTarget(pgUrl)] : [])];
@@ -18,6 +24,24 @@ describe('crash harness (small run)', () => {
       assert.ok(result.clean.annotations > 0, `annotations ${result.clean.annotations}`);
       assert.ok(result.clean.forwards > 0, `forwards ${result.clean.forwards}`);
       assert.ok(result.effectiveKills > 0, 'at least one kill landed before the child finished');
+      assert.deepEqual(result.mismatches, []);
+    });
+  }
+
+  for (const target of targets) {
+    it(`${target.name}: 2 worker runs killed at seeded points (between a job's commit and its completion too) end equal to a clean run`, async () => {
+      const lines: string[] = [];
+      const result = await crashRuns(target, {
+        runs: 2,
+        seed: 11,
+        driver: workerDriver,
+        firstKill: 'job-handled:1',
+        log: (line) => lines.push(line),
+      });
+      assert.match(lines.join('\n'), /run 0: kills at job-handled:1/);
+      assert.ok(result.clean.documents > 100, `documents ${result.clean.documents}`);
+      assert.ok(result.clean.grouped > 20, `grouped ${result.clean.grouped}`);
+      assert.ok(result.effectiveKills > 0, 'at least one kill landed before the worker finished');
       assert.deepEqual(result.mismatches, []);
     });
   }

@@ -15,6 +15,7 @@ export * from './annotations/annotation.schemas.ts';
 export * from './enrichment/enrichment.model.ts';
 export * from './enrichment/enrichment.pipeline.ts';
 export * from './enrichment/enrichment.runner.ts';
+export * from './enrichment/enrichment.clip.ts';
 export * from './ingest/source.matcher.ts';
 export * from './ingest/telegram.url.ts';
 export * from './entities/entity.model.ts';

@@ -11,7 +11,8 @@ export * from './html/extraction.eval.ts';
 export { dateFromUrl } from './html/article.metadata.ts';
 export { readDate } from './html/date.reader.ts';
 export { parseHtmlDocument } from './html/html.dom.ts';
-export type { DomDocument, DomElement } from './html/html.dom.ts';
+export type { DomDocument, DomElement, DomNode } from './html/html.dom.ts';
+export * from './html/html.limits.ts';
 
 // Evidence: is a passage in the archived bytes (dispatch bundles, `echotrace verify`).
 export * from './evidence/capture.text.ts';

@@ -23,3 +23,4 @@ export {
   type StoreKind,
 } from './open.store.ts';
 export { copySqliteToPostgres, type CopyOptions, type CopyProgress } from './copy/sqlite-to-postgres.copy.ts';
+export { backupStore, restoreStore, type BackupReport, type RestoreReport } from './backup/store.backup.ts';

@@ -142,6 +142,8 @@ export async function createEnrichers(store: Store): Promise<Enricher[]> {
 export interface EnrichmentRunnerOptions {
   /** Compute threads (the CLI's ECHOTRACE_ENRICH_THREADS); 1 computes in the calling thread. Default 1 (see decision 0005). */
   threads?: number;
+  /** Characters of a document's text the enrichers read (ECHOTRACE_ENRICH_MAX_CHARS); default DEFAULT_ENRICH_MAX_CHARS. */
+  maxChars?: number;
 }
 
 /** The one runner for everything that enriches; close() it to stop its threads. */
@@ -151,12 +153,13 @@ export async function createEnrichment(
 ): Promise<EnrichmentRunner> {
   const description = await describeEnrichment(store);
   const threads = options.threads ?? 1;
-  if (threads <= 1) return EnrichmentRunner.inProcess(buildEnrichers(description));
+  const runner = { maxChars: options.maxChars };
+  if (threads <= 1) return EnrichmentRunner.inProcess(buildEnrichers(description), runner);
   const plan = new EnrichmentPlan(describeEnrichers(description));
   // Two threads with a sanctions list: this thread recognizes, the other screens (decision 0005).
   if (threads === 2 && description.sanctions.length > 0)
-    return new EnrichmentRunner(plan, createStagedExecutor(description, [ENTITY_PRODUCER]));
-  return new EnrichmentRunner(plan, createThreadExecutor(description, threads));
+    return new EnrichmentRunner(plan, createStagedExecutor(description, [ENTITY_PRODUCER]), runner);
+  return new EnrichmentRunner(plan, createThreadExecutor(description, threads), runner);
 }
 
 /** Stops a runner's threads; a plain list of enrichers has none. */

@@ -162,11 +162,13 @@ export async function relinkEntities(
   options: {
     sourceId?: string;
     threads?: number;
+    /** Characters of each text the enrichers read (ECHOTRACE_ENRICH_MAX_CHARS). */
+    maxChars?: number;
     signal?: AbortSignal;
     onProgress?: (progress: { documents: number; mentions: number }) => void;
   } = {},
 ): Promise<{ documents: number; mentions: number }> {
-  const enrichment = await createEnrichment(store, { threads: options.threads });
+  const enrichment = await createEnrichment(store, { threads: options.threads, maxChars: options.maxChars });
   let afterId: string | undefined;
   let documents = 0;
   let mentions = 0;

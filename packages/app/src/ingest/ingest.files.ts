@@ -8,6 +8,7 @@ import { describeError, InputError, type IngestInput, type Source, type Timestam
 import {
   INGEST_EXTENSIONS,
   parseHtmlFile,
+  type HtmlLimits,
   parseJsonFile,
   parseNdjsonLine,
   parseTextFile,
@@ -132,6 +133,8 @@ export interface ReadOptions {
   /** Language for items whose file states none, instead of identifying it from the text. */
   defaultLanguage?: string | null;
   onFileDone?: () => void;
+  /** Bounds an HTML page must keep to be extracted (ECHOTRACE_HTML_MAX_*); default DEFAULT_HTML_LIMITS. */
+  htmlLimits?: HtmlLimits;
 }
 
 export async function* readInputs(entries: FileEntry[], options: ReadOptions): AsyncGenerator<IngestInput> {
@@ -189,7 +192,7 @@ async function* readOne(file: string, options: ReadOptions): AsyncGenerator<Inge
     yield { failed: true, origin, reason: 'empty file' };
     return;
   }
-  yield* parseWhole(file, origin, extension, bytes, options.defaultSource);
+  yield* parseWhole(file, origin, extension, bytes, options.defaultSource, options.htmlLimits);
 }
 
 // The parsers report bad input as failures; anything they throw still stays with this one file, so
@@ -200,6 +203,7 @@ function parseWhole(
   extension: string,
   bytes: Uint8Array,
   source: Source,
+  htmlLimits: HtmlLimits | undefined,
 ): IngestInput[] {
   const key = `file:${file}`;
   try {
@@ -209,7 +213,7 @@ function parseWhole(
         return parseTextFile(origin, key, bytes, source);
       case '.html':
       case '.htm':
-        return parseHtmlFile(origin, key, bytes, source);
+        return parseHtmlFile(origin, key, bytes, source, htmlLimits);
       case '.json':
         return parseJsonFile(origin, bytes);
       default:

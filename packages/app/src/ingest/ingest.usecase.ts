@@ -15,7 +15,7 @@ import {
   type IngestSummary,
   type Store,
 } from '@echotrace/core';
-import { forwardEdgesOf, sourceFor } from '@echotrace/extract';
+import { forwardEdgesOf, sourceFor, type HtmlLimits } from '@echotrace/extract';
 import { crashPoint } from '../crash.points.ts';
 import { groupingPending, updateCopyGroups } from '../dedupe/dedupe.usecase.ts';
 import { expandInputs, readInputs } from './ingest.files.ts';
@@ -43,6 +43,8 @@ export interface IngestFilesRequest {
   /** Read README, LICENSE, CHANGELOG… files found in folders too (default: left out). */
   includePaperwork?: boolean;
   maxFileBytes: number;
+  /** Bounds an HTML page must keep to be extracted (ECHOTRACE_HTML_MAX_*); past them its bytes are archived only. */
+  htmlLimits?: HtmlLimits;
   /** Group copies after the run when something was added or changed (default true). */
   dedupe?: boolean;
   signal?: AbortSignal;
@@ -144,6 +146,7 @@ export async function ingestFiles(
         defaultPublished: defaults.published,
         defaultLanguage: defaults.language,
         onFileDone: request.onFileDone,
+        htmlLimits: request.htmlLimits,
       }),
     ),
     {

@@ -28,6 +28,8 @@ export interface ScreenStoredRequest {
   readonly all?: boolean;
   readonly sourceId?: string;
   readonly threads?: number;
+  /** Characters of each text the enrichers read (ECHOTRACE_ENRICH_MAX_CHARS). */
+  readonly maxChars?: number;
   readonly signal?: AbortSignal;
   /** Called after every page (for progress). */
   readonly onPage?: (counts: ScreenStoredCounts, total: number | null) => void;
@@ -57,7 +59,10 @@ export async function screenStoredDocuments(
   const total = sourceId === undefined ? await store.documents.count() : null;
   const counts: ScreenStoredCounts = { documents: 0, screened: 0, skipped: 0, entities: 0, sanctioned: 0 };
   // The one runner: screening re-run alone reads the stored entity annotations.
-  const enrichment = await createEnrichment(store, { threads: request.threads ?? 1 });
+  const enrichment = await createEnrichment(store, {
+    threads: request.threads ?? 1,
+    maxChars: request.maxChars,
+  });
   const compared = new Set<string>();
   let afterId: string | undefined;
   try {

@@ -16,6 +16,7 @@ import {
   parseSitemap,
   parseTelegramPreview,
   titleFromText,
+  type HtmlLimits,
 } from '@echotrace/extract';
 
 export interface AcquisitionPorts {
@@ -25,6 +26,8 @@ export interface AcquisitionPorts {
   clock?: Clock;
   /** Where Telegram channel previews are read (`https://t.me`; a local server in tests). */
   telegramBaseUrl?: string;
+  /** Bounds a page must keep to be extracted (ECHOTRACE_HTML_MAX_*); a page past them is archived only. */
+  htmlLimits?: HtmlLimits;
 }
 
 export function createWatchDependencies(ports: AcquisitionPorts): WatchDependencies {
@@ -75,7 +78,7 @@ export function createWatchDependencies(ports: AcquisitionPorts): WatchDependenc
       };
     },
     decode: (bytes, origin, contentType) => decodeBytes(bytes, { origin, contentTypeHeader: contentType }),
-    extractPage,
+    extractPage: (html, url) => extractPage(html, url, ports.htmlLimits),
     telegram: {
       baseUrl: ports.telegramBaseUrl ?? 'https://t.me',
       parsePreview: parseTelegramPreview,
@@ -84,8 +87,8 @@ export function createWatchDependencies(ports: AcquisitionPorts): WatchDependenc
   };
 }
 
-function extractPage(html: string, url: string): ExtractedPage {
-  const article = extractArticle(html, url);
+function extractPage(html: string, url: string, limits: HtmlLimits | undefined): ExtractedPage {
+  const article = extractArticle(html, url, { limits });
   return {
     title: article.title,
     text: article.text,

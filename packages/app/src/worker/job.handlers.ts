@@ -20,13 +20,15 @@ import {
   type Store,
   type WatchDependencies,
 } from '@echotrace/core';
-import { sourceFor } from '@echotrace/extract';
+import { sourceFor, type HtmlLimits } from '@echotrace/extract';
 import { ingestFiles } from '../ingest/ingest.usecase.ts';
 
 export interface JobContext {
   store: Store;
   clock: Clock;
   maxFileBytes: number;
+  /** Bounds an HTML page must keep to be extracted (ECHOTRACE_HTML_MAX_*). */
+  htmlLimits?: HtmlLimits;
   /** The enrichment `ingest` runs, built once per worker. */
   enrichers: Enrichment;
   /** Fetching, archiving and extraction, for fetch-url jobs. */
@@ -69,6 +71,7 @@ async function ingestFile(payload: unknown, context: JobContext): Promise<void> 
     {
       paths: [path.resolve(file)],
       maxFileBytes: context.maxFileBytes,
+      htmlLimits: context.htmlLimits,
       ...optionalText(payload, 'sourceName'),
       ...optionalText(payload, 'published'),
       ...optionalText(payload, 'language'),

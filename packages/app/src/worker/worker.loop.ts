@@ -13,6 +13,8 @@ import {
   type WatchDependencies,
 } from '@echotrace/core';
 import type { JobContext, JobHandler } from './job.handlers.ts';
+import type { HtmlLimits } from '@echotrace/extract';
+import { crashPoint } from '../crash.points.ts';
 
 export interface WorkerOptions {
   store: Store;
@@ -25,6 +27,8 @@ export interface WorkerOptions {
   workerId: string;
   clock: Clock;
   maxFileBytes: number;
+  /** Bounds an HTML page must keep to be extracted (ECHOTRACE_HTML_MAX_*). */
+  htmlLimits?: HtmlLimits;
   /** How long a claimed job stays ours; a crashed worker's jobs come back after it. */
   leaseMs: number;
   batch: number;
@@ -66,6 +70,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     store: options.store,
     clock: options.clock,
     maxFileBytes: options.maxFileBytes,
+    htmlLimits: options.htmlLimits,
     enrichers: options.enrichers ?? [],
     acquisition:
       options.acquisition ??
@@ -119,6 +124,7 @@ async function runJob(
     }
     return;
   }
+  crashPoint('job-handled', summary.done);
   await options.store.jobs.complete(job.id);
   summary.done++;
   options.onJob?.(job, 'done');

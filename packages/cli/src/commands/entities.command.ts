@@ -338,6 +338,7 @@ language without a recognizer get none. Safe to interrupt and re-run.`,
     const { documents, mentions } = await relinkEntities(await context.openStore(), {
       ...(context.options.source ? { sourceId: String(context.options.source) } : {}),
       threads: context.config.enrichThreads,
+      maxChars: context.config.enrichMaxChars,
       signal: context.signal,
       onProgress: (p) => {
         if (!context.options.json) context.stderr.write(`\r${p.documents} documents, ${p.mentions} mentions`);

@@ -2,6 +2,7 @@
 import type { Command } from '../command.ts';
 import { analyzeCommand } from './analyze.command.ts';
 import { dbCopyCommand, dbMigrateCommand, dbStatusCommand } from './db.command.ts';
+import { dbBackupCommand, dbRestoreCommand } from './db.backup.commands.ts';
 import { entitiesCommands } from './entities.command.ts';
 import { evalExtractionCommand } from './eval-extraction.command.ts';
 import { evalNerCommand } from './eval-ner.command.ts';
@@ -78,6 +79,8 @@ export const commands: Command[] = [
   workerCommand,
   jobsCommand,
   jobsAddCommand,
+  dbBackupCommand,
+  dbRestoreCommand,
   // Serving a team
   serveCommand,
   ...accountCommands,

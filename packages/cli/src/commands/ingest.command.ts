@@ -111,7 +111,10 @@ Examples:
       );
     const enrichment = context.options['no-enrich']
       ? []
-      : await createEnrichment(store, { threads: context.config.enrichThreads });
+      : await createEnrichment(store, {
+          threads: context.config.enrichThreads,
+          maxChars: context.config.enrichMaxChars,
+        });
     const result = await ingestFiles(
       {
         store,
@@ -121,6 +124,7 @@ Examples:
       {
         ...request,
         maxFileBytes: context.config.maxFileBytes,
+        htmlLimits: context.config.htmlLimits,
         dedupe: !context.options['no-dedupe'],
         signal: context.signal,
         onFiles: (count) => (files = count),

@@ -34,6 +34,7 @@ again.
       all: context.options.all === true,
       ...(context.options.source !== undefined && { sourceId: String(context.options.source) }),
       threads: context.config.enrichThreads,
+      maxChars: context.config.enrichMaxChars,
       signal: context.signal,
       onPage: (counts, total) =>
         progress.update({

@@ -54,8 +54,12 @@ the page no longer shows within its range of ids is marked deleted.
     const deps = createWatchDependencies({
       store,
       fetcher: createFetcher(context.config),
-      enrichers: await createEnrichment(store, { threads: context.config.enrichThreads }),
+      enrichers: await createEnrichment(store, {
+        threads: context.config.enrichThreads,
+        maxChars: context.config.enrichMaxChars,
+      }),
       telegramBaseUrl: context.config.telegramUrl,
+      htmlLimits: context.config.htmlLimits,
     });
     const json = context.options.json === true;
     const reports = await watchSources(deps, {

@@ -81,7 +81,10 @@ Examples:
     const store = await context.openStore();
     // Memoized: a worker that never sees a fetch-url job never builds a fetcher.
     let acquisition: WatchDependencies | null = null;
-    const enrichers = await createEnrichment(store, { threads: context.config.enrichThreads });
+    const enrichers = await createEnrichment(store, {
+      threads: context.config.enrichThreads,
+      maxChars: context.config.enrichMaxChars,
+    });
     const summary = await runWorker({
       store,
       enrichers,
@@ -91,12 +94,14 @@ Examples:
           fetcher: createFetcher(context.config),
           enrichers,
           telegramBaseUrl: context.config.telegramUrl,
+          htmlLimits: context.config.htmlLimits,
         })),
       handlers,
       queues,
       workerId: `${hostname()}:${process.pid}`,
       clock: systemClock,
       maxFileBytes: context.config.maxFileBytes,
+      htmlLimits: context.config.htmlLimits,
       leaseMs: (context.options['lease-ms'] as number | undefined) ?? 60_000,
       batch: (context.options.batch as number | undefined) ?? 10,
       maxAttempts: (context.options['max-attempts'] as number | undefined) ?? 5,

@@ -1,4 +1,5 @@
-// Crash harness (run by bench/crash.harness.ts, `npm run crash`): `echotrace ingest` of a fixture corpus in a child process, SIGKILLed at seeded
+// Crash harness (run by bench/crash.harness.ts, `npm run crash`): `echotrace ingest` of a fixture
+// corpus, or `echotrace worker` draining ingest-file jobs of it (Driver), in a child process, SIGKILLed at seeded
 // random points (a random delay, or a named crash point inside a committed batch, before grouping
 // or part-way through grouping), restarted until it finishes; the final store is then compared
 // with a clean run's: documents, versions, captures, annotations, copy groups, forwards, sources,
@@ -208,8 +209,18 @@ export function runIngest(
   env: NodeJS.ProcessEnv,
   kill: { afterMs?: number; crashAt?: string } = {},
 ): Promise<Exit> {
+  return runCommand(['ingest', corpus, '--json'], options, env, kill);
+}
+
+/** One `echotrace ARGS…` child on the store; killed after `kill.afterMs`, or at `kill.crashAt`. */
+export function runCommand(
+  args: string[],
+  options: OpenStoreOptions,
+  env: NodeJS.ProcessEnv,
+  kill: { afterMs?: number; crashAt?: string } = {},
+): Promise<Exit> {
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, 'ingest', corpus, '--json', '--db', options.dbPath], {
+  const child = spawn(process.execPath, [BIN, ...args, '--db', options.dbPath], {
     stdio: 'ignore',
     env: {
       ...process.env,
@@ -231,8 +242,61 @@ export function runIngest(
 // Named points, each a moment a kill used to (or could) leave work half done.
 const CRASH_POINTS = ['ingest-batch:1', 'before-grouping', 'grouping:1', 'grouping:20', 'grouping:60'];
 
+/**
+ * What the harness kills: `ingest` of the corpus, or `worker` draining one ingest-file job per
+ * file of it (queued once per store, before the kills). A worker's job is also killed between its
+ * handler's commit and its completion (`job-handled`), so the restarted worker runs it again.
+ */
+export interface Driver {
+  name: 'ingest' | 'worker';
+  crashPoints: readonly string[];
+  prepare(corpus: string, options: OpenStoreOptions, env: NodeJS.ProcessEnv): Promise<void>;
+  run(
+    corpus: string,
+    options: OpenStoreOptions,
+    env: NodeJS.ProcessEnv,
+    kill?: { afterMs?: number; crashAt?: string },
+  ): Promise<Exit>;
+  /** What must hold of the store besides the snapshot (the queue drained, nothing dead). */
+  check(options: OpenStoreOptions): Promise<string[]>;
+}
+
+export const ingestDriver: Driver = {
+  name: 'ingest',
+  crashPoints: CRASH_POINTS,
+  async prepare() {},
+  run: (corpus, options, env, kill) => runIngest(corpus, options, env, kill),
+  check: async () => [],
+};
+
+// Short leases, so a killed worker's claimed jobs come back quickly to the next one; attempts
+// past any number of kills, so no job is declared dead by the harness itself.
+const WORKER_ARGS = ['worker', '--until-empty', '--batch', '2', '--lease-ms', '800', '--poll-ms', '50'];
+
+export const workerDriver: Driver = {
+  name: 'worker',
+  crashPoints: [...CRASH_POINTS, 'job-handled:0', 'job-handled:2', 'job-handled:4'],
+  async prepare(corpus, options, env) {
+    const exit = await runCommand(['jobs', 'add', 'ingest-file', corpus, '--json'], options, env);
+    if (exit.code !== 0) throw new Error(`jobs add exited ${exit.code}`);
+  },
+  run: (_corpus, options, env, kill) =>
+    runCommand([...WORKER_ARGS, '--max-attempts', '100'], options, env, kill),
+  async check(options) {
+    const store = await openStore(options);
+    try {
+      return (await store.jobs.stats())
+        .filter((s) => s.queued + s.running + s.dead > 0)
+        .map((s) => `queue ${s.queue}: ${s.queued} queued, ${s.running} running, ${s.dead} dead`);
+    } finally {
+      await store.close();
+    }
+  },
+};
+
 export interface HarnessResult {
   store: StoreName;
+  driver: Driver['name'];
   runs: number;
   kills: number;
   /** Kills that landed before the child finished by itself. */
@@ -245,7 +309,20 @@ export interface HarnessResult {
 /** `runs` runs on one store: 1–3 kills each (random delay or a named point), then a run to the end. */
 export async function crashRuns(
   target: Target,
-  { runs, seed, log = () => {} }: { runs: number; seed: number; log?: (line: string) => void },
+  {
+    runs,
+    seed,
+    log = () => {},
+    driver = ingestDriver,
+    firstKill,
+  }: {
+    runs: number;
+    seed: number;
+    log?: (line: string) => void;
+    driver?: Driver;
+    /** The first kill of run 0, before the seeded ones (a test makes sure a point is hit). */
+    firstKill?: string;
+  },
 ): Promise<HarnessResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'echotrace-crash-'));
   const corpus = path.join(dir, 'corpus');
@@ -253,6 +330,7 @@ export async function crashRuns(
   const random = seeded(seed);
   const result: HarnessResult = {
     store: target.name,
+    driver: driver.name,
     runs,
     kills: 0,
     effectiveKills: 0,
@@ -262,38 +340,46 @@ export async function crashRuns(
   };
   try {
     const clean = await target.fresh(dir);
-    const cleanExit = await runIngest(corpus, clean.options, clean.env);
+    await driver.prepare(corpus, clean.options, clean.env);
+    const cleanExit = await driver.run(corpus, clean.options, clean.env);
     if (cleanExit.code !== 0) throw new Error(`clean run exited ${cleanExit.code}`);
     result.cleanMs = cleanExit.ms;
     const expected = await snapshot(clean.options);
     result.clean = expected.counts;
-    log(`${target.name} clean run: ${cleanExit.ms} ms, ${JSON.stringify(expected.counts)}`);
+    log(`${target.name} ${driver.name} clean run: ${cleanExit.ms} ms, ${JSON.stringify(expected.counts)}`);
     await clean.drop();
     if (expected.problems.length > 0) throw new Error(`clean run: ${expected.problems.join('; ')}`);
     for (let run = 0; run < runs; run++) {
       const store = await target.fresh(dir);
       try {
+        await driver.prepare(corpus, store.options, store.env);
         const kills = 1 + Math.floor(random() * 3);
         const plan: string[] = [];
+        if (run === 0 && firstKill) {
+          const exit = await driver.run(corpus, store.options, store.env, { crashAt: firstKill });
+          result.kills++;
+          if (exit.signal === 'SIGKILL') result.effectiveKills++;
+          plan.push(firstKill);
+        }
         for (let k = 0; k < kills; k++) {
           const named = random() < 0.4;
           const kill = named
-            ? { crashAt: CRASH_POINTS[Math.floor(random() * CRASH_POINTS.length)]! }
+            ? { crashAt: driver.crashPoints[Math.floor(random() * driver.crashPoints.length)]! }
             : { afterMs: Math.floor(random() * result.cleanMs * 1.1) };
-          const exit = await runIngest(corpus, store.options, store.env, kill);
+          const exit = await driver.run(corpus, store.options, store.env, kill);
           result.kills++;
           if (exit.signal === 'SIGKILL') result.effectiveKills++;
           plan.push(kill.crashAt ?? `${kill.afterMs}ms`);
         }
-        const final = await runIngest(corpus, store.options, store.env);
+        const final = await driver.run(corpus, store.options, store.env);
         const got = await snapshot(store.options);
-        const problems = [...got.problems];
+        const problems = [...got.problems, ...(await driver.check(store.options))];
         if (final.code !== 0) problems.push(`final run exited ${final.code ?? final.signal}`);
         if (got.state !== expected.state)
           problems.push(`store differs from the clean run's: ${firstDifference(expected.state, got.state)}`);
         for (const problem of problems) result.mismatches.push({ run, problem });
         log(
-          `${target.name} run ${run}: kills at ${plan.join(', ')}: ${problems.length === 0 ? 'same as clean' : problems.join('; ')}`,
+          `${target.name} ${driver.name} run ${run}: kills at ${plan.join(', ')}: ${problems.length === 0 ? 'same as clean' : problems.join('; ')}`,
         );
       } finally {
         await store.drop();

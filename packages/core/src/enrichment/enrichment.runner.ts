@@ -2,6 +2,7 @@
 // `entities relink` and `sanctions screen`. The runner plans (which producers, what they read from the
 // store), the executor computes (here or in threads), and writing is one short transaction per batch.
 import type { Annotation, Document } from '../model.ts';
+import { clipForEnrichment, DEFAULT_ENRICH_MAX_CHARS } from './enrichment.clip.ts';
 import type { Store } from '../ports.ts';
 import type {
   Enricher,
@@ -45,19 +46,26 @@ export interface Recomputed {
   outputs: EnrichmentOutput[];
 }
 
+export interface RunnerOptions {
+  /** Characters of a document's text the enrichers read (ECHOTRACE_ENRICH_MAX_CHARS). Default DEFAULT_ENRICH_MAX_CHARS. */
+  maxChars?: number;
+}
+
 export class EnrichmentRunner {
   readonly plan: EnrichmentPlan;
   readonly #executor: EnrichmentExecutor;
+  readonly #maxChars: number;
 
-  constructor(plan: EnrichmentPlan, executor: EnrichmentExecutor) {
+  constructor(plan: EnrichmentPlan, executor: EnrichmentExecutor, options: RunnerOptions = {}) {
     this.plan = plan;
     this.#executor = executor;
+    this.#maxChars = options.maxChars ?? DEFAULT_ENRICH_MAX_CHARS;
   }
 
   /** A runner computing in this thread. */
-  static inProcess(enrichers: readonly Enricher[]): EnrichmentRunner {
+  static inProcess(enrichers: readonly Enricher[], options: RunnerOptions = {}): EnrichmentRunner {
     const pipeline = new EnrichmentPipeline(enrichers);
-    return new EnrichmentRunner(pipeline, createInProcessExecutor(pipeline));
+    return new EnrichmentRunner(pipeline, createInProcessExecutor(pipeline), options);
   }
 
   get producers(): string[] {
@@ -69,7 +77,11 @@ export class EnrichmentRunner {
     if (documents.length === 0 || this.plan.ordered.length === 0) return documents.map(() => ({}));
     const producers = this.plan.producers;
     return this.#executor.enrich(
-      documents.map((document) => ({ document, producers, stored: [] })),
+      documents.map((document) => ({
+        document: clipForEnrichment(document, this.#maxChars),
+        producers,
+        stored: [],
+      })),
       options,
     );
   }
@@ -91,7 +103,7 @@ export class EnrichmentRunner {
       const stored: Annotation[] = [];
       for (const kind of storedKinds)
         stored.push(...(await store.annotations.find({ documentId: document.id, kind })));
-      tasks.push({ document, producers, stored });
+      tasks.push({ document: clipForEnrichment(document, this.#maxChars), producers, stored });
     }
     const outputs = producers.length > 0 ? await this.#executor.enrich(tasks) : tasks.map(() => ({}));
     return { producers, tasks, outputs };

@@ -63,6 +63,12 @@ export interface IngestFailure {
   failed: true;
   origin: string;
   reason: string;
+  /**
+   * The input's bytes when they were read but nothing could be extracted from them (a page past the
+   * HTML bounds): archived as a capture with no document, so the evidence is kept and the failure
+   * names it.
+   */
+  capture?: IngestItem['capture'];
 }
 
 export type IngestInput = IngestItem | IngestFailure;
@@ -71,7 +77,8 @@ export interface IngestSummary {
   added: number;
   updated: number;
   unchanged: number;
-  failed: Array<{ origin: string; reason: string }>;
+  /** `archived`: the SHA-256 of the capture the failed input's bytes are kept under, when they are. */
+  failed: Array<{ origin: string; reason: string; archived?: string }>;
 }
 
 export interface IngestProgress {
@@ -342,7 +349,7 @@ export async function ingest(
   const captureHashes = new WeakMap<Uint8Array, string>();
   for await (const input of inputs) {
     if ('failed' in input) {
-      summary.failed.push({ origin: input.origin, reason: input.reason });
+      summary.failed.push(await archiveFailed(store, input, options.clock));
       processed++;
       options.onProgress?.({
         processed: processed + batch.length + (pending?.current.length ?? 0),
@@ -379,6 +386,26 @@ export async function ingest(
   await flush();
   await drain();
   return summary;
+}
+
+// Kept as evidence though not extracted: the capture is stored on its own (a no-op when the same
+// bytes are already archived), and the failure says under which hash.
+async function archiveFailed(
+  store: Store,
+  failure: IngestFailure,
+  clock: Clock,
+): Promise<IngestSummary['failed'][number]> {
+  if (!failure.capture) return { origin: failure.origin, reason: failure.reason };
+  const { bytes, mediaType, charset, origin } = failure.capture;
+  const capturedAt = failure.capture.capturedAt ?? clock.now().toISOString();
+  const capture = await store.transaction(() =>
+    store.captures.put(bytes, { mediaType, charset, origin, capturedAt }),
+  );
+  return {
+    origin: failure.origin,
+    reason: `${failure.reason}; its bytes are archived as capture ${capture.sha256}`,
+    archived: capture.sha256,
+  };
 }
 
 function citableUrl(item: IngestItem, source: Source): string | null {

@@ -6,6 +6,7 @@
 import { InputError } from '@echotrace/core';
 import { decodeBytes } from '../charset/charset.decoder.ts';
 import { parseHtmlDocument } from '../html/html.dom.ts';
+import { checkHtmlLimits } from '../html/html.limits.ts';
 import { stripTelegramMarkup } from '../ingest/telegram.markup.ts';
 
 export interface CaptureDescription {
@@ -30,6 +31,8 @@ export function captureText(bytes: Uint8Array, capture: CaptureDescription): str
   const { text } = decodeBytes(bytes, { contentTypeHeader: header, origin: capture.origin });
   const type = capture.mediaType.toLowerCase();
   if (type.includes('html')) {
+    // A page too complex to extract when archived is too complex to read back here.
+    checkHtmlLimits(text, capture.origin);
     const document = parseHtmlDocument(text);
     for (const node of Array.from(document.querySelectorAll(HIDDEN))) node.remove();
     const title = document.querySelector('title')?.textContent ?? '';

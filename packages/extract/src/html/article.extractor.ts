@@ -2,6 +2,7 @@
 import { extractMetadata } from './article.metadata.ts';
 import { collapseWhitespace, parseHtmlDocument } from './html.dom.ts';
 import type { DomDocument } from './html.dom.ts';
+import { checkHtmlLimits, DEFAULT_HTML_LIMITS, type HtmlLimits } from './html.limits.ts';
 import { extractMainText } from './main-text.extractor.ts';
 import type { Timestamp } from '@echotrace/core';
 
@@ -34,8 +35,20 @@ function preferDeclaredBody(text: string, declared: string | null): string {
   return body.length > text.length ? body : text;
 }
 
-/** Extracts an article from an HTML string; `url` resolves relative links and dates the page. */
-export function extractArticle(html: string, url?: string): ExtractedArticle {
+export interface ExtractOptions {
+  /** Bounds checked before parsing; a page past one throws HtmlLimitError. Default DEFAULT_HTML_LIMITS. */
+  limits?: HtmlLimits;
+  /** Names the page in errors (a path); default `url`, else "HTML page". */
+  input?: string;
+}
+
+/**
+ * Extracts an article from an HTML string; `url` resolves relative links and dates the page. A page
+ * nested deeper or with more elements than `options.limits` allows throws HtmlLimitError before
+ * any tree is built.
+ */
+export function extractArticle(html: string, url?: string, options: ExtractOptions = {}): ExtractedArticle {
+  checkHtmlLimits(html, options.input ?? url ?? 'HTML page', options.limits ?? DEFAULT_HTML_LIMITS);
   let first: DomDocument | null = parseHtmlDocument(html);
   const metadata = extractMetadata(first, url);
   // Each cleaning attempt mutates its document, so later attempts parse afresh.

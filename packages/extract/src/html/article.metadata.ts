@@ -91,10 +91,13 @@ export function dateFromUrl(url: string | undefined): Timestamp | null {
   return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
 }
 
+// Only http(s): a page may declare `javascript:` or `data:` as its canonical URL, and that URL
+// becomes the document's key and the link a dispatch prints (fuzzing found it accepted).
 function absolute(href: string | null | undefined, base: string | undefined): string | null {
   if (!href) return null;
   try {
-    return new URL(href.trim(), base).href;
+    const resolved = new URL(href.trim(), base);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : null;
   } catch {
     return base === undefined && /^https?:\/\//i.test(href.trim()) ? href.trim() : null;
   }

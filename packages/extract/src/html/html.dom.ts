@@ -45,7 +45,12 @@ export const isText = (node: DomNode): node is DomText => node.nodeType === TEXT
  */
 export function parseHtmlDocument(html: string): DomDocument {
   const window = parseHTML(completeDocument(html)) as unknown as { document: DomDocument };
-  return window.document;
+  if (window.document.documentElement) return window.document;
+  // An <html> tag whose attribute quote never closes (`<html lang=">`) swallows the page into the
+  // attribute, and linkedom then has no root: reading `body` threw a TypeError (fuzzing found it).
+  // The page is read again without its <html> tags: its text is kept rather than the item lost.
+  const bare = html.replace(/<!doctype[^>]*>/i, '').replace(/<\/?html\b[^>]*>?/gi, '');
+  return (parseHTML(completeDocument(bare)) as unknown as { document: DomDocument }).document;
 }
 
 function completeDocument(source: string): string {

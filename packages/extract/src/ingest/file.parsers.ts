@@ -14,6 +14,7 @@ import {
 } from '@echotrace/core';
 import { z } from 'zod';
 import { extractArticle } from '../html/article.extractor.ts';
+import { HtmlLimitError, type HtmlLimits } from '../html/html.limits.ts';
 import { decodeBytes } from '../charset/charset.decoder.ts';
 import { stripTelegramMarkup, titleFromText, type CleanText } from './telegram.markup.ts';
 
@@ -86,19 +87,36 @@ export function parseTextFile(origin: string, key: string, bytes: Uint8Array, so
   ];
 }
 
-export function parseHtmlFile(origin: string, key: string, bytes: Uint8Array, source: Source): IngestInput[] {
+/**
+ * One HTML page. A page past `limits` (nesting depth, element count) is a failure that carries its
+ * bytes, so ingest archives them as a capture with no document.
+ */
+export function parseHtmlFile(
+  origin: string,
+  key: string,
+  bytes: Uint8Array,
+  source: Source,
+  limits?: HtmlLimits,
+): IngestInput[] {
   const { text: html, charset } = decodeBytes(bytes, { origin });
   const binary = binaryContentProblem(html);
   if (binary) return [failure(origin, binary)];
-  // The extractor already parsed dates it recognized (keeping their offsets) and dropped the rest.
-  const article = extractArticle(html);
+  const capture = { bytes, mediaType: 'text/html', charset, origin };
+  let article;
+  try {
+    // The extractor already parsed dates it recognized (keeping their offsets) and dropped the rest.
+    article = extractArticle(html, undefined, { input: origin, ...(limits ? { limits } : {}) });
+  } catch (error) {
+    if (!(error instanceof HtmlLimitError)) throw error;
+    return [{ failed: true, origin, reason: error.problem, capture }];
+  }
   const publishedAt = article.publishedAt;
   return [
     {
       key: article.canonicalUrl ?? key,
       origin,
       source,
-      capture: { bytes, mediaType: 'text/html', charset, origin },
+      capture,
       title: article.title,
       text: article.text,
       byline: article.byline,
@@ -299,6 +317,16 @@ function parseDesktopTelegram(
       inputs.push(failure(where, InputError.problemOf(error, where)));
     }
   });
+  // Silence would read as success (fuzzing found an export of no posts reported nothing).
+  if (inputs.length === 0)
+    return [
+      failure(
+        origin,
+        data.messages.length === 0
+          ? '0 messages: the export is empty'
+          : `0 posts: ${data.messages.length} service message${data.messages.length === 1 ? '' : 's'} only`,
+      ),
+    ];
   return inputs;
 }
 
@@ -329,14 +357,16 @@ function desktopText(text: DesktopMessage['text']): CleanText {
   return { text: out, links };
 }
 
-interface NdjsonRecord {
-  url?: string;
-  title?: string;
-  text?: string;
-  published?: string | number;
-  source?: string;
-  language?: string;
-}
+// Checked field by field: a title of `true` was passed on as it came and failed later, outside
+// this line's error handling (fuzzing found it).
+const ndjsonRecordSchema = z.looseObject({
+  url: z.string().nullish(),
+  title: z.string().nullish(),
+  text: z.unknown(),
+  published: z.union([z.string(), z.number()]).nullish(),
+  source: z.string().nullish(),
+  language: z.string().nullish(),
+});
 
 /** One NDJSON line `{url, title, text, published, source, language}`; `lineNumber` is 1-based. */
 export function parseNdjsonLine(
@@ -347,14 +377,17 @@ export function parseNdjsonLine(
 ): IngestInput | null {
   if (line.trim() === '') return null;
   const where = `${origin}:${lineNumber}`;
-  let record: NdjsonRecord;
+  let value: unknown;
   try {
-    record = JSON.parse(line) as NdjsonRecord;
+    value = JSON.parse(line);
   } catch (error) {
     return failure(where, `invalid JSON: ${describeError(error)}`);
   }
-  if (typeof record !== 'object' || record === null || Array.isArray(record))
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
     return failure(where, 'expected a JSON object');
+  const parsed = ndjsonRecordSchema.safeParse(value);
+  if (!parsed.success) return failure(where, describeIssues(parsed.error, value));
+  const record = parsed.data;
   if (typeof record.text !== 'string' || record.text.trim() === '')
     return failure(where, 'empty text: nothing to ingest');
   try {

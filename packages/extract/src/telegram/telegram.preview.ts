@@ -4,11 +4,13 @@
 // was forwarded from and an "edited" mark. Anything the page does not say is null.
 import { InputError, parsePublished, type IngestLink, type PreviewPost } from '@echotrace/core';
 import { isElement, isText, parseHtmlDocument, type DomElement, type DomNode } from '../html/html.dom.ts';
+import { checkHtmlLimits } from '../html/html.limits.ts';
 
 const POST = /^([A-Za-z][A-Za-z0-9_]{3,31})\/(\d+)$/;
 
 /** Posts of a preview page, in page order; a post without an address is skipped. */
 export function parseTelegramPreview(html: string, origin: string): PreviewPost[] {
+  checkHtmlLimits(html, origin);
   const document = parseHtmlDocument(html);
   const messages = Array.from(document.querySelectorAll('.tgme_widget_message[data-post]'));
   if (messages.length === 0 && !document.querySelector('.tgme_channel_info, .tgme_widget_message_wrap'))
