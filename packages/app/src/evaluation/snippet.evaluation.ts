@@ -11,6 +11,7 @@ import {
   extractArticle,
   parseHtmlDocument,
   readDate,
+  sameAuthors,
   scoreSnippets,
 } from '@echotrace/extract';
 import type { SnippetCounts, SnippetScores } from '@echotrace/extract';
@@ -150,7 +151,7 @@ function metadataAccuracy(
     ),
     author: accuracy(
       chosen.map(({ page, got }) => [page.author, got?.author ?? null]),
-      same,
+      sameAuthors,
     ),
     date: accuracy(
       chosen.map(({ page, got }) => [page.date, got?.date ?? null]),

@@ -4,7 +4,7 @@ import type { Timestamp } from '@echotrace/core';
 import { readDate } from './date.reader.ts';
 import { collapseWhitespace } from './html.dom.ts';
 import type { DomDocument } from './html.dom.ts';
-import { findArticleNode, firstStringOf, readJsonLd, stringOf } from './jsonld.reader.ts';
+import { findArticleNode, firstStringOf, readJsonLd, resolveReferences, stringOf } from './jsonld.reader.ts';
 
 export interface ArticleMetadata {
   title: string | null;
@@ -160,25 +160,39 @@ function bylineOf(
   document: DomDocument,
   meta: Map<string, string>,
   jsonAuthor: string | null,
+  publisher: string | null,
 ): string | null {
   const candidates = [
     jsonAuthor,
     ...AUTHOR_META.map((key) => meta.get(key)),
     document.querySelector('[rel="author"], [itemprop="author"], .byline, .author')?.textContent,
   ];
+  // A site or publisher named as the author is the outlet, not a writer: a person named after it
+  // (in the markup, say) is the better answer.
+  const outlets = new Set(
+    [meta.get('og:site_name'), publisher, meta.get('application-name')]
+      .filter((name): name is string => !!name)
+      .map((name) => collapseWhitespace(name).toLowerCase()),
+  );
+  let outlet: string | null = null;
   for (const candidate of candidates) {
     const byline = candidate ? cleanByline(candidate) : null;
-    if (byline) return byline;
+    if (!byline) continue;
+    if (!outlets.has(byline.toLowerCase())) return byline;
+    outlet ??= byline;
   }
-  return null;
+  return outlet;
 }
 
 /** "By Jane Doe • 2 min read" → "Jane Doe"; URLs and paragraph-length text are no byline. */
 function cleanByline(raw: string): string | null {
-  const text = collapseWhitespace(raw)
-    .replace(/^(?:by|von|par|автор(?:ы)?|текст)\s*:?\s+/i, '')
-    .split(/\s+[•|·]\s+/)[0]!
-    .trim();
+  // Separators and list punctuation left at either end by the theme ("| Jane Doe", "Jane Doe,").
+  const trim = (value: string): string => value.replace(/^[\s|•·,;:–—-]+|[\s|•·,;:–—-]+$/g, '');
+  const text = trim(
+    trim(collapseWhitespace(raw))
+      .replace(/^(?:by|von|par|автор(?:ы)?|текст)\s*:?\s+/i, '')
+      .split(/\s+[•|·]\s+/)[0]!,
+  );
   if (text === '' || isUrl(text) || text.length > 100) return null;
   return text;
 }
@@ -214,7 +228,8 @@ function visibleDates(document: DomDocument): string[] {
 /** Everything but the main text: title, byline, dates, language, canonical URL and lead image. */
 export function extractMetadata(document: DomDocument, url?: string): ArticleMetadata {
   const meta = readMeta(document);
-  const article = findArticleNode(readJsonLd(document));
+  const nodes = readJsonLd(document);
+  const article = findArticleNode(nodes);
   // Microdata on a visible element (`<span itemprop="datePublished" content="…">`).
   const published = document.querySelector('[itemprop="datePublished"]:not(meta)');
   // In order of trust: a time marked as the publication time, one inside the article, any.
@@ -247,7 +262,12 @@ export function extractMetadata(document: DomDocument, url?: string): ArticleMet
   const body = stringOf(article?.articleBody);
   return {
     title: titleOf(document, meta, stringOf(article?.headline)),
-    byline: bylineOf(document, meta, stringOf(article?.author)),
+    byline: bylineOf(
+      document,
+      meta,
+      stringOf(resolveReferences(article?.author, nodes)),
+      stringOf(resolveReferences(article?.publisher, nodes)),
+    ),
     publishedAt,
     modifiedAt,
     language: languageOf(document, meta),

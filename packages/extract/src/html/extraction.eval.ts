@@ -149,3 +149,32 @@ export function scoreSnippets(pages: readonly SnippetCounts[]): SnippetScores {
     accuracy: total > 0 ? (tp + tn) / total : 0,
   };
 }
+
+// Author fields name the same people in different shapes ("By A and B", "A, B", "A; B", "Von A und
+// B"): both sides are read as a set of names before comparing, so only who is named counts.
+const AUTHOR_PREFIX = /^(?:by|von|par|por|di|da|автор(?:ы)?|текст)\s*:?\s+/;
+const AUTHOR_SEPARATOR = /\s*(?:[,;&/|]|\s(?:and|und|y|et|e|i|и)\s)\s*/;
+
+/** The names an author field lists: folded, prefixes ("By", "Von") and separators dropped. */
+export function authorNames(value: string): string[] {
+  const folded = value
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(AUTHOR_PREFIX, '');
+  const names = folded
+    .split(AUTHOR_SEPARATOR)
+    .map((name) => name.replace(/^[\s.:-]+|[\s.:-]+$/g, ''))
+    .filter((name) => name !== '');
+  return [...new Set(names)].sort();
+}
+
+/** Whether two author fields name the same set of people. */
+export function sameAuthors(a: string, b: string): boolean {
+  const x = authorNames(a);
+  const y = authorNames(b);
+  return x.length > 0 && x.length === y.length && x.every((name, i) => name === y[i]);
+}

@@ -83,3 +83,16 @@ export function stringOf(value: unknown, key: 'name' | 'url' = 'name'): string |
 export function firstStringOf(value: unknown, key: 'name' | 'url' = 'url'): string | null {
   return Array.isArray(value) ? stringOf(value[0], key) : stringOf(value, key);
 }
+
+/**
+ * A property whose objects are bare `{"@id": …}` references (as graph-writing plugins link an
+ * article to its author), with each reference replaced by the node of that id when the page has it.
+ */
+export function resolveReferences(value: unknown, nodes: JsonLdNode[]): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolveReferences(item, nodes));
+  if (!value || typeof value !== 'object') return value;
+  const node = value as JsonLdNode;
+  const id = node['@id'];
+  if (typeof id !== 'string' || node.name !== undefined) return value;
+  return nodes.find((other) => other !== node && other['@id'] === id && other.name !== undefined) ?? value;
+}

@@ -30,6 +30,7 @@ const MIN_PARAGRAPH = 25;
 // enough to exhaust the stack of these recursive walks, so anything deeper is dropped as noise.
 const MAX_DEPTH = 1000;
 const TEASER_LINK_DENSITY = 0.7;
+const KEEP_PROSE = 150;
 
 interface Stats {
   /** Characters of collapsed text in the subtree. */
@@ -44,6 +45,8 @@ interface Stats {
   paragraphs: number;
   headingText: number;
   listText: number;
+  /** Characters in prose paragraphs (a paragraph's worth of text, few links) in the subtree. */
+  prose: number;
   score: number;
   candidate: boolean;
 }
@@ -71,6 +74,7 @@ function emptyStats(): Stats {
     paragraphs: 0,
     headingText: 0,
     listText: 0,
+    prose: 0,
     score: 0,
     candidate: false,
   };
@@ -102,6 +106,7 @@ function measure(root: DomElement): Map<DomElement, Stats> {
         s.paragraphs += c.paragraphs + (childTag === 'p' ? 1 : 0);
         s.headingText += HEADING.has(childTag) ? c.text : c.headingText;
         s.listText += childTag === 'li' ? c.text : c.listText;
+        s.prose += isProse(childTag, c) ? c.text : c.prose;
         if (BLOCK.has(childTag) || c.hasBlock || childTag === 'br') {
           s.hasBlock ||= BLOCK.has(childTag) || c.hasBlock;
         } else {
@@ -118,6 +123,13 @@ function measure(root: DomElement): Map<DomElement, Stats> {
 }
 
 const linkDensity = (s: Stats): number => (s.text === 0 ? 0 : s.link / s.text);
+
+// A paragraph of the article rather than a teaser, a label or a list of links.
+const PROSE_PARAGRAPH = 80;
+const isProse = (tag: string, s: Stats): boolean =>
+  (tag === 'p' || (BLOCK.has(tag) && !s.hasBlock && tag !== 'li' && !HEADING.has(tag))) &&
+  s.text >= PROSE_PARAGRAPH &&
+  linkDensity(s) < 0.25;
 
 function isHidden(element: DomElement): boolean {
   if (element.hasAttribute('hidden')) return true;
@@ -386,7 +398,9 @@ function isClutter(element: DomElement, s: Stats, stats: Map<DomElement, Stats>)
   const isList = tag === 'ul' || tag === 'ol' || (s.text > 0 && s.listText / s.text > 0.9);
   const density = linkDensity(s);
   if (!isList && s.headingText / s.text < 0.9 && s.text < MIN_PARAGRAPH) return true;
-  if (!isList && weight < 25 && density > 0.2) return true;
+  // A block mixing prose paragraphs with a list of links (a lead and its table of contents) loses
+  // the links, paragraph by paragraph, not the prose with them.
+  if (!isList && weight < 25 && density > 0.2) return !(weight >= 0 && s.prose >= KEEP_PROSE);
   if (weight >= 25 && density > 0.5) return true;
   if (isList && density > 0.5) return true;
   return false;
@@ -402,8 +416,14 @@ const MAX_LEADS = 2;
 // A description of a picture is a caption, not the article's lead.
 const PICTURE_NAME = /img|image|photo|picture|media|figure|caption|gallery|slide|video/;
 
+// In a heading group, the headings after the headline are its subtitle (the deck).
+const isDeck = (element: DomElement): boolean =>
+  HEADING.has(element.localName) &&
+  element.localName !== 'h1' &&
+  (element.parentNode as DomElement | null)?.localName === 'hgroup';
+
 const isLead = (element: DomElement, s: Stats): boolean =>
-  LEAD_NAME.test(nameOf(element)) &&
+  (LEAD_NAME.test(nameOf(element)) || isDeck(element)) &&
   !PICTURE_NAME.test(nameOf(element)) &&
   s.text >= (HEADING.has(element.localName) ? 80 : 40) &&
   s.text <= 1500 &&

@@ -133,6 +133,36 @@ describe('extractArticle: dates and JSON-LD', () => {
     assert.equal(extractArticle(page('By Jane Doe • 2 min read')).byline, 'Jane Doe');
     assert.equal(extractArticle(page('Автор: Иван Петров')).byline, 'Иван Петров');
     assert.equal(extractArticle(page('https://example.org/authors/jane')).byline, null);
+    assert.equal(extractArticle(page('| Jane Doe')).byline, 'Jane Doe');
+    assert.equal(extractArticle(page('Jane Doe,')).byline, 'Jane Doe');
+  });
+
+  it('follows a JSON-LD author given as an @id reference to a Person elsewhere in the graph', () => {
+    const graph = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Person', '@id': 'https://example.org/#/person/1', name: 'Jane Writer' },
+        {
+          '@type': 'Article',
+          headline: 'Referenced author',
+          author: { '@id': 'https://example.org/#/person/1' },
+        },
+      ],
+    };
+    const page = `<html><head><script type="application/ld+json">${JSON.stringify(graph)}</script></head><body><article><p>Text of the article.</p></article></body></html>`;
+    assert.equal(extractArticle(page).byline, 'Jane Writer');
+  });
+
+  it("prefers a person in the page's byline to an author tag naming the site itself", () => {
+    const page =
+      '<html><head><meta property="og:site_name" content="Example Weekly"><meta name="author" content="Example Weekly"></head>' +
+      '<body><article><span class="byline">By Jane Writer</span><p>Text of the article.</p></article></body></html>';
+    assert.equal(extractArticle(page).byline, 'Jane Writer');
+    // With nobody else named, the site is still what the page says.
+    assert.equal(
+      extractArticle(page.replace('<span class="byline">By Jane Writer</span>', '')).byline,
+      'Example Weekly',
+    );
   });
 
   it('reads <time datetime> when no metadata states the date', () => {
@@ -205,6 +235,28 @@ describe('extractArticle: lead paragraphs', () => {
     const text = extractArticle(page).text;
     assert.match(text, /^From December two more trains/);
     assert.ok(!text.includes('airport'));
+  });
+
+  it('takes the subtitle of a heading group in the article header as its deck', () => {
+    const page = `<html><body><main><article><header><hgroup><h1>More trains from December</h1>
+      <h2>Two more trains an hour will run between the cities from December, and the last one leaves at midnight.</h2></hgroup></header>
+      ${BODY}</article></main></body></html>`;
+    const paragraphs = extractArticle(page).text.split('\n\n');
+    assert.match(paragraphs[0]!, /^Two more trains an hour will run/);
+    assert.match(paragraphs[1]!, /^The new timetable adds two trains/);
+  });
+
+  it('keeps the prose of a lead that carries a list of links to its sections, without the links', () => {
+    const lead = `<div class="column"><div class="lead-text"><p>Two more trains an hour will run between the cities from December, the operator announced on Monday. Compare the times and fares before you book a season ticket for next year.</p>
+      <p><strong>What does it mean for commuters?</strong></p>
+      <ul><li><a href="#times">See the new departure times</a></li><li><a href="#fares">Compare the fares for each route</a></li>
+      <li><a href="#staff">Read what the unions asked the operator for</a></li></ul></div></div>`;
+    const page = `<html><body><div class="page"><h1>More trains from December</h1>${BODY.replace('<div class="article-body">', `<div class="article-body">${lead}`)}</div></body></html>`;
+    const text = extractArticle(page).text;
+    assert.match(text, /^Two more trains an hour will run/);
+    assert.match(text, /What does it mean for commuters\?/);
+    assert.ok(!text.includes('departure times'), text);
+    assert.match(text, /The new timetable adds two trains/);
   });
 });
 

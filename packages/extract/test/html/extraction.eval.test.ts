@@ -1,10 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  authorNames,
   countSnippets,
   matchShingles,
   scoreExtraction,
   scoreMatches,
+  sameAuthors,
   scoreSnippets,
   shingles,
   tokenizeForEval,
@@ -100,5 +102,22 @@ describe('snippet metric (trafilatura evaluation)', () => {
     assert.equal(scores.f, (2 * 4) / (2 * 4 + 2 + 4));
     assert.equal(scores.accuracy, 6 / 12);
     assert.equal(scoreSnippets([]).f, 0);
+  });
+});
+
+describe('author metric', () => {
+  it('compares the set of names, whatever prefix, separators, order and case', () => {
+    assert.deepEqual(authorNames('By Jane Doe and John Roe'), ['jane doe', 'john roe']);
+    assert.ok(sameAuthors('Von Anna Beispiel und Bernd Muster', 'Bernd Muster, Anna Beispiel'));
+    assert.ok(sameAuthors('JANE DOE', 'Jane Doe,'));
+    assert.ok(sameAuthors('Иван Петров и Анна Смирнова', 'Анна Смирнова; Иван Петров'));
+  });
+
+  it('still tells different people, or one author of two, apart', () => {
+    assert.equal(sameAuthors('Jane Doe', 'John Roe'), false);
+    assert.equal(sameAuthors('Jane Doe and John Roe', 'Jane Doe'), false);
+    assert.equal(sameAuthors('Jane Doe', ''), false);
+    // A surname with a particle is one name, not two.
+    assert.deepEqual(authorNames('Christoph von Ritter'), ['christoph von ritter']);
   });
 });
