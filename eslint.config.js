@@ -16,7 +16,11 @@ const layers = {
   translate: ['core'],
   app: ['core', 'extract', 'entities', 'sanctions', 'quotes'],
   cli: ['core', 'extract', 'entities', 'sanctions', 'quotes', 'storage', 'fetch', 'translate', 'app'],
+  narratives: ['core'],
 };
+// narratives is a stage package like quotes: app and cli may use it.
+layers.app.push('narratives');
+layers.cli.push('narratives');
 // Tests are entry points too: app's tests choose real adapters (no mocks of our own storage).
 const testLayers = {
   app: [...layers.app, 'storage', 'fetch', 'translate'],

@@ -37,3 +37,16 @@ export * from './dispatch/dispatch.bundle.ts';
 export * from './quotes/quotes.listing.ts';
 export * from './quotes/quote.evaluation.ts';
 export * from './quotes/quote.language.ts';
+export {
+  decideLabel,
+  documentLabels,
+  narrativeCounts,
+  narrativeDocuments,
+  resolveLabelId,
+  type DocumentLabel,
+  type LabelDecisionOutcome,
+  type LabelDecisionRequest,
+  type NarrativeCount,
+  type NarrativeDocument,
+} from './labels/labels.service.ts';
+export { evaluateLabels, type LabelEvaluation } from './labels/labels.evaluation.ts';

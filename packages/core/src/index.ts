@@ -40,3 +40,4 @@ export * from './dispatch/dispatch.port.ts';
 export * from './acquisition/watch.stage.ts';
 export * from './acquisition/source.activity.ts';
 export * from './dedupe/duplicate.port.ts';
+export * from './labels/label-decision.port.ts';

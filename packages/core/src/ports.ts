@@ -2,6 +2,7 @@
 // implement them; entry points choose which. Every method is async so that a networked database
 // implements the same interface as the embedded one.
 import type { ArchiveRepository } from './acquisition/archive.port.ts';
+import type { LabelDecisionRepository } from './labels/label-decision.port.ts';
 import type { SourceSettingsRepository } from './acquisition/source-settings.port.ts';
 import type { DuplicateRepository } from './dedupe/duplicate.port.ts';
 import type { TelegramPostRepository } from './acquisition/telegram-posts.port.ts';
@@ -149,6 +150,8 @@ export interface Store {
   readonly translations: TranslationRepository;
   /** Dispatches with their excerpts and blocks. */
   readonly dispatches: DispatchRepository;
+  /** Analysts' confirmed and rejected narrative and technique labels. */
+  readonly labelDecisions: LabelDecisionRepository;
   readonly search: SearchIndex;
   readonly jobs: JobQueue;
   /** Runs `work` as one atomic unit: all of its writes land, or none. Units do not interleave. */

@@ -32,6 +32,13 @@ import {
 } from './translate.command.ts';
 import { watchCommand } from './watch.command.ts';
 import { workerCommand } from './worker.command.ts';
+import {
+  labelsConfirmCommand,
+  labelsRejectCommand,
+  narrativesCommand,
+  narrativesShowCommand,
+} from './narratives.command.ts';
+import { evalNarrativesCommand, evalTechniquesCommand } from './eval-labels.command.ts';
 
 export const commands: Command[] = [
   // The corpus
@@ -72,4 +79,11 @@ export const commands: Command[] = [
   workerCommand,
   jobsCommand,
   jobsAddCommand,
+  // Narratives and persuasion techniques
+  narrativesCommand,
+  narrativesShowCommand,
+  labelsConfirmCommand,
+  labelsRejectCommand,
+  evalNarrativesCommand,
+  evalTechniquesCommand,
 ];

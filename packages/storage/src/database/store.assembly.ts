@@ -18,6 +18,7 @@ import { createSourceSettingsRepository } from '../repositories/source-settings.
 import { createTelegramPostRepository } from '../repositories/telegram-post.repository.ts';
 import { createTranslationRepository } from '../repositories/translation.repository.ts';
 import { createDispatchRepository } from '../repositories/dispatch.repository.ts';
+import { createLabelDecisionRepository } from '../repositories/label-decision.repository.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
 
 export type Repositories = Omit<Store, 'transaction' | 'close'>;
@@ -39,6 +40,7 @@ export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
   telegramPosts: createTelegramPostRepository,
   translations: createTranslationRepository,
   dispatches: createDispatchRepository,
+  labelDecisions: createLabelDecisionRepository,
 };
 
 export interface AssembledStore extends Store {
@@ -98,6 +100,9 @@ export function assembleStore(
     },
     get dispatches() {
       return repository('dispatches');
+    },
+    get labelDecisions() {
+      return repository('labelDecisions');
     },
     get search() {
       return repository('search');
