@@ -67,6 +67,16 @@ export function createLabelEnricher(options: LabelEnricherOptions = {}): Enriche
           );
         return f;
       };
+      // Per scorer, each sentence's margins for every label, computed once when first needed.
+      const margins = new Map<LabelScorer, Map<number, Float64Array>>();
+      const marginsOf = (scorer: LabelScorer, i: number): Float64Array => {
+        let perSentence = margins.get(scorer);
+        if (!perSentence) margins.set(scorer, (perSentence = new Map<number, Float64Array>()));
+        let m = perSentence.get(i);
+        if (!m) perSentence.set(i, (m = scorer.margins(featuresOf(i))));
+        return m;
+      };
+      const documentFeatures = textFeatures(document.text);
       const labels: Annotation[] = [];
       const narratives = new Map<
         string,
@@ -74,13 +84,13 @@ export function createLabelEnricher(options: LabelEnricherOptions = {}): Enriche
       >();
       const scorer = labelScorer('narratives', language);
       if (scorer) {
-        const decision = predictNarratives(scorer, textFeatures(document.text));
+        const decision = predictNarratives(scorer, documentFeatures);
         for (const label of [...decision.narratives, ...decision.subnarratives]) {
           const entry = taxonomy.byName.get(label.label);
           if (!entry || label.label === OTHER) continue;
           const index = scorer.model.labels.indexOf(label.label);
           const ranked = sentences
-            .map((s, i) => ({ s, m: index < 0 ? 0 : scorer.margin(featuresOf(i), index) }))
+            .map((s, i) => ({ s, m: index < 0 ? 0 : marginsOf(scorer, i)[index]! }))
             .sort((a, b) => b.m - a.m);
           narratives.set(entry.id, {
             entry,
@@ -133,7 +143,16 @@ export function createLabelEnricher(options: LabelEnricherOptions = {}): Enriche
       if (options.techniques !== false) {
         const techniques = labelScorer('techniques', language);
         if (techniques)
-          labels.push(...techniqueAnnotations(document, techniques, sentences, featuresOf, rejected));
+          labels.push(
+            ...techniqueAnnotations(
+              document,
+              techniques,
+              sentences,
+              documentFeatures,
+              (i) => marginsOf(techniques, i),
+              rejected,
+            ),
+          );
       }
       for (const v of own) {
         if (v.kind !== 'technique' || v.status !== 'confirmed') continue;
@@ -158,27 +177,42 @@ export function predictNarratives(
   scorer: LabelScorer,
   features: Uint32Array,
 ): { narratives: ScoredLabel[]; subnarratives: ScoredLabel[] } {
-  const meta = scorer.model.meta as { thresholds: NarrativeThresholds; parents: Record<string, string> };
+  let decision = decisionParts.get(scorer);
+  if (!decision) {
+    const meta = scorer.model.meta as { thresholds: NarrativeThresholds; parents: Record<string, string> };
+    decisionParts.set(
+      scorer,
+      (decision = { thresholds: meta.thresholds, parents: new Map(Object.entries(meta.parents)) }),
+    );
+  }
   return decideNarratives(
     scorer.model.labels,
     scorer.probabilities(features),
-    new Map(Object.entries(meta.parents)),
-    meta.thresholds,
+    decision.parents,
+    decision.thresholds,
   );
 }
+
+const decisionParts = new WeakMap<
+  LabelScorer,
+  { thresholds: NarrativeThresholds; parents: Map<string, string> }
+>();
 
 function techniqueAnnotations(
   document: Document,
   scorer: LabelScorer,
   sentences: readonly Sentence[],
-  featuresOf: (i: number) => Uint32Array,
+  documentFeatures: Uint32Array,
+  marginsOf: (sentence: number) => Float64Array,
   rejected: ReadonlySet<string>,
 ): Annotation[] {
   const out: Annotation[] = [];
   for (const paragraph of document.paragraphs) {
     const text = document.text.slice(paragraph.start, paragraph.end);
     if (!text.trim()) continue;
-    const p = scorer.probabilities(textFeatures(text));
+    // A one-paragraph post is its own paragraph: no second pass over the same text.
+    const whole = document.paragraphs.length === 1 && text.trim() === document.text.trim();
+    const p = scorer.probabilities(whole ? documentFeatures : textFeatures(text));
     const inside = sentences
       .map((s, i) => ({ s, i }))
       .filter(({ s }) => s.start >= paragraph.start && s.end <= paragraph.end);
@@ -186,9 +220,7 @@ function techniqueAnnotations(
       if (p[j]! < scorer.model.thresholds[j]! || rejected.has(`technique\u0000${id}`)) return;
       const trigger =
         inside.length > 1
-          ? inside
-              .map(({ s, i }) => ({ s, m: scorer.margin(featuresOf(i), j) }))
-              .sort((a, b) => b.m - a.m)[0]!.s
+          ? inside.map(({ s, i }) => ({ s, m: marginsOf(i)[j]! })).sort((a, b) => b.m - a.m)[0]!.s
           : (inside[0]?.s ?? paragraph);
       const a = annotation(
         document,

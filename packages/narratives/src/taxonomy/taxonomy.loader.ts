@@ -94,8 +94,12 @@ export function ruleMatches(rule: NarrativeRule, sentenceWords: readonly string[
   return rule.every((group) => group.some((term) => termMatches(term, sentenceWords)));
 }
 
+// Terms split once: rules are matched against every sentence of every document.
+const termParts = new Map<string, string[]>();
+
 function termMatches(term: string, ws: readonly string[]): boolean {
-  const parts = term.toLowerCase().replaceAll('ё', 'е').split(/\s+/u);
+  let parts = termParts.get(term);
+  if (!parts) termParts.set(term, (parts = term.toLowerCase().replaceAll('ё', 'е').split(/\s+/u)));
   for (let i = 0; i + parts.length <= ws.length; i++)
     if (parts.every((p, k) => ws[i + k]!.startsWith(p))) return true;
   return false;
