@@ -16,11 +16,14 @@ const layers = {
   translate: ['core'],
   app: ['core', 'extract', 'entities', 'sanctions', 'quotes'],
   cli: ['core', 'extract', 'entities', 'sanctions', 'quotes', 'storage', 'fetch', 'translate', 'app'],
-  // The HTTP API is an entry point over app like the CLI, but receives its adapters from the CLI's serve.
   server: ['core', 'app'],
+  narratives: ['core'],
 };
 // The CLI's `serve` starts the server; nothing else of ours imports it.
 layers.cli = [...layers.cli, 'server'];
+// narratives is a stage package like quotes: app and cli may use it.
+layers.app.push('narratives');
+layers.cli.push('narratives');
 // Tests are entry points too: app's tests choose real adapters (no mocks of our own storage).
 const testLayers = {
   app: [...layers.app, 'storage', 'fetch', 'translate'],

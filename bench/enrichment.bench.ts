@@ -1,7 +1,7 @@
 // Per-stage CPU time per document of what `ingest` computes for each new post, on the 1,905 real
 // Telegram posts (RIA Novosti, BBC Russian) with the OFAC SDN list and its aliases: recognition
 // (NER), resolution against the KB, sanctions screening, quote extraction (reading the resolved
-// mentions), and grouping of copies (dedupe signing and indexing). One thread, in memory: the store's writes and language detection are not in these
+// mentions), narrative and technique labelling, and grouping of copies (dedupe signing and indexing). One thread, in memory: the store's writes and language detection are not in these
 // figures. `ner.bench.ts` times recognition alone, which is why its documents/s once read as the
 // speed of enrichment while resolution cost twice as much on these posts.
 import { existsSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { russianVerbLemmas } from '@echotrace/app';
 import { parseAnnotation, type Annotation, type EnrichmentInputs } from '@echotrace/core';
 import { createDuplicateIndex } from '@echotrace/extract';
 import { createQuoteEnricher } from '@echotrace/quotes';
+import { createLabelEnricher } from '@echotrace/narratives';
 import {
   cpuMs,
   createPipeline,
@@ -57,6 +58,7 @@ export async function benchEnrichment(options: {
     if (!withList) {
       // Quotes read the entities just resolved, as the runner hands them over.
       const quotes = createQuoteEnricher({ lemmatize: russianVerbLemmas });
+      const inputs0 = { of: () => [] } as unknown as EnrichmentInputs;
       let quoted = 0;
       const t = cpuMs();
       for (const [i, document] of documents.entries()) {
@@ -69,6 +71,18 @@ export async function benchEnrichment(options: {
       result.quotes = quoted;
       result.entities_only_documents_per_s = Math.round(documents.length / (total / 1000));
       result.entities_and_quotes_documents_per_s = Math.round(documents.length / ((total + quoteMs) / 1000));
+      // Narratives and techniques read nothing; the models are loaded before timing.
+      const labels = createLabelEnricher();
+      let labelled = 0;
+      await labels.annotate(documents[0]!, inputs0);
+      const tl = cpuMs();
+      for (const document of documents) labelled += (await labels.annotate(document, inputs0)).length;
+      const labelMs = cpuMs() - tl;
+      result.labels_ms_per_doc = perDoc(labelMs);
+      result.labels = labelled;
+      result.entities_quotes_and_labels_documents_per_s = Math.round(
+        documents.length / ((total + quoteMs + labelMs) / 1000),
+      );
     }
     result[`${label}_recognition_ms_per_doc`] = perDoc(times.recognition);
     result[`${label}_resolution_ms_per_doc`] = perDoc(times.resolution);

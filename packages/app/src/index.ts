@@ -51,3 +51,16 @@ export * from './analysis/network.usecase.ts';
 export * from './analysis/graph.formats.ts';
 export * from './analysis/csv.format.ts';
 export * from './analysis/export.usecase.ts';
+export {
+  decideLabel,
+  documentLabels,
+  narrativeCounts,
+  narrativeDocuments,
+  resolveLabelId,
+  type DocumentLabel,
+  type LabelDecisionOutcome,
+  type LabelDecisionRequest,
+  type NarrativeCount,
+  type NarrativeDocument,
+} from './labels/labels.service.ts';
+export { evaluateLabels, type LabelEvaluation } from './labels/labels.evaluation.ts';

@@ -51,7 +51,7 @@ describe('createEnrichment', () => {
     const store = openSqliteStore(path.join(tempDir(), 'empty.db'));
     try {
       const runner = await createEnrichment(store, { threads: 1 });
-      assert.deepEqual(runner.producers, ['entities', 'quotes']);
+      assert.deepEqual(runner.producers, ['entities', 'quotes', 'narratives']);
     } finally {
       await store.close();
     }
@@ -62,7 +62,7 @@ describe('createEnrichment', () => {
     try {
       await importDemoList(store);
       const runner = await createEnrichment(store, { threads: 1 });
-      assert.deepEqual(runner.producers, ['entities', 'quotes', 'sanctions-screening']);
+      assert.deepEqual(runner.producers, ['entities', 'quotes', 'sanctions-screening', 'narratives']);
       const doc = document('d1', text);
       const [output] = await runner.compute([doc]);
       const mentions = output![ENTITY_PRODUCER]!;

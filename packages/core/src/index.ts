@@ -43,3 +43,4 @@ export * from './acquisition/source.activity.ts';
 export * from './dedupe/duplicate.port.ts';
 export * from './accounts/account.port.ts';
 export * from './analysis/analysis.port.ts';
+export * from './labels/label-decision.port.ts';

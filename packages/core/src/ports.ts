@@ -3,6 +3,7 @@
 // implements the same interface as the embedded one.
 import type { ArchiveRepository } from './acquisition/archive.port.ts';
 import type { AccountRepository, AuditLog } from './accounts/account.port.ts';
+import type { LabelDecisionRepository } from './labels/label-decision.port.ts';
 import type { SourceSettingsRepository } from './acquisition/source-settings.port.ts';
 import type { DuplicateRepository } from './dedupe/duplicate.port.ts';
 import type { TelegramPostRepository } from './acquisition/telegram-posts.port.ts';
@@ -160,6 +161,8 @@ export interface Store {
   readonly dispatches: DispatchRepository;
   /** Aggregates over selected documents: counts over time, spread, co-occurrence, exports. */
   readonly analysis: AnalysisRepository;
+  /** Analysts' confirmed and rejected narrative and technique labels. */
+  readonly labelDecisions: LabelDecisionRepository;
   readonly search: SearchIndex;
   readonly jobs: JobQueue;
   /** Users, sessions and API tokens of a shared installation. */

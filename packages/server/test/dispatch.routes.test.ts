@@ -1,7 +1,7 @@
 // Composing a dispatch over the API on both databases, as the web editor will: create, add a
 // heading and excerpts, reorder, revise a translation, render; bad requests name the problem,
 // every write is audited, and a rendering of a hostile page's text runs nothing.
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment --
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument --
    response bodies are JSON read field by field by the assertions: their shape is what is under test */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

@@ -98,7 +98,7 @@ describe('ingest stage', () => {
     assert.equal(await store.documents.count(), 1);
     const stored = await store.documents.getByKey('telegram:-100123/7');
     assert.equal(stored?.text, 'Текст поста, исправлен.');
-    assert.equal((await store.documents.versions(stored!.id)).length, 3);
+    assert.equal((await store.documents.versions(stored.id)).length, 3);
     // A web page's canonical link is not trusted the same way: two keys stay two documents.
     await ingest(store, one(post('https://site.test/a', 'https://site.test/', 'Первая статья.')), { clock });
     await ingest(store, one(post('https://site.test/b', 'https://site.test/', 'Вторая статья.')), { clock });

@@ -5,8 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  annotationsOfKind,
   InputError,
   prepareDocument,
+  type Document,
   sha256Hex,
   type Annotation,
   type Entity,
@@ -25,6 +27,7 @@ import {
 import { parseHtmlFile, parseTextFile, sourceFor } from '@echotrace/extract';
 import { screenEntityAnnotations } from '@echotrace/sanctions';
 import { extractQuotes } from '@echotrace/quotes';
+import { createLabelEnricher } from '@echotrace/narratives';
 import { fetchArchived } from '../acquisition/fetch.usecase.ts';
 import { russianVerbLemmas } from '../quotes/quote.language.ts';
 import { createStoredScreener } from '../enrichment/enrichment.factory.ts';
@@ -64,6 +67,50 @@ export interface Analysis {
   /** Direct and indirect speech with speakers resolved to `entities` (docs/analyze.md). */
   quotes: AnalyzedQuote[];
   warnings: string[];
+  /** Narratives the document advances, each with its score and evidence sentences (docs/analyze.md). */
+  narratives?: AnalyzedLabel[];
+  /** Persuasion techniques per paragraph, each with its triggering sentence. */
+  techniques?: AnalyzedLabel[];
+}
+
+export interface AnalyzedLabel {
+  id: string;
+  name: string;
+  score: number;
+  method: string;
+  start: number;
+  end: number;
+  text: string;
+  evidence: AnalyzedSpan[];
+  paragraph?: { start: number; end: number };
+}
+
+function analyzeLabels(document: Document): Pick<Analysis, 'narratives' | 'techniques'> {
+  const labels = createLabelEnricher().annotate(document, { of: () => [] }) as Annotation[];
+  const span = ({ start, end }: { start: number; end: number }): AnalyzedSpan => ({
+    start,
+    end,
+    text: document.text.slice(start, end),
+  });
+  return {
+    narratives: annotationsOfKind(labels, 'narrative').map((a) => ({
+      id: a.attributes.narrativeId,
+      name: a.attributes.name,
+      score: a.attributes.score ?? a.confidence,
+      method: a.attributes.method ?? 'model',
+      ...span(a),
+      evidence: (a.attributes.evidence ?? [a]).map(span),
+    })),
+    techniques: annotationsOfKind(labels, 'technique').map((a) => ({
+      id: a.attributes.techniqueId,
+      name: a.attributes.name,
+      score: a.attributes.score ?? a.confidence,
+      method: a.attributes.method ?? 'model',
+      ...span(a),
+      evidence: [span(a)],
+      ...(a.attributes.paragraph ? { paragraph: a.attributes.paragraph } : {}),
+    })),
+  };
 }
 
 /** A span with the text it covers. */
@@ -251,6 +298,7 @@ export async function analyzeDocument(deps: AnalyzeDependencies, request: Analyz
     sanctions: await screenAnalysis(deps.store, document.id, document.text, resolved),
     quotes: analyzeQuotes(document.text, language, resolved),
     warnings,
+    ...analyzeLabels({ ...document, language }),
   };
 }
 

@@ -30,6 +30,7 @@ import {
   SCREENING_PRODUCER_VERSION,
 } from '@echotrace/sanctions';
 import { createQuoteEnricher, QUOTE_DESCRIPTOR } from '@echotrace/quotes';
+import { createLabelEnricher, LABEL_DESCRIPTOR, type LabelVerdict } from '@echotrace/narratives';
 import { seedEntries } from '../entities/knowledge.base.loader.ts';
 import { russianVerbLemmas } from '../quotes/quote.language.ts';
 import { createStagedExecutor } from './enrichment.stages.ts';
@@ -43,6 +44,8 @@ export interface EnrichmentDescription {
   sanctions: SanctionsEntry[];
   /** (entity, entry) pairs analysts dismissed: screening does not flag them again. */
   dismissed?: DismissedPair[];
+  /** Analysts' confirmed and rejected narrative and technique labels: they override the model. */
+  labelDecisions?: LabelVerdict[];
 }
 
 async function dismissedPairs(store: Store): Promise<DismissedPair[]> {
@@ -58,11 +61,22 @@ export async function describeEnrichment(store: Store): Promise<EnrichmentDescri
     decisions: await store.entities.decisions(),
     sanctions: await store.sanctions.entries(),
     dismissed: await dismissedPairs(store),
+    labelDecisions: await storedLabelVerdicts(store),
   };
 }
 
+/** The label decisions as the label enricher reads them. */
+async function storedLabelVerdicts(store: Store): Promise<LabelVerdict[]> {
+  return (await store.labelDecisions.list()).map(({ documentId, kind, labelId, status }) => ({
+    documentId,
+    kind,
+    labelId,
+    status,
+  }));
+}
+
 /**
- * [entity enricher, quote enricher, screening enricher]; what each thread builds from the same
+ * [entity enricher, quote enricher, screening enricher when a list is imported, label enricher]; what each thread builds from the same
  * description. With `producers`, only those are built and the others are stand-ins that keep the
  * plan whole (a thread that screens receives the entity mentions and must not load the tagger to plan).
  */
@@ -82,7 +96,10 @@ export function buildEnrichers(
   const quotes = wanted(QUOTE_DESCRIPTOR.producer)
     ? createQuoteEnricher({ lemmatize: russianVerbLemmas })
     : standIn(descriptors[1]!);
-  if (description.sanctions.length === 0) return [entities, quotes];
+  const labels = wanted(LABEL_DESCRIPTOR.producer)
+    ? createLabelEnricher({ decisions: description.labelDecisions ?? [] })
+    : standIn(descriptors[descriptors.length - 1]!);
+  if (description.sanctions.length === 0) return [entities, quotes, labels];
   const screening = wanted(SCREENING_PRODUCER)
     ? createScreeningEnricher({
         screener: new EntityScreener(createSanctionsMatcher(description.sanctions), {
@@ -90,7 +107,7 @@ export function buildEnrichers(
         }),
       })
     : standIn(descriptors[2]!);
-  return [entities, quotes, screening];
+  return [entities, quotes, screening, labels];
 }
 
 function standIn(descriptor: EnricherDescriptor): Enricher {
@@ -114,7 +131,12 @@ export function describeEnrichers(description: EnrichmentDescription): EnricherD
     produces: [...QUOTE_DESCRIPTOR.produces],
     reads: [...QUOTE_DESCRIPTOR.reads],
   };
-  if (description.sanctions.length === 0) return [entities, quotes];
+  const labels: EnricherDescriptor = {
+    ...LABEL_DESCRIPTOR,
+    produces: [...LABEL_DESCRIPTOR.produces],
+    reads: [...LABEL_DESCRIPTOR.reads],
+  };
+  if (description.sanctions.length === 0) return [entities, quotes, labels];
   return [
     entities,
     quotes,
@@ -124,6 +146,7 @@ export function describeEnrichers(description: EnrichmentDescription): EnricherD
       produces: ['sanction'],
       reads: ['entity'],
     },
+    labels,
   ];
 }
 

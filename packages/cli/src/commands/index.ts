@@ -39,6 +39,13 @@ import { trendCommand } from './trend.command.ts';
 import { spreadCommand } from './spread.command.ts';
 import { networkCommand } from './network.command.ts';
 import { exportCommand } from './export.command.ts';
+import {
+  labelsConfirmCommand,
+  labelsRejectCommand,
+  narrativesCommand,
+  narrativesShowCommand,
+} from './narratives.command.ts';
+import { evalNarrativesCommand, evalTechniquesCommand } from './eval-labels.command.ts';
 
 export const commands: Command[] = [
   // The corpus
@@ -89,4 +96,11 @@ export const commands: Command[] = [
   spreadCommand,
   networkCommand,
   exportCommand,
+  // Narratives and persuasion techniques
+  narrativesCommand,
+  narrativesShowCommand,
+  labelsConfirmCommand,
+  labelsRejectCommand,
+  evalNarrativesCommand,
+  evalTechniquesCommand,
 ];

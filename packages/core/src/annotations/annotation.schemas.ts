@@ -92,14 +92,24 @@ export const annotationAttributeSchemas = {
     unclosed: z.boolean().optional().describe('A quotation mark was opened and never closed'),
     construction: z.string().optional().describe('Which extraction rule matched'),
   }),
+  // The span is the sentence that most supports the label; `evidence` lists the best few.
   narrative: z.looseObject({
     narrativeId: z.string(),
     name: z.string(),
     entityIds: z.array(z.string()).optional(),
+    level: z.enum(['narrative', 'subnarrative']).optional(),
+    parentId: z.string().nullable().optional().describe('The narrative a sub-narrative belongs to'),
+    score: z.number().optional().describe("The model's probability, or 1 for a matched query rule"),
+    method: z.enum(['model', 'rule', 'analyst']).optional().describe('What assigned the label'),
+    evidence: z.array(span).optional().describe('Sentences that support the label, best first'),
   }),
+  // The span is the paragraph's sentence that most triggers the technique; `paragraph` is the unit labelled.
   technique: z.looseObject({
     techniqueId: z.string(),
     name: z.string(),
+    score: z.number().optional(),
+    method: z.enum(['model', 'analyst']).optional(),
+    paragraph: span.optional().describe('The paragraph the technique was detected in'),
   }),
   link: z.looseObject({
     url: z.string().min(1).describe("The link's target as the post wrote it (https://…, tg://…)"),

@@ -4,6 +4,7 @@
 //   boolean         a OR b, a AND b, NOT a, -a, ( … )   precedence: NOT > AND > OR
 //   prefix          санкц*
 //   filters         source:ID lang:ru from:2024-01-01 to:2024-06-30 entity:ID speaker:ID
+//                   narrative:ID technique:ID
 // Words are analyzed like document text (folded, stemmed by script), so `Пхеньян` finds `Пхеньяна`.
 import { QuerySyntaxError } from '../errors.ts';
 import { analyze, queryStems } from '../text/analyzer.ts';
@@ -17,7 +18,16 @@ type Lexeme =
   | { type: 'filter'; field: string; value: string; at: number }
   | { type: 'and' | 'or' | 'not' | 'open' | 'close'; at: number };
 
-const FILTER_FIELDS = new Set(['source', 'lang', 'from', 'to', 'entity', 'speaker']);
+const FILTER_FIELDS = new Set([
+  'source',
+  'lang',
+  'from',
+  'to',
+  'entity',
+  'speaker',
+  'narrative',
+  'technique',
+]);
 
 /** Parentheses and NOTs nested deeper than this are refused: the parser and the SQL it becomes recurse. */
 export const MAX_QUERY_DEPTH = 32;
@@ -46,7 +56,9 @@ export function parseQuery(input: string): Query {
     filters.sources.length +
       filters.languages.length +
       filters.entities.length +
-      (filters.speakers?.length ?? 0) >
+      (filters.speakers?.length ?? 0) +
+      (filters.narratives?.length ?? 0) +
+      (filters.techniques?.length ?? 0) >
       0 ||
     filters.from !== null ||
     filters.to !== null;
@@ -273,6 +285,12 @@ class Parser {
         return;
       case 'speaker':
         (this.filters.speakers ??= []).push(value);
+        return;
+      case 'narrative':
+        (this.filters.narratives ??= []).push(value.toLowerCase());
+        return;
+      case 'technique':
+        (this.filters.techniques ??= []).push(value.toLowerCase());
         return;
       case 'from':
         this.filters.from = this.date(value, at, false);

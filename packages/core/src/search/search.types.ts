@@ -27,6 +27,10 @@ export interface QueryFilters {
   entities: string[];
   /** `speaker:ID`: documents where that entity is quoted (absent in filters built before it). */
   speakers?: string[];
+  /** `narrative:ID`: documents labelled with that narrative or sub-narrative (taxonomy id, lower case). */
+  narratives?: string[];
+  /** `technique:ID`: documents with a paragraph using that persuasion technique (id, lower case). */
+  techniques?: string[];
 }
 
 export interface SearchRequest {

@@ -328,6 +328,18 @@ export interface SanctionsDecisionsTable {
   decided_at: string;
 }
 
+export interface LabelDecisionsTable {
+  document_id: string;
+  /** 'narrative' or 'technique'. */
+  kind: string;
+  label_id: string;
+  /** 'confirmed' or 'rejected'. */
+  status: string;
+  analyst: string;
+  note: string;
+  decided_at: string;
+}
+
 /** The tables both databases share: what repositories written once may touch. */
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
@@ -361,6 +373,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
+  label_decisions: LabelDecisionsTable;
 }
 
 /** What only the SQLite dialect touches (its full-text index). */

@@ -29,6 +29,15 @@ export function annotationConditions(filters: QueryFilters): RawBuilder<SqlBool>
     conditions.push(sql`EXISTS (SELECT 1 FROM annotations q WHERE q.document_id = d.id AND q.kind = 'quote'
       AND q.speaker_entity_id IN (SELECT CAST(${speaker} AS TEXT) UNION ALL SELECT from_id FROM entity_redirects WHERE to_id = ${speaker}))`);
   }
+  for (const [kind, values] of [
+    ['narrative', filters.narratives ?? []],
+    ['technique', filters.techniques ?? []],
+  ] as const) {
+    // Labels an analyst rejected are no longer stored (the label enricher drops them), so they never match.
+    for (const value of values)
+      conditions.push(sql`EXISTS (SELECT 1 FROM annotations l WHERE l.document_id = d.id AND l.kind = ${kind}
+        AND LOWER(l.label) = ${value})`);
+  }
   return conditions;
 }
 

@@ -19,6 +19,7 @@ import { createTelegramPostRepository } from '../repositories/telegram-post.repo
 import { createTranslationRepository } from '../repositories/translation.repository.ts';
 import { createDispatchRepository } from '../repositories/dispatch.repository.ts';
 import { createAnalysisRepository } from '../repositories/analysis.repository.ts';
+import { createLabelDecisionRepository } from '../repositories/label-decision.repository.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
 import { createAccountRepository } from '../repositories/account.repository.ts';
 import { createAuditLog } from '../repositories/audit.log.ts';
@@ -45,6 +46,7 @@ export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
   accounts: createAccountRepository,
   audit: createAuditLog,
   analysis: createAnalysisRepository,
+  labelDecisions: createLabelDecisionRepository,
 };
 
 export interface AssembledStore extends Store {
@@ -107,6 +109,9 @@ export function assembleStore(
     },
     get analysis() {
       return repository('analysis');
+    },
+    get labelDecisions() {
+      return repository('labelDecisions');
     },
     get search() {
       return repository('search');

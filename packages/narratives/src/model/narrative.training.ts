@@ -1,0 +1,183 @@
+// Training and cross-validating the narrative models of one language. Coarse narratives and "Other"
+// are trained on every document (the task's plus plain news labelled Other); each sub-narrative only
+// among the documents of its narrative, since it is consulted only once that narrative is predicted
+// (cheaper, and the negatives are the sibling sub-narratives it must be told from).
+import { seededRandom } from './ftrl.trainer.ts';
+import type { LabelModel, SparseWeights } from './label.model.ts';
+import { LabelScorer } from './label.model.ts';
+import { trainLabels, type LabelTrainingOptions, type TrainingExample } from './label.training.ts';
+import { decideNarratives, OTHER, type NarrativeThresholds } from './narrative.decision.ts';
+import { f1Samples } from '../evaluation/label.scoring.ts';
+
+/** Weights kept per sub-narrative (a narrative or Other keeps the training options' maxWeights). */
+const FINE_WEIGHTS = 400;
+
+export interface NarrativeExample {
+  id: string;
+  features: Uint32Array;
+  narratives: readonly string[];
+  subnarratives: readonly string[];
+  /** Plain news added as Other: trained on, never counted in the task's F1-samples. */
+  neutral?: boolean;
+}
+
+export function parentMap(
+  subnarratives: Iterable<string>,
+  narratives: ReadonlySet<string>,
+): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const s of subnarratives) {
+    if (s === OTHER) continue;
+    const parent = [...narratives]
+      .filter((n) => s.startsWith(n + ': '))
+      .sort((a, b) => b.length - a.length)[0];
+    if (parent) map.set(s, parent);
+  }
+  return map;
+}
+
+export function trainNarrativeWeights(
+  examples: readonly NarrativeExample[],
+  options: LabelTrainingOptions = {},
+): { labels: string[]; weights: SparseWeights[]; parents: Map<string, string> } {
+  const coarse = [...new Set(examples.flatMap((e) => e.narratives))].filter((l) => l !== OTHER).sort();
+  const fineAll = new Set(examples.flatMap((e) => e.subnarratives));
+  const parents = parentMap(fineAll, new Set(coarse));
+  const docExamples: TrainingExample[] = examples.map((e) => ({
+    features: e.features,
+    labels: new Set(e.narratives),
+  }));
+  const coarseLabels = [...coarse, OTHER];
+  const weights = trainLabels(docExamples, coarseLabels, options);
+  const labels = [...coarseLabels];
+  for (const parent of coarse) {
+    const children = [...parents]
+      .filter(([, p]) => p === parent)
+      .map(([c]) => c)
+      .sort();
+    if (children.length === 0) continue;
+    const subset = examples
+      .filter((e) => e.narratives.includes(parent))
+      .map((e) => ({ features: e.features, labels: new Set(e.subnarratives) }));
+    labels.push(...children);
+    weights.push(...trainLabels(subset, children, { ...options, maxWeights: FINE_WEIGHTS }));
+  }
+  return { labels, weights, parents };
+}
+
+export function foldsOf(count: number, k: number, seed: number): number[] {
+  const random = seededRandom(seed);
+  const order = Array.from({ length: count }, (_, i) => ({ i, r: random() }));
+  order.sort((a, b) => a.r - b.r);
+  const fold = new Array<number>(count);
+  order.forEach(({ i }, n) => (fold[i] = n % k));
+  return fold;
+}
+
+export interface NarrativeOof {
+  examples: readonly NarrativeExample[];
+  /** Per example, label → probability from the model of the fold that did not see it. */
+  probabilities: Map<string, number>[];
+  parents: Map<string, string>;
+}
+
+/** Out-of-fold probabilities over `k` folds. */
+export function narrativeOof(
+  examples: readonly NarrativeExample[],
+  k = 5,
+  seed = 11,
+  options: LabelTrainingOptions = {},
+): NarrativeOof {
+  const fold = foldsOf(examples.length, k, seed);
+  const probabilities: Map<string, number>[] = examples.map(() => new Map<string, number>());
+  const parents = new Map<string, string>();
+  for (let f = 0; f < k; f++) {
+    const train = examples.filter((_, i) => fold[i] !== f);
+    const trained = trainNarrativeWeights(train, options);
+    for (const [c, p] of trained.parents) parents.set(c, p);
+    const scorer = new LabelScorer(modelOf('narratives', 'xx', trained.labels, trained.weights, {}));
+    examples.forEach((e, i) => {
+      if (fold[i] !== f) return;
+      const p = scorer.probabilities(e.features);
+      trained.labels.forEach((l, j) => probabilities[i]!.set(l, p[j]!));
+    });
+  }
+  return { examples, probabilities, parents };
+}
+
+export function modelOf(
+  task: string,
+  language: string,
+  labels: string[],
+  weights: SparseWeights[],
+  meta: Record<string, unknown>,
+  thresholds: number[] = labels.map(() => 0.5),
+): LabelModel {
+  return { task, language, labels, thresholds, meta, weights };
+}
+
+export interface NarrativeScores {
+  fine: number;
+  coarse: number;
+  documents: number;
+  /** Plain news documents scored, and the share of them labelled Other only. */
+  neutralDocuments: number;
+  neutralOther: number;
+}
+
+export function scoreDecisions(oof: NarrativeOof, t: NarrativeThresholds): NarrativeScores {
+  const gold: { fine: string[][]; coarse: string[][] } = { fine: [], coarse: [] };
+  const pred: { fine: string[][]; coarse: string[][] } = { fine: [], coarse: [] };
+  let neutral = 0;
+  let neutralOther = 0;
+  oof.examples.forEach((e, i) => {
+    const map = oof.probabilities[i]!;
+    const labels = [...map.keys()];
+    const d = decideNarratives(
+      labels,
+      labels.map((l) => map.get(l)!),
+      oof.parents,
+      t,
+    );
+    if (e.neutral) {
+      neutral++;
+      if (d.narratives.length === 1 && d.narratives[0]!.label === OTHER) neutralOther++;
+      return;
+    }
+    gold.fine.push([...e.subnarratives]);
+    gold.coarse.push([...e.narratives]);
+    pred.fine.push(d.subnarratives.map((s) => s.label));
+    pred.coarse.push(d.narratives.map((s) => s.label));
+  });
+  return {
+    fine: f1Samples(gold.fine, pred.fine),
+    coarse: f1Samples(gold.coarse, pred.coarse),
+    documents: gold.fine.length,
+    neutralDocuments: neutral,
+    neutralOther: neutral ? neutralOther / neutral : 1,
+  };
+}
+
+/**
+ * Thresholds maximizing the mean of fine and coarse F1-samples on out-of-fold predictions, among
+ * those that label at least `minNeutralOther` of the plain news as Other (the guard against the
+ * flaw of labelling every news post with a narrative).
+ */
+export function chooseThresholds(
+  oof: NarrativeOof,
+  minNeutralOther = 0.9,
+): { thresholds: NarrativeThresholds; scores: NarrativeScores } {
+  const grid = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
+  let best: { thresholds: NarrativeThresholds; scores: NarrativeScores; value: number } | null = null;
+  for (const coarse of grid)
+    for (const fine of grid)
+      for (const other of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01])
+        for (const keepBest of [false, true]) {
+          const t = { coarse, fine, other, keepBest };
+          const s = scoreDecisions(oof, t);
+          const ok = s.neutralOther >= minNeutralOther;
+          const value = (s.fine + s.coarse) / 2 + (ok ? 1 : 0);
+          if (!best || value > best.value) best = { thresholds: t, scores: s, value };
+        }
+  return { thresholds: best!.thresholds, scores: best!.scores };
+}

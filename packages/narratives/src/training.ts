@@ -1,0 +1,14 @@
+// `@echotrace/narratives/training`: the pieces behind the label models (readers, scoring, FTRL, the
+// model codec) for the training script, tests and experiments.
+export {
+  readConllTexts,
+  readNarrativeDocuments,
+  readNewsTexts,
+  readTechniqueParagraphs,
+} from './evaluation/dataset.readers.ts';
+export { f1Samples, microMacroF1 } from './evaluation/label.scoring.ts';
+export { DEFAULT_FTRL, seededRandom, trainFtrl, type FtrlOptions } from './model/ftrl.trainer.ts';
+export { decodeLabelModel, encodeLabelModel, LabelScorer, type LabelModel } from './model/label.model.ts';
+export { trainLabels, type TrainingExample } from './model/label.training.ts';
+export { decideNarratives, OTHER, type NarrativeThresholds } from './model/narrative.decision.ts';
+export { hashFeature, splitSentences, textFeatures, words } from './text/text.features.ts';
