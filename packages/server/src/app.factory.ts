@@ -21,6 +21,7 @@ import { registerSearchRoutes } from './routes/search.routes.ts';
 import { registerSourceRoutes } from './routes/sources.routes.ts';
 import { LooseObjectSchema, loose } from './schemas.ts';
 import type { ApiApp, ApiEnv, ServerDeps } from './server.deps.ts';
+import { registerWebApp } from './web.static.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -88,6 +89,7 @@ export function createApp(deps: ServerDeps): ApiApp {
     info: { title: 'Echotrace API', version: '0.1.0', description: 'See docs/server.md.' },
     security: [{ token: [] }, { session: [] }],
   });
+  if (deps.webRoot) registerWebApp(app, deps.webRoot);
   app.notFound((c) => c.json(notFoundBody(c.req.path), 404));
   app.onError(errorHandler(log));
   return app;

@@ -17,6 +17,8 @@ export interface ServerDeps {
   secureCookies?: boolean;
   /** The client's address, for login rate limiting per client (the Node listener knows it). */
   clientAddress?: (c: Context) => string | undefined;
+  /** A built web app (packages/web) to serve outside /api/, on the same origin. */
+  webRoot?: string;
   /** Where unexpected errors are logged with their stack (default: stderr). */
   log?: (message: string) => void;
 }
