@@ -8,6 +8,7 @@ import {
   type DocumentSelection,
   type Store,
 } from '@echotrace/core';
+import { checkSourceFilters } from '../documents/document.service.ts';
 
 const DOCUMENT_ID = /^[0-9a-f]{16}$/;
 
@@ -43,14 +44,5 @@ export async function checkSelection(store: Store, selection: DocumentSelection)
       throw new NotFoundError('document', selection.documentId);
     return;
   }
-  const { query } = selection;
-  for (const id of query.filters.sources) {
-    if (await store.sources.get(id)) continue;
-    const at = query.source.toLowerCase().indexOf(`source:${id.toLowerCase()}`);
-    throw new QuerySyntaxError(
-      query.source,
-      `unknown source ${JSON.stringify(id)} in source:${id} (echotrace sources list shows the ids)`,
-      Math.max(0, at),
-    );
-  }
+  await checkSourceFilters(store, selection.query);
 }

@@ -13,6 +13,7 @@ import {
   addExcerpt,
   createDispatch,
   dispatchIdOf,
+  excerptSpan,
   reviseExcerpt,
   type ExcerptSource,
 } from './dispatch.usecase.ts';
@@ -89,25 +90,21 @@ async function sourceOf(
 ): Promise<ExcerptSource> {
   const documentId = await documentIdOf(store, spec.document, `${where}.document`);
   const document = (await store.documents.get(documentId))!;
+  // Located here, not when writing, so that a missing passage refuses the file before any change.
   if (spec.span) {
     const [start, end] = spec.span;
-    if (end <= start || end > document.text.length)
-      throw new InputError(
-        `${where}.span`,
-        `[${start}, ${end}) is not a span of document ${documentId} (its text has ${document.text.length} UTF-16 code units)`,
-      );
-    return { kind: 'span', documentId, start, end };
+    return {
+      kind: 'span',
+      documentId,
+      ...excerptSpan(document, { kind: 'span', documentId, start, end }, `${where}.span`),
+    };
   }
-  if (spec.passage) {
-    // Found here, not when writing, so that a missing passage refuses the file before any change.
-    const start = document.text.indexOf(spec.passage);
-    if (start < 0)
-      throw new InputError(
-        `${where}.passage`,
-        `not found in document ${documentId}: ${JSON.stringify(spec.passage)}`,
-      );
-    return { kind: 'span', documentId, start, end: start + spec.passage.length };
-  }
+  if (spec.passage)
+    return {
+      kind: 'span',
+      documentId,
+      ...excerptSpan(document, { kind: 'passage', documentId, passage: spec.passage }, `${where}.passage`),
+    };
   const quote = (await store.annotations.forDocument(documentId)).find(
     (a) => a.kind === 'quote' && document.text.slice(a.start, a.end).includes(spec.quote!),
   );

@@ -10,6 +10,7 @@ import {
   slugify,
   type Clock,
   type Dispatch,
+  type Document,
   type DispatchItem,
   type Excerpt,
   type Store,
@@ -105,6 +106,38 @@ export function translationOfSpan(
   return { text: parts.map((t) => t.text).join('\n\n'), origin: machine ? 'machine' : 'analyst', by };
 }
 
+/** Where a span or passage lies in the document's text; an InputError when it is not there. */
+export function excerptSpan(
+  document: Pick<Document, 'id' | 'text'>,
+  source: Extract<ExcerptSource, { kind: 'span' | 'passage' }>,
+  /** The input named by the error (default: `span` or `--passage`). */
+  input?: string,
+): { start: number; end: number } {
+  if (source.kind === 'span') {
+    const { start, end } = source;
+    if (
+      !Number.isInteger(start) ||
+      !Number.isInteger(end) ||
+      start < 0 ||
+      end <= start ||
+      end > document.text.length
+    )
+      throw new InputError(
+        input ?? 'span',
+        `[${start}, ${end}) is not a span of document ${document.id} (its text has ${document.text.length} UTF-16 code units)`,
+      );
+    return { start, end };
+  }
+  const passage = source.passage.trim();
+  const at = passage ? document.text.indexOf(passage) : -1;
+  if (at < 0)
+    throw new InputError(
+      input ?? '--passage',
+      `not found in document ${document.id}: ${JSON.stringify(source.passage)}`,
+    );
+  return { start: at, end: at + passage.length };
+}
+
 export interface AddExcerptRequest {
   dispatchId: string;
   source: ExcerptSource;
@@ -125,37 +158,14 @@ export async function addExcerpt(store: Store, clock: Clock, request: AddExcerpt
   let start: number;
   let end: number;
   let annotationId: string | null = null;
-  if (source.kind === 'span') {
-    ({ start, end } = source);
-    if (
-      !Number.isInteger(start) ||
-      !Number.isInteger(end) ||
-      start < 0 ||
-      end <= start ||
-      end > document.text.length
-    )
-      throw new InputError(
-        'span',
-        `[${start}, ${end}) is not a span of document ${document.id} (its text has ${document.text.length} UTF-16 code units)`,
-      );
-  } else if (source.kind === 'annotation') {
+  if (source.kind === 'annotation') {
     const annotation = (await store.annotations.forDocument(document.id)).find(
       (a) => a.id === source.annotationId,
     );
     if (!annotation) throw new NotFoundError('annotation', source.annotationId);
     ({ start, end } = annotation);
     annotationId = annotation.id;
-  } else {
-    const passage = source.passage.trim();
-    const at = passage ? document.text.indexOf(passage) : -1;
-    if (at < 0)
-      throw new InputError(
-        '--passage',
-        `not found in document ${document.id}: ${JSON.stringify(source.passage)}`,
-      );
-    start = at;
-    end = at + passage.length;
-  }
+  } else ({ start, end } = excerptSpan(document, source));
   const translations = await store.translations.forDocument(document.id, request.translationLanguage ?? 'en');
   const stored = request.translation === undefined ? translationOfSpan(translations, start, end) : null;
   const excerpt: Excerpt = {

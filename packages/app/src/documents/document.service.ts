@@ -59,10 +59,8 @@ export async function showDocument(store: Store, id: string): Promise<DocumentVi
   return { document, annotations, versions, source, capture, copies, forwards };
 }
 
-/** The query is parsed by the caller (parseQuery, at the edge), so bad syntax never opens a store. */
 /** Rejects (QuerySyntaxError) a source: filter naming no source, which would match nothing silently. */
-export async function searchDocuments(store: Store, request: SearchRequest): Promise<SearchResult> {
-  const { query } = request;
+export async function checkSourceFilters(store: Store, query: SearchRequest['query']): Promise<void> {
   for (const id of query.filters.sources) {
     if (await store.sources.get(id)) continue;
     const at = query.source.toLowerCase().indexOf(`source:${id.toLowerCase()}`);
@@ -72,6 +70,11 @@ export async function searchDocuments(store: Store, request: SearchRequest): Pro
       Math.max(0, at),
     );
   }
+}
+
+/** The query is parsed by the caller (parseQuery, at the edge), so bad syntax never opens a store. */
+export async function searchDocuments(store: Store, request: SearchRequest): Promise<SearchResult> {
+  await checkSourceFilters(store, request.query);
   return store.search.search(request);
 }
 
