@@ -264,9 +264,24 @@ describe('dispatches', () => {
       // Tampering: a changed excerpt text, and a changed capture byte.
       const manifestFile = path.join(bundle, 'manifest.json');
       const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
-        excerpts: Array<{ text: string }>;
+        excerpts: Array<{
+          text: string;
+          start: number;
+          end: number;
+          startCodePoint: number | null;
+          endCodePoint: number | null;
+        }>;
         captures: Array<{ path: string }>;
       };
+      // The edited page's text no longer holds the first excerpt: its code points are unknown, not
+      // guessed; the second (no astral characters) has the same offsets in both units.
+      assert.deepEqual(
+        manifest.excerpts.map((e) => [e.startCodePoint, e.endCodePoint]),
+        [
+          [null, null],
+          [manifest.excerpts[1]!.start, manifest.excerpts[1]!.end],
+        ],
+      );
       manifest.excerpts[0]!.text = 'Санкции против КНДР надо усилить';
       writeFileSync(manifestFile, JSON.stringify(manifest));
       const forged = verifyBundle(bundle);

@@ -2,6 +2,7 @@
 // cites the text, the entity filter's mention as the span, and FollowTheMoney lines that reference
 // each other (each entity once).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import {
   csvField,
@@ -91,6 +92,42 @@ describe('export', () => {
       const text = (await story.store.documents.get(m.echotrace.documentId))!.text;
       assert.equal(text.slice(m.echotrace.start, m.echotrace.end), 'Иванов');
     }
+    await story.store.close();
+  });
+
+  it('gives code-point offsets that Python slices to the same text, past emoji and astral characters', async () => {
+    const story = await Story.open();
+    await story.source('a', [], { name: 'Outlet A' });
+    // Two emoji and a CJK Extension B ideograph before the mention: 3 code points, 6 UTF-16 units.
+    const text = '🔥😀 𠀋 Срочно: Иванов о санкциях 🇷🇺, и снова Иванов.';
+    const id = await story.document({ source: 'a', at: '2024-02-01', text });
+    await story.mentions(id, { Иванов: 'ivanov' });
+    const rows = await collect(exportRows(story.store, selectionFromText('санкции'), 5));
+    const ftm = await collect(exportFtm(story.store, selectionFromText('санкции'), 5));
+    const mentions = ftm.filter((l) => l.schema === 'Mention');
+    assert.equal(rows.length, 1);
+    assert.equal(mentions.length, 2);
+    assert.equal(rows[0]!.start - rows[0]!.startCodePoint, 3, 'three astral characters before the match');
+    // The JSON lines a user would write, read by a reader that indexes by code point.
+    const lines = [
+      { text, start: rows[0]!.startCodePoint, end: rows[0]!.endCodePoint },
+      ...mentions.map((m) => ({ text, start: m.echotrace.startCodePoint, end: m.echotrace.endCodePoint })),
+    ];
+    const python =
+      'import json,sys\nfor line in sys.stdin:\n  r=json.loads(line); print(json.dumps(r["text"][r["start"]:r["end"]]))';
+    const sliced = execFileSync('python3', ['-c', python], {
+      input: lines.map((l) => JSON.stringify(l)).join('\n'),
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as string);
+    assert.deepEqual(sliced, ['санкциях', 'Иванов', 'Иванов']);
+    assert.deepEqual(
+      mentions.map((m) => text.slice(m.echotrace.start, m.echotrace.end)),
+      ['Иванов', 'Иванов'],
+      'the UTF-16 span still slices the same in JavaScript',
+    );
     await story.store.close();
   });
 

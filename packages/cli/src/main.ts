@@ -78,7 +78,10 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
       strict: true,
     });
   } catch (error) {
-    stderr.write(`echotrace ${command.name}: ${describeError(error)}\nUsage: echotrace ${command.usage}\n`);
+    // The message quotes the option as typed, which may hold escape sequences.
+    stderr.write(
+      `echotrace ${command.name}: ${visibleControls(describeError(error))}\nUsage: echotrace ${command.usage}\n`,
+    );
     return 2;
   }
   if (parsed.values.help) {

@@ -143,6 +143,19 @@ describe('terminal output of attacker-chosen text', () => {
     );
   });
 
+  it('an unknown option typed with escape sequences is echoed back visibly, every top-level message too', async () => {
+    const db = path.join(tempDir(), 'opt.db');
+    const typed = await runCli(['search', 'x', '--\u001b]0;pwned\u0007\u001b[2J', '--db', db]);
+    assert.equal(typed.code, 2);
+    // eslint-disable-next-line no-control-regex -- the control characters are what must not appear
+    assert.doesNotMatch(typed.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    assert.match(typed.stderr, /\\u\{1b\}\]0;pwned\\u\{7\}\\u\{1b\}\[2J/);
+    const command = await runCli(['\u001b[2Jsearch', '--db', db]);
+    assert.equal(command.code, 2);
+    // eslint-disable-next-line no-control-regex -- likewise
+    assert.doesNotMatch(command.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('search snippets keep their own bold but show a document’s control characters visibly', () => {
     const out = highlight('a\u001b[31mred\u001b[0m b', [{ start: 0, end: 1 }], true);
     assert.equal(out, '\u001b[1ma\u001b[0m\\u{1b}[31mred\\u{1b}[0m b');

@@ -6,6 +6,7 @@ export * from './hashing.ts';
 export * from './text/normalize.ts';
 export * from './text/language.ts';
 export * from './text/analyzer.ts';
+export * from './text/code.points.ts';
 export * from './time/published.ts';
 export * from './search/search.types.ts';
 export * from './search/query.parser.ts';

@@ -13,7 +13,19 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
-export const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() });
+/** Offsets in this API are UTF-16 code units, half-open [start, end), as JavaScript strings index. */
+const UTF16_START = 'First offset, in UTF-16 code units (JavaScript string indices); half-open [start, end)';
+const UTF16_END = 'One past the last offset, in UTF-16 code units';
+
+export const SpanSchema = z
+  .object({
+    start: z
+      .number()
+      .int()
+      .openapi({ description: `${UTF16_START}, into the snippet text` }),
+    end: z.number().int().openapi({ description: UTF16_END }),
+  })
+  .openapi({ description: 'A span of the snippet text it belongs to' });
 
 export const SearchHitSchema = z
   .object({
@@ -56,8 +68,11 @@ export const AnnotationSchema = z
     documentId: z.string(),
     kind: z.string(),
     label: z.string(),
-    start: z.number().int().openapi({ description: 'UTF-16 code units into the document text' }),
-    end: z.number().int(),
+    start: z
+      .number()
+      .int()
+      .openapi({ description: `${UTF16_START}, into the document text` }),
+    end: z.number().int().openapi({ description: UTF16_END }),
     confidence: z.number(),
     producer: z.string(),
     producerVersion: z.string(),

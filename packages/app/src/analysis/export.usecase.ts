@@ -3,6 +3,8 @@
 // (an Article per document, a Mention per entity mention, each entity once) for Aleph and other
 // investigative tools. Every row carries the document id, URL, source, time and a span.
 import {
+  codePointOffsets,
+  codePointSpan,
   matchedWords,
   positiveTerms,
   type DocumentSelection,
@@ -33,6 +35,9 @@ export interface ExportRow {
    */
   start: number;
   end: number;
+  /** The same span in code points, as Python's `str` and most tools outside JavaScript index. */
+  startCodePoint: number;
+  endCodePoint: number;
   matched: string;
   /** Query words and entity mentions that matched in the text. */
   matches: number;
@@ -80,6 +85,7 @@ export async function* exportRows(
         title: document.title,
         start: first.start,
         end: first.end,
+        ...codePointSpan(codePointOffsets(document.text), first),
         matched: document.text.slice(first.start, first.end),
         matches: spans.length,
       };
@@ -97,6 +103,8 @@ export const EXPORT_CSV_COLUMNS: ReadonlyArray<keyof ExportRow> = [
   'title',
   'start',
   'end',
+  'startCodePoint',
+  'endCodePoint',
   'matched',
   'matches',
 ];
@@ -114,8 +122,12 @@ export interface FtmEntity {
     url: string | null;
     sourceId: string;
     publishedAt: string | null;
+    /** [start, end) in UTF-16 code units of the article's bodyText. */
     start: number;
     end: number;
+    /** The same span in code points (Python's `str` indexing). */
+    startCodePoint: number;
+    endCodePoint: number;
   };
 }
 
@@ -151,6 +163,7 @@ export async function* exportFtm(
         sourceId: document.sourceId,
         publishedAt: document.publishedAt,
       };
+      const toCodePoint = codePointOffsets(document.text);
       const properties: Record<string, string[]> = {
         title: document.title ? [document.title] : [],
         bodyText: [document.text],
@@ -163,12 +176,17 @@ export async function* exportFtm(
         id: ftmId('doc', document.documentId),
         schema: 'Article',
         properties: Object.fromEntries(Object.entries(properties).filter(([, v]) => v.length)),
-        echotrace: { ...provenance, start: 0, end: document.text.length },
+        echotrace: {
+          ...provenance,
+          start: 0,
+          end: document.text.length,
+          ...codePointSpan(toCodePoint, { start: 0, end: document.text.length }),
+        },
       };
       for (const m of byDocument.get(document.documentId) ?? []) {
         const schema = FTM_SCHEMA[m.type] ?? 'LegalEntity';
         const surface = document.text.slice(m.start, m.end);
-        const span = { ...provenance, start: m.start, end: m.end };
+        const span = { ...provenance, start: m.start, end: m.end, ...codePointSpan(toCodePoint, m) };
         if (!written.has(m.entityId)) {
           written.add(m.entityId);
           const entity = known.get(m.entityId);

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { InputError, NotFoundError, type Store } from '@echotrace/core';
+import { codePointOffsets, codePointSpan, InputError, NotFoundError, type Store } from '@echotrace/core';
 import { captureContains } from '@echotrace/extract';
 import { renderDispatch } from './dispatch.render.ts';
 import { loadDispatchView } from './dispatch.view.ts';
@@ -37,6 +37,9 @@ const manifestSchema = z.object({
       captureSha256: z.string(),
       start: z.number().int().nonnegative(),
       end: z.number().int().positive(),
+      // Added after the first bundles were written, so a manifest without them still verifies.
+      startCodePoint: z.number().int().nonnegative().nullable().optional(),
+      endCodePoint: z.number().int().positive().nullable().optional(),
       text: z.string().min(1),
       footnote: z.number().int().positive(),
     }),
@@ -56,6 +59,22 @@ export interface BundleResult {
  * returns their paths relative to it; they are hashed into the manifest like the renderings.
  */
 export type BundleAttachments = (dir: string, documentIds: string[]) => Promise<string[]>;
+
+/**
+ * The excerpt's span in code points of its document's text, for readers outside JavaScript. Stored
+ * documents keep only their latest text: when it no longer holds the excerpt at that span (the page
+ * changed), the code-point offsets are unknown and written as null; the UTF-16 span and the
+ * excerpt's own text still say what was cited.
+ */
+async function excerptCodePoints(
+  store: Store,
+  excerpt: { documentId: string; start: number; end: number; text: string },
+): Promise<{ startCodePoint: number | null; endCodePoint: number | null }> {
+  const document = await store.documents.get(excerpt.documentId);
+  if (!document || document.text.slice(excerpt.start, excerpt.end) !== excerpt.text)
+    return { startCodePoint: null, endCodePoint: null };
+  return codePointSpan(codePointOffsets(document.text), excerpt);
+}
 
 /** Writes the bundle into `dir`, which must not exist or be empty. */
 export async function writeDispatchBundle(
@@ -106,6 +125,7 @@ export async function writeDispatchBundle(
       captureSha256: excerpt.captureSha256,
       start: excerpt.start,
       end: excerpt.end,
+      ...(await excerptCodePoints(store, excerpt)),
       text: excerpt.text,
       footnote: block.footnote,
     });
