@@ -2,8 +2,11 @@
 // finally, no exit handlers), to show the next run recovers. ECHOTRACE_CRASH_AT=phase[:n] kills at
 // the first time the phase is reached with a count of at least n (default 0); unset, a no-op.
 // `job-handled`: the worker ran a job's handler (its work is committed) and has not yet marked the
-// job done, so a restart runs the job again; its work must then be a no-op.
-export type CrashPhase = 'ingest-batch' | 'before-grouping' | 'grouping' | 'job-handled';
+// job done, so a restart runs the job again; its work must then be a no-op. `relink-page` and
+// `screening-page`: `entities relink` / `sanctions screen` committed a page of documents (count:
+// documents done so far) and has not started the next.
+export type CrashPhase =
+  'ingest-batch' | 'before-grouping' | 'grouping' | 'job-handled' | 'relink-page' | 'screening-page';
 
 // Read once: the hook sits on progress paths, and a test sets it in the child's environment.
 const CRASH_AT = (() => {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   crashRuns,
+  enrichDriver,
   postgresTarget,
   sqliteTarget,
   workerDriver,
@@ -42,6 +43,25 @@ describe('crash harness (small run)', () => {
       assert.ok(result.clean.documents > 100, `documents ${result.clean.documents}`);
       assert.ok(result.clean.grouped > 20, `grouped ${result.clean.grouped}`);
       assert.ok(result.effectiveKills > 0, 'at least one kill landed before the worker finished');
+      assert.deepEqual(result.mismatches, []);
+    });
+  }
+
+  for (const target of targets) {
+    it(`${target.name}: relink and re-screening killed between pages and at random end equal to a clean run`, async () => {
+      const lines: string[] = [];
+      const result = await crashRuns(target, {
+        runs: 2,
+        seed: 5,
+        driver: enrichDriver,
+        firstKill: 'relink-page:100',
+        log: (line) => lines.push(line),
+      });
+      assert.match(lines.join('\n'), /run 0: kills at relink-page:100/);
+      // What is compared was produced by the killed commands: entity and sanction annotations.
+      assert.ok(result.clean.annotations > 100, `annotations ${result.clean.annotations}`);
+      assert.ok(result.clean.sanctions > 0, `sanctions ${result.clean.sanctions}`);
+      assert.ok(result.effectiveKills > 0, 'at least one kill landed before the commands finished');
       assert.deepEqual(result.mismatches, []);
     });
   }

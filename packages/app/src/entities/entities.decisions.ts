@@ -18,6 +18,7 @@ import {
   foldName,
   formatKnowledgeBaseFile,
 } from '@echotrace/entities';
+import { crashPoint } from '../crash.points.ts';
 import { createEnrichment } from '../enrichment/enrichment.factory.ts';
 import {
   loadStoredKnowledgeBase,
@@ -184,6 +185,7 @@ export async function relinkEntities(
       documents += page.length;
       mentions += written[ENTITY_PRODUCER] ?? 0;
       afterId = page.at(-1)!.id;
+      crashPoint('relink-page', documents);
       options.onProgress?.({ documents, mentions });
     }
   } finally {

@@ -2,6 +2,7 @@
 // Ingest screens new documents itself; this catches up the old ones, page by page, resumably.
 import { sha256Hex, type Store } from '@echotrace/core';
 import { SCREENING_PRODUCER } from '@echotrace/sanctions';
+import { crashPoint } from '../crash.points.ts';
 import { createEnrichment } from '../enrichment/enrichment.factory.ts';
 
 // Completed pages are recorded as jobs of this queue (idempotency key = lists' version + page
@@ -97,6 +98,7 @@ export async function screenStoredDocuments(
           if (typeof a.attributes.entityId === 'string') compared.add(a.attributes.entityId);
       counts.entities = compared.size;
       afterId = page.at(-1)!.id;
+      crashPoint('screening-page', counts.documents);
       request.onPage?.(counts, total);
     }
   } finally {

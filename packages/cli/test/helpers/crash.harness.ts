@@ -1,5 +1,6 @@
 // Crash harness (run by bench/crash.harness.ts, `npm run crash`): `echotrace ingest` of a fixture
-// corpus, or `echotrace worker` draining ingest-file jobs of it (Driver), in a child process, SIGKILLed at seeded
+// corpus, `echotrace worker` draining ingest-file jobs of it, or `entities relink` + `sanctions
+// screen` over it (Driver), in a child process, SIGKILLed at seeded
 // random points (a random delay, or a named crash point inside a committed batch, before grouping
 // or part-way through grouping), restarted until it finishes; the final store is then compared
 // with a clean run's: documents, versions, captures, annotations, copy groups, forwards, sources,
@@ -91,7 +92,7 @@ export function writeCorpus(dir: string, { stories = 40 } = {}): void {
 export interface Snapshot {
   state: string;
   problems: string[];
-  counts: { documents: number; annotations: number; grouped: number; forwards: number };
+  counts: { documents: number; annotations: number; grouped: number; forwards: number; sanctions: number };
 }
 
 export async function snapshot(options: OpenStoreOptions): Promise<Snapshot> {
@@ -141,6 +142,10 @@ export async function snapshot(options: OpenStoreOptions): Promise<Snapshot> {
       annotations: documents.reduce((n, d) => n + d.annotations.length, 0),
       grouped: documents.filter((d) => d.group !== null).length,
       forwards: documents.reduce((n, d) => n + d.forwards.length, 0),
+      sanctions: documents.reduce(
+        (n, d) => n + d.annotations.filter((a) => a.includes('"sanction"')).length,
+        0,
+      ),
     };
     return { state: JSON.stringify({ documents, sources }), problems, counts };
   } finally {
@@ -248,7 +253,7 @@ const CRASH_POINTS = ['ingest-batch:1', 'before-grouping', 'grouping:1', 'groupi
  * handler's commit and its completion (`job-handled`), so the restarted worker runs it again.
  */
 export interface Driver {
-  name: 'ingest' | 'worker';
+  name: 'ingest' | 'worker' | 'enrich';
   crashPoints: readonly string[];
   prepare(corpus: string, options: OpenStoreOptions, env: NodeJS.ProcessEnv): Promise<void>;
   run(
@@ -294,6 +299,38 @@ export const workerDriver: Driver = {
   },
 };
 
+const DEMO_CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../demo/corpus');
+
+/**
+ * The re-processing phases: the corpus and the demo corpus (which names listed people) are stored
+ * without enrichment and the demo sanctions list imported, once per store; then `entities relink`
+ * (which re-screens what it relinks) and `sanctions screen` are the runs killed. Their named
+ * points sit between committed pages.
+ */
+export const enrichDriver: Driver = {
+  name: 'enrich',
+  crashPoints: ['relink-page:0', 'relink-page:100', 'screening-page:0'],
+  async prepare(corpus, options, env) {
+    const list = await runCommand(
+      ['sanctions', 'import', path.join(DEMO_CORPUS, 'sanctions_demo.csv')],
+      options,
+      env,
+    );
+    if (list.code !== 0) throw new Error(`sanctions import exited ${list.code}`);
+    const bare = await runCommand(['ingest', corpus, DEMO_CORPUS, '--no-enrich'], options, env);
+    if (bare.code !== 0) throw new Error(`ingest --no-enrich exited ${bare.code}`);
+  },
+  async run(_corpus, options, env, kill = {}) {
+    const relink = await runCommand(['entities', 'relink', '--json'], options, env, kill);
+    if (relink.signal !== null || relink.code !== 0) return relink;
+    // A timed kill counts from the start of the pair, so it may land in either command.
+    const afterMs = kill.afterMs === undefined ? undefined : Math.max(0, kill.afterMs - relink.ms);
+    const screen = await runCommand(['sanctions', 'screen', '--json'], options, env, { ...kill, afterMs });
+    return { ...screen, ms: relink.ms + screen.ms };
+  },
+  check: async () => [],
+};
+
 export interface HarnessResult {
   store: StoreName;
   driver: Driver['name'];
@@ -336,7 +373,7 @@ export async function crashRuns(
     effectiveKills: 0,
     mismatches: [],
     cleanMs: 0,
-    clean: { documents: 0, annotations: 0, grouped: 0, forwards: 0 },
+    clean: { documents: 0, annotations: 0, grouped: 0, forwards: 0, sanctions: 0 },
   };
   try {
     const clean = await target.fresh(dir);
