@@ -148,11 +148,15 @@ export async function pollSource(
     const response = await fetchArchived(deps, url, true, options.signal, errors);
     if (!response) return null;
     listingsRead++;
-    if (response.status === 304) return { items: [], sitemaps: [] };
-    const contentType = response.headers['content-type'] ?? null;
+    // A 304 says the listing is the one archived last time, not that all its items were taken: a
+    // poll stopped at maxItems, or killed after archiving the feed, left some behind. So the
+    // archived body is read again; items already stored are skipped below, as always.
+    const listing = response.status === 304 ? await archivedBody(deps, url) : response;
+    if (!listing) return { items: [], sitemaps: [] };
+    const contentType = listing.headers['content-type'] ?? null;
     try {
       const parse = kind === 'feed' ? deps.parseFeed : deps.parseSitemap;
-      return parse(response.bytes, response.finalUrl, contentType);
+      return parse(listing.bytes, listing.finalUrl, contentType);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push({ url, error: InputError.problemOf(error, response.finalUrl) });
@@ -319,6 +323,16 @@ async function fetchArchived(
     }
     throw error;
   }
+}
+
+/** The body of the last successful response archived for `url`, which a 304 refers to. */
+async function archivedBody(
+  deps: WatchDependencies,
+  url: string,
+): Promise<{ bytes: Uint8Array; finalUrl: string; headers: Record<string, string> } | null> {
+  const entry = await deps.archive.latestFor(url);
+  const bytes = entry ? await deps.store.captures.bytes(entry.sha256) : null;
+  return entry && bytes ? { bytes, finalUrl: entry.finalUrl, headers: entry.headers } : null;
 }
 
 function toIngestInput(
