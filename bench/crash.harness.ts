@@ -1,13 +1,14 @@
 // `npm run crash`: the crash harness, 100 runs per store (see packages/cli/test/helpers/crash.harness.ts):
 // ingest (or the worker draining ingest-file jobs, or relink + re-screening) SIGKILLed at seeded
 // points and restarted; the final store compared with a clean run's.
-//   npm run crash -- [--runs 100] [--seed 1] [--store sqlite|postgres|all] [--driver ingest|worker|enrich|all]
+//   npm run crash -- [--runs 100] [--seed 1] [--store sqlite|postgres|all] [--driver ingest|worker|enrich|watch|all]
 // PostgreSQL runs when ECHOTRACE_TEST_PG_URL names a server. Exit code 1 on any mismatch.
 import {
   crashRuns,
   enrichDriver,
   ingestDriver,
   postgresTarget,
+  watchDriver,
   workerDriver,
   type Driver,
   sqliteTarget,
@@ -21,9 +22,12 @@ const argument = (name: string): string | undefined => {
 const runs = Number(argument('--runs') ?? 100);
 const seed = Number(argument('--seed') ?? 1);
 const which = argument('--store') ?? 'all';
-const drivers: Driver[] = { ingest: [ingestDriver], worker: [workerDriver], enrich: [enrichDriver] }[
-  argument('--driver') ?? ''
-] ?? [ingestDriver, workerDriver, enrichDriver];
+const drivers: Driver[] = {
+  ingest: [ingestDriver],
+  worker: [workerDriver],
+  enrich: [enrichDriver],
+  watch: [watchDriver()],
+}[argument('--driver') ?? ''] ?? [ingestDriver, workerDriver, enrichDriver, watchDriver()];
 const pgUrl = process.env.ECHOTRACE_TEST_PG_URL || null;
 const targets: Target[] = [];
 if (which !== 'postgres') targets.push(sqliteTarget);

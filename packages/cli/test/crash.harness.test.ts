@@ -8,6 +8,7 @@ import {
   enrichDriver,
   postgresTarget,
   sqliteTarget,
+  watchDriver,
   workerDriver,
   type Target,
 } from './helpers/crash.harness.ts';
@@ -62,6 +63,16 @@ describe('crash harness (small run)', () => {
       assert.ok(result.clean.annotations > 100, `annotations ${result.clean.annotations}`);
       assert.ok(result.clean.sanctions > 0, `sanctions ${result.clean.sanctions}`);
       assert.ok(result.effectiveKills > 0, 'at least one kill landed before the commands finished');
+      assert.deepEqual(result.mismatches, []);
+    });
+  }
+
+  for (const target of targets) {
+    it(`${target.name}: watch of a loopback feed killed while it fetches and ingests ends equal to a clean run`, async () => {
+      const result = await crashRuns(target, { runs: 2, seed: 3, driver: watchDriver() });
+      assert.ok(result.clean.documents >= 30, `documents ${result.clean.documents}`);
+      assert.ok(result.clean.grouped > 0, `grouped ${result.clean.grouped}`);
+      assert.ok(result.effectiveKills > 0, 'at least one kill landed before watch finished');
       assert.deepEqual(result.mismatches, []);
     });
   }

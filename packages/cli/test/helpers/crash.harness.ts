@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore, type OpenStoreOptions } from '@echotrace/storage';
 import pg from 'pg';
+import { startFixtureSite, type FixtureSite } from './http.fixture.ts';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/echotrace.js');
 
@@ -253,7 +254,7 @@ const CRASH_POINTS = ['ingest-batch:1', 'before-grouping', 'grouping:1', 'groupi
  * handler's commit and its completion (`job-handled`), so the restarted worker runs it again.
  */
 export interface Driver {
-  name: 'ingest' | 'worker' | 'enrich';
+  name: 'ingest' | 'worker' | 'enrich' | 'watch';
   crashPoints: readonly string[];
   prepare(corpus: string, options: OpenStoreOptions, env: NodeJS.ProcessEnv): Promise<void>;
   run(
@@ -264,6 +265,8 @@ export interface Driver {
   ): Promise<Exit>;
   /** What must hold of the store besides the snapshot (the queue drained, nothing dead). */
   check(options: OpenStoreOptions): Promise<string[]>;
+  /** Releases what `prepare` started (a fixture site), once all runs are done. */
+  close?(): Promise<void>;
 }
 
 export const ingestDriver: Driver = {
@@ -330,6 +333,83 @@ export const enrichDriver: Driver = {
   },
   check: async () => [],
 };
+
+const WATCH_ENV = {
+  ECHOTRACE_ALLOW_PRIVATE_NETWORK: '1',
+  ECHOTRACE_FETCH_DELAY_MS: '0',
+  ECHOTRACE_FETCH_TIMEOUT_MS: '5000',
+};
+
+/**
+ * A fixture site on loopback: an RSS feed (with an ETag, so later polls are conditional) listing
+ * the corpus's stories as pages, several outlets' copies among them. Started by the first
+ * `prepare`, closed by `close`.
+ */
+function watchSite(): { start(): Promise<FixtureSite>; close(): Promise<void> } {
+  let site: FixtureSite | null = null;
+  return {
+    async start() {
+      if (site) return site;
+      site = await startFixtureSite();
+      const base = site.url('');
+      const items: string[] = [];
+      for (let n = 0; n < 30; n++) {
+        // Stories 0–9 appear twice (a reprint under another path), so copies are grouped.
+        const text = story(n % 20);
+        const html = `<html><head><meta charset="utf-8"><title>Wire story ${n}</title></head><body><article><p>${text}</p><p>Filed by the wire desk, item ${n}.</p></article></body></html>`;
+        site.routes.set(`/news/${n}`, (_q, res) =>
+          res.writeHead(200, { 'content-type': 'text/html' }).end(html),
+        );
+        const day = String(1 + (n % 28)).padStart(2, '0');
+        items.push(
+          `<item><title>Wire story ${n}</title><link>${base}/news/${n}</link><pubDate>${new Date(`2024-04-${day}T${String(n % 24).padStart(2, '0')}:00:00Z`).toUTCString()}</pubDate></item>`,
+        );
+      }
+      const rss = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Wire</title>${items.join('')}</channel></rss>`;
+      site.routes.set('/robots.txt', (_q, res) => res.writeHead(200).end('User-agent: *\nAllow: /\n'));
+      site.routes.set('/rss.xml', (request, response) => {
+        if (request.headers['if-none-match'] === '"wire-1"')
+          response.writeHead(304, { etag: '"wire-1"' }).end();
+        else response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"wire-1"' }).end(rss);
+      });
+      return site;
+    },
+    async close() {
+      await site?.close();
+      site = null;
+    },
+  };
+}
+
+/**
+ * `watch` of a feed source on a loopback site, killed while it fetches, archives and ingests
+ * pages; each run polls the source now (`--source`) and may take every page it lists.
+ */
+export function watchDriver(): Driver {
+  const site = watchSite();
+  return {
+    name: 'watch',
+    crashPoints: [],
+    async prepare(corpus, options, env) {
+      const feed = (await site.start()).url('/rss.xml');
+      const file = path.join(path.dirname(corpus), `sources-${randomBytes(4).toString('hex')}.yaml`);
+      writeFileSync(file, `sources:\n  - name: Wire\n    id: wire\n    language: en\n    feeds: [${feed}]\n`);
+      const added = await runCommand(['sources', 'import', file], options, env);
+      if (added.code !== 0) throw new Error(`sources import exited ${added.code}`);
+    },
+    async run(_corpus, options, env, kill) {
+      const args = ['watch', '--source', 'wire', '--max-items', '100'];
+      // Grouping is `dedupe`'s (watch stores pages; grouping copies is a separate step here).
+      const watched = await runCommand(args, options, { ...env, ...WATCH_ENV }, kill);
+      if (watched.signal !== null || watched.code !== 0) return watched;
+      const afterMs = kill?.afterMs === undefined ? undefined : Math.max(0, kill.afterMs - watched.ms);
+      const grouped = await runCommand(['dedupe'], options, env, { ...kill, afterMs });
+      return { ...grouped, ms: watched.ms + grouped.ms };
+    },
+    check: async () => [],
+    close: () => site.close(),
+  };
+}
 
 export interface HarnessResult {
   store: StoreName;
@@ -399,7 +479,8 @@ export async function crashRuns(
           plan.push(firstKill);
         }
         for (let k = 0; k < kills; k++) {
-          const named = random() < 0.4;
+          // A driver with no named points (watch) is killed at seeded times only.
+          const named = driver.crashPoints.length > 0 && random() < 0.4;
           const kill = named
             ? { crashAt: driver.crashPoints[Math.floor(random() * driver.crashPoints.length)]! }
             : { afterMs: Math.floor(random() * result.cleanMs * 1.1) };
@@ -423,6 +504,7 @@ export async function crashRuns(
       }
     }
   } finally {
+    await driver.close?.();
     rmSync(dir, { recursive: true, force: true });
   }
   return result;
