@@ -122,7 +122,10 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
       stdout,
       stderr,
       signal: abort.signal,
-      openStore: async () => (store ??= await openConfiguredStore(config)),
+      openStore: async () =>
+        (store ??= await openConfiguredStore(config, (notice) =>
+          stderr.write(`echotrace: ${visibleControls(notice)}\n`),
+        )),
     });
   } catch (error) {
     if (error instanceof UsageError) {
