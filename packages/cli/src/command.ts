@@ -44,6 +44,12 @@ export interface Command {
   options: OptionSpec[];
   /** Arguments like `-word` that name no option are positionals (search's negated query words). */
   dashWords?: boolean;
+  /**
+   * An analyst's change (a merge, a triage decision, a translation edit): main.ts records it in the
+   * audit log as `cli:<os user>` when the command succeeds, with the first positional as target and
+   * the rest and the options as details, as the server does for its writes.
+   */
+  audit?: { action: string; details?: Record<string, unknown> };
   run(context: CommandContext): Promise<number>;
 }
 

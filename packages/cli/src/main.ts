@@ -8,6 +8,8 @@ import { commands } from './commands/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { checkOptionValues } from './option.values.ts';
 import { openConfiguredStore } from './store.factory.ts';
+import { cliActor } from './cli.actor.ts';
+import { recordChange } from '@echotrace/app';
 import { renderCommandHelp, renderHelp } from './help.ts';
 import { visibleControls } from './terminal.text.ts';
 
@@ -115,7 +117,7 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   process.on('SIGINT', onSigint);
   let store: Store | null = null;
   try {
-    return await command.run({
+    const code = await command.run({
       positionals: parsed.positionals,
       options,
       config,
@@ -127,6 +129,9 @@ export async function main(argv: string[], io: MainIo = {}): Promise<number> {
           stderr.write(`echotrace: ${visibleControls(notice)}\n`),
         )),
     });
+    if (code === 0 && command.audit && store)
+      await recordCliChange(store, command.audit, parsed.positionals, options);
+    return code;
   } catch (error) {
     if (error instanceof UsageError) {
       stderr.write(
@@ -201,4 +206,29 @@ function toParseArgsOptions(specs: OptionSpec[]): NonNullable<ParseArgsConfig['o
     };
   }
   return options;
+}
+
+/** Options that say how to run, not what changed; left out of an audit event's details. */
+const NOT_A_CHANGE = new Set(['db', 'json', 'help']);
+
+async function recordCliChange(
+  store: Store,
+  audit: NonNullable<Command['audit']>,
+  positionals: string[],
+  options: CommandContext['options'],
+): Promise<void> {
+  const given = Object.entries(options).filter(
+    ([name, value]) => value !== undefined && !NOT_A_CHANGE.has(name),
+  );
+  await recordChange(store, {
+    actor: cliActor(),
+    action: audit.action,
+    target: positionals[0] ?? null,
+    details: {
+      ...audit.details,
+      ...(positionals.length > 1 && { arguments: positionals.slice(1) }),
+      ...Object.fromEntries(given),
+    },
+    now: new Date(),
+  });
 }

@@ -44,6 +44,7 @@ function position(value: string, name: string): number {
 
 export const dispatchNewCommand: Command = {
   name: 'dispatch new',
+  audit: { action: 'dispatch.create' },
   summary: 'Start a dispatch: headline, subheadline, date and summary',
   usage: 'dispatch new HEADLINE [--subheadline TEXT] [--date YYYY-MM-DD] [--summary TEXT] [--json]',
   options: [
@@ -68,6 +69,7 @@ export const dispatchNewCommand: Command = {
 
 export const dispatchAddCommand: Command = {
   name: 'dispatch add',
+  audit: { action: 'dispatch.add-excerpt' },
   summary: 'Add an excerpt, a section heading or your own text to a dispatch',
   usage:
     'dispatch add ID (--document DOC (--passage TEXT | --span START:END | --annotation AID) | --heading TEXT | --text TEXT) [--translation TEXT] [--note TEXT] [--at N]',
@@ -145,6 +147,7 @@ translation of that span into English (echotrace translate) unless --translation
 
 export const dispatchMoveCommand: Command = {
   name: 'dispatch move',
+  audit: { action: 'dispatch.move' },
   summary: 'Move a block of a dispatch to another position',
   usage: 'dispatch move ID FROM TO',
   options: [],
@@ -162,6 +165,7 @@ export const dispatchMoveCommand: Command = {
 
 export const dispatchRemoveCommand: Command = {
   name: 'dispatch remove',
+  audit: { action: 'dispatch.remove' },
   summary: 'Remove a block from a dispatch (the excerpt stays stored)',
   usage: 'dispatch remove ID N',
   options: [],
@@ -175,6 +179,7 @@ export const dispatchRemoveCommand: Command = {
 
 export const dispatchReviseCommand: Command = {
   name: 'dispatch revise',
+  audit: { action: 'dispatch.revise-excerpt' },
   summary: 'Write your translation of an excerpt, or its note',
   usage: 'dispatch revise EXCERPT [--translation TEXT] [--note TEXT] [--json]',
   options: [
@@ -358,6 +363,7 @@ in its capture's reader-visible text; 1 otherwise, naming each failed check.`,
 
 export const dispatchImportCommand: Command = {
   name: 'dispatch import',
+  audit: { action: 'dispatch.import' },
   summary: 'Build a dispatch from a file (YAML or JSON): headline, summary, headings, text, excerpts',
   usage: 'dispatch import FILE [--replace] [--json]',
   help: `

@@ -172,6 +172,7 @@ entityId, start, end, surface, confidence, reason}]}; entity is null for a candi
 
 export const entitiesMergeCommand: Command = {
   name: 'entities merge',
+  audit: { action: 'entities.merge' },
   summary: 'Record that entity FROM is the same as INTO (kept across re-imports)',
   usage: 'entities merge FROM INTO [--note TEXT]',
   help: `
@@ -193,6 +194,7 @@ Example:
 
 export const entitiesSplitCommand: Command = {
   name: 'entities split',
+  audit: { action: 'entities.split' },
   summary: 'Record that ALIAS does not name entity ID (kept across re-imports)',
   usage: 'entities split ID ALIAS [--to TARGET] [--type TYPE] [--note TEXT]',
   help: `
@@ -230,6 +232,7 @@ Example:
 
 export const entitiesAcceptCommand: Command = {
   name: 'entities accept',
+  audit: { action: 'entities.accept' },
   summary: 'Add a discovered candidate to the knowledge base',
   usage: 'entities accept ID [--name NAME] [--lang CODE] [--type TYPE] [--note TEXT]',
   help: `
@@ -290,6 +293,7 @@ it goes to standard output.`,
 
 export const entitiesImportCommand: Command = {
   name: 'entities import',
+  audit: { action: 'entities.import' },
   summary: 'Import knowledge-base files (YAML or JSON) into the store',
   usage: 'entities import [FILE...] [--seed] [--json]',
   help: `

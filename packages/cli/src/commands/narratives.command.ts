@@ -136,6 +136,7 @@ function labelDecisionCommand(status: 'confirmed' | 'rejected'): Command {
   const verb = status === 'confirmed' ? 'confirm' : 'reject';
   return {
     name: `labels ${verb}`,
+    audit: { action: 'labels.decide', details: { status } },
     summary:
       status === 'confirmed'
         ? 'Confirm a narrative or technique label of a document'

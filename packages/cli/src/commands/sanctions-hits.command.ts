@@ -73,6 +73,7 @@ function decisionCommand(status: 'confirmed' | 'dismissed'): Command {
   const verb = status === 'confirmed' ? 'confirm' : 'dismiss';
   return {
     name: `sanctions ${verb}`,
+    audit: { action: 'sanctions.decide', details: { status } },
     summary:
       status === 'confirmed'
         ? 'Confirm that a resolved entity is a listed entry'

@@ -19,6 +19,7 @@ const json = { name: 'json', type: 'boolean', description: 'Print as JSON' } as 
 
 export const sourcesAddCommand: Command = {
   name: 'sources add',
+  audit: { action: 'sources.add' },
   summary: 'Add or update a watched source',
   usage:
     'sources add NAME [--homepage URL] [--feed URL]... [--sitemap URL]... [--discover] [--id ID] [options]',
@@ -156,6 +157,7 @@ relations ("Linked To", ownership) followed.`,
 
 export const sourcesRemoveCommand: Command = {
   name: 'sources remove',
+  audit: { action: 'sources.remove' },
   summary: 'Remove a source that has no documents',
   usage: 'sources remove ID',
   options: [],
@@ -170,6 +172,7 @@ export const sourcesRemoveCommand: Command = {
 
 export const sourcesImportCommand: Command = {
   name: 'sources import',
+  audit: { action: 'sources.import' },
   summary: 'Add or update sources from a YAML or JSON file',
   usage: 'sources import FILE [--json]',
   help: `

@@ -115,6 +115,7 @@ export const translateShowCommand: Command = {
 
 export const translateEditCommand: Command = {
   name: 'translate edit',
+  audit: { action: 'translation.edit' },
   summary: "Replace a translation's text with an analyst's wording",
   usage: 'translate edit ID --text TEXT [--json]',
   options: [
@@ -133,6 +134,7 @@ export const translateEditCommand: Command = {
 
 export const translateApproveCommand: Command = {
   name: 'translate approve',
+  audit: { action: 'translation.approve' },
   summary: 'Approve a translation as it stands',
   usage: 'translate approve ID [--json]',
   options: [{ name: 'json', type: 'boolean', description: 'Print the translation as JSON' }],

@@ -2,7 +2,6 @@
 // command line (the first admin can only be made here: there is no default password). Changes are
 // audited as `cli:<os user>`.
 import { randomBytes } from 'node:crypto';
-import { userInfo } from 'node:os';
 import {
   auditTrail,
   checkRole,
@@ -17,8 +16,9 @@ import {
 import { UsageError } from '@echotrace/core';
 import { writeJson, type Command, type CommandContext } from '../command.ts';
 import { systemClock } from '../system.clock.ts';
+import { cliActor } from '../cli.actor.ts';
 
-const actor = (): string => `cli:${userInfo().username}`;
+const actor = cliActor;
 
 function onlyName(context: CommandContext, usage: string): string {
   const [name, ...extra] = context.positionals;
@@ -176,9 +176,13 @@ export const auditCommand: Command = {
   summary: 'The audit log: who changed what, when (newest first)',
   usage: 'audit [--actor NAME] [--action ACTION] [--limit N] [--json]',
   help: `
---json prints [{id, at, actor, action, target, details}]. Actions: sanctions.decide, sources.add,
-users.add, users.disable, users.enable, users.reset, tokens.add, tokens.revoke, auth.login,
-auth.logout.`,
+--json prints [{id, at, actor, action, target, details}]. Changes made in the web app or the API
+are recorded with the user's name, changes made on the command line as cli:<os user>. Actions:
+sanctions.decide, labels.decide, entities.merge, entities.split, entities.accept, entities.import,
+translation.edit, translation.approve, dispatch.create, dispatch.import, dispatch.add-excerpt,
+dispatch.move, dispatch.remove, dispatch.revise-excerpt, sources.add, sources.remove,
+sources.import, users.add, users.disable, users.enable, users.reset, tokens.add, tokens.revoke,
+auth.login, auth.logout.`,
   options: [
     {
       name: 'actor',
