@@ -206,6 +206,8 @@ interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
   ms: number;
+  /** The end of what the child wrote to stderr, to say why a run failed. */
+  stderr: string;
 }
 
 /** One `echotrace ingest` child; killed after `killAfterMs` when given. */
@@ -227,7 +229,7 @@ export function runCommand(
 ): Promise<Exit> {
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, ...args, '--db', options.dbPath], {
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,
       ...env,
@@ -236,11 +238,16 @@ export function runCommand(
     },
   });
   const timer = kill.afterMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-2000);
+  });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
-      resolve({ code, signal, ms: Date.now() - started });
+      resolve({ code, signal, ms: Date.now() - started, stderr });
     });
   });
 }
@@ -492,7 +499,10 @@ export async function crashRuns(
         const final = await driver.run(corpus, store.options, store.env);
         const got = await snapshot(store.options);
         const problems = [...got.problems, ...(await driver.check(store.options))];
-        if (final.code !== 0) problems.push(`final run exited ${final.code ?? final.signal}`);
+        if (final.code !== 0)
+          problems.push(
+            `final run exited ${final.code ?? final.signal}: ${final.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+          );
         if (got.state !== expected.state)
           problems.push(`store differs from the clean run's: ${firstDifference(expected.state, got.state)}`);
         for (const problem of problems) result.mismatches.push({ run, problem });
