@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { encodeLabelModel } from '../src/model/label.model.ts';
+import { readNarrativeClasses } from '../src/evaluation/dataset.readers.ts';
 import { narrativeExamples, trainNarratives } from '../src/training/narrative.pipeline.ts';
 import { techniqueExamples, trainTechniques } from '../src/training/technique.pipeline.ts';
 
@@ -22,7 +23,11 @@ mkdirSync(models, { recursive: true });
 for (const language of ['en', 'ru'] as const) {
   if (values.only !== 'techniques') {
     const started = Date.now();
-    const { model, cv } = trainNarratives(narrativeExamples(sharedData, language), language);
+    const { model, cv } = trainNarratives(
+      narrativeExamples(sharedData, language),
+      language,
+      readNarrativeClasses(path.join(sharedData, 'propaganda/semeval2025_task10')),
+    );
     const bytes = encodeLabelModel(model);
     writeFileSync(path.join(models, `narratives.${language}.bin`), bytes);
     console.log(

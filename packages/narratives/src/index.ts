@@ -19,6 +19,7 @@ export {
 } from './taxonomy/taxonomy.loader.ts';
 export { TECHNIQUE_NAMES, techniqueId } from './techniques.ts';
 export { labelModelPath, labelScorer, MODELS_DIR, type LabelTask } from './model/model.registry.ts';
+export { readNarrativeClasses } from './evaluation/dataset.readers.ts';
 export {
   evaluateNarrativeRecipe,
   narrativeExamples,

@@ -4,8 +4,12 @@ import { InputError } from '@echotrace/core';
 import {
   decodeLabelModel,
   encodeLabelModel,
+  documentF1,
   f1Samples,
+  f1SamplesWithStd,
   LabelScorer,
+  OTHER,
+  scoreNarrativePredictions,
   microMacroF1,
   textFeatures,
   trainLabels,
@@ -80,6 +84,52 @@ describe('official measures', () => {
     // doc 1: P=1/2 R=1 → 2/3; doc 2: exact → 1; doc 3: nothing right → 0.
     const v = f1Samples([['a'], ['b', 'c'], ['Other']], [['a', 'x'], ['c', 'b'], ['a']]);
     assert.ok(Math.abs(v - (2 / 3 + 1 + 0) / 3) < 1e-9);
+  });
+
+  it('follows the official SemEval-2025 scorer: class list, repeats, no label at all', () => {
+    const classes = new Set(['a', 'b', OTHER]);
+    // A label outside the class list is dropped on both sides; a repeat counts once.
+    assert.equal(documentF1(['a'], ['a', 'a', 'zz'], classes), 1);
+    // Nothing true and nothing predicted: zero_division=0, not 1.
+    assert.equal(documentF1([], [], classes), 0);
+    assert.equal(documentF1(['zz'], ['zz'], classes), 0);
+    // Other is a class like any other.
+    assert.ok(Math.abs(documentF1([OTHER], [OTHER, 'a'], classes) - 2 / 3) < 1e-9);
+    const { mean, std } = f1SamplesWithStd([['a'], ['b']], [['a'], ['a']], classes);
+    assert.equal(mean, 0.5);
+    assert.equal(std, 0.5);
+  });
+
+  it('counts plain news as left Other only when exactly Other is predicted', () => {
+    const label = (l: string) => ({ label: l, probability: 0.9 });
+    const news = (id: string) => ({
+      id,
+      features: new Uint32Array(),
+      narratives: [OTHER],
+      subnarratives: [OTHER],
+      neutral: true,
+    });
+    const examples = [
+      news('n1'),
+      news('n2'),
+      news('n3'),
+      { id: 'd1', features: new Uint32Array(), narratives: ['a'], subnarratives: ['a: x'] },
+    ];
+    const s = scoreNarrativePredictions(
+      examples,
+      [
+        { narratives: [label(OTHER)], subnarratives: [label(OTHER)] },
+        { narratives: [label(OTHER), label('a')], subnarratives: [label(OTHER)] },
+        { narratives: [], subnarratives: [] },
+        { narratives: [label('a')], subnarratives: [label('a: x')] },
+      ],
+      { coarse: new Set(['a', OTHER]), fine: new Set(['a: x', OTHER]) },
+    );
+    assert.equal(s.neutralDocuments, 3);
+    assert.ok(Math.abs(s.neutralOther - 1 / 3) < 1e-9);
+    assert.equal(s.documents, 1);
+    assert.equal(s.fine, 1);
+    assert.equal(s.coarse, 1);
   });
 
   it('micro and macro F1 over (paragraph, label) pairs', () => {

@@ -5,6 +5,7 @@ import {
   evaluateNarrativeRecipe,
   evaluateTechniqueRecipe,
   narrativeExamples,
+  readNarrativeClasses,
   techniqueExamples,
   type LabelLanguage,
   type NarrativeEvaluation,
@@ -32,7 +33,9 @@ export function evaluateLabels(
     return {
       task,
       data,
-      languages: languages.map((l) => evaluateNarrativeRecipe(narrativeExamples(sharedData, l, data), l)),
+      languages: languages.map((l) =>
+        evaluateNarrativeRecipe(narrativeExamples(sharedData, l, data), l, readNarrativeClasses(data)),
+      ),
     };
   return {
     task,

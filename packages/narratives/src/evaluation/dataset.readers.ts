@@ -36,6 +36,26 @@ const splitLabels = (cell: string | undefined): string[] =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
+/**
+ * The task's class lists (`subtask2_narratives.txt`, `subtask2_subnarratives.txt` in `dir`), which
+ * the official scorer restricts labels to; undefined when `dir` has none (then every label counts).
+ */
+export function readNarrativeClasses(
+  dir: string,
+): { coarse: ReadonlySet<string>; fine: ReadonlySet<string> } | undefined {
+  const coarse = path.join(dir, 'subtask2_narratives.txt');
+  const fine = path.join(dir, 'subtask2_subnarratives.txt');
+  if (!existsSync(coarse) || !existsSync(fine)) return undefined;
+  const lines = (file: string): Set<string> =>
+    new Set(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== ''),
+    );
+  return { coarse: lines(coarse), fine: lines(fine) };
+}
+
 /** `DIR/train/{EN,RU}` of SemEval-2025 Task 10 (or a directory holding the language folders). */
 export function readNarrativeDocuments(dir: string, language: 'en' | 'ru'): NarrativeDocument[] {
   const base = [path.join(dir, 'train', language.toUpperCase()), path.join(dir, language.toUpperCase())].find(
@@ -133,6 +153,18 @@ export function readConllTexts(file: string): Array<{ id: string; text: string }
  * Posts of a Telegram channel export (flat JSON list of {message_id, text}), minus `exclude`
  * (`<channel>/<message_id>` ids, e.g. our hand-labelled sample, which must stay unseen).
  */
+// The flat channel JSON keeps Telegram's markers (`**bold**`, `[text](url)`); ingest strips them
+// (packages/extract telegram.markup.ts), so the posts trained on must be stripped too, or the model
+// learns link URLs ("bbc", "t.me") as the sign of Other and loses it on every ingested post. A
+// pared-down copy of those rules: this package may import only core.
+const LINK = /\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/gu;
+const DELIMITER = /\*\*|__|~~|\|\||```|`/gu;
+
+/** A flat-export post's text as a reader (and ingest) sees it: links keep their words, markers go. */
+export function readerText(raw: string): string {
+  return raw.replace(LINK, '$1').replace(DELIMITER, '');
+}
+
 export function readChannelPosts(
   file: string,
   exclude: ReadonlySet<string> = new Set(),
@@ -141,7 +173,7 @@ export function readChannelPosts(
   const channel = path.basename(file).split('_')[0]!;
   const messages = JSON.parse(readFileSync(file, 'utf8')) as Array<{ message_id: number; text?: string }>;
   return messages
-    .map((m) => ({ id: `${channel}/${m.message_id}`, text: (m.text ?? '').trim() }))
+    .map((m) => ({ id: `${channel}/${m.message_id}`, text: readerText(m.text ?? '').trim() }))
     .filter((m) => m.text.length > 40 && !exclude.has(m.id))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }

@@ -6,8 +6,13 @@ import { seededRandom } from './ftrl.trainer.ts';
 import type { LabelModel, SparseWeights } from './label.model.ts';
 import { LabelScorer } from './label.model.ts';
 import { trainLabels, type LabelTrainingOptions, type TrainingExample } from './label.training.ts';
-import { decideNarratives, OTHER, type NarrativeThresholds } from './narrative.decision.ts';
-import { f1Samples } from '../evaluation/label.scoring.ts';
+import {
+  decideNarratives,
+  OTHER,
+  type NarrativeDecision,
+  type NarrativeThresholds,
+} from './narrative.decision.ts';
+import { documentF1, f1SamplesWithStd } from '../evaluation/label.scoring.ts';
 
 /** Weights kept per sub-narrative (a narrative or Other keeps the training options' maxWeights). */
 const FINE_WEIGHTS = 400;
@@ -117,45 +122,83 @@ export function modelOf(
 }
 
 export interface NarrativeScores {
+  /** F1-samples (the official scorer, `documentF1`) over the task's documents. */
   fine: number;
   coarse: number;
+  fineStd: number;
+  coarseStd: number;
   documents: number;
-  /** Plain news documents scored, and the share of them labelled Other only. */
+  /**
+   * Plain news documents scored, and the share of them left as Other: those the official scorer
+   * would give coarse F1 1 against their gold label Other, i.e. whose predicted narratives (within
+   * the class list) are exactly {Other}. No prediction at all scores 0, so it is not "left as Other".
+   */
   neutralDocuments: number;
   neutralOther: number;
 }
 
-export function scoreDecisions(oof: NarrativeOof, t: NarrativeThresholds): NarrativeScores {
-  const gold: { fine: string[][]; coarse: string[][] } = { fine: [], coarse: [] };
-  const pred: { fine: string[][]; coarse: string[][] } = { fine: [], coarse: [] };
+/** The task's class lists (coarse and fine) that the official scorer restricts labels to. */
+export interface NarrativeClasses {
+  coarse: ReadonlySet<string>;
+  fine: ReadonlySet<string>;
+}
+
+/**
+ * The one scoring of narrative predictions (cross-validation, held-out, eval): the official
+ * SemEval-2025 Task 10 subtask-2 semantics over the task's documents, and the plain news (gold Other)
+ * scored the same way but reported apart as `neutralOther`, since they are not the task's data.
+ */
+export function scoreNarrativePredictions(
+  examples: readonly NarrativeExample[],
+  predictions: readonly NarrativeDecision[],
+  classes?: NarrativeClasses,
+): NarrativeScores {
+  const gold = { fine: [] as string[][], coarse: [] as string[][] };
+  const pred = { fine: [] as string[][], coarse: [] as string[][] };
   let neutral = 0;
   let neutralOther = 0;
-  oof.examples.forEach((e, i) => {
-    const map = oof.probabilities[i]!;
-    const labels = [...map.keys()];
-    const d = decideNarratives(
-      labels,
-      labels.map((l) => map.get(l)!),
-      oof.parents,
-      t,
-    );
+  examples.forEach((e, i) => {
+    const d = predictions[i]!;
+    const coarse = d.narratives.map((s) => s.label);
     if (e.neutral) {
       neutral++;
-      if (d.narratives.length === 1 && d.narratives[0]!.label === OTHER) neutralOther++;
+      if (documentF1([OTHER], coarse, classes?.coarse) === 1) neutralOther++;
       return;
     }
     gold.fine.push([...e.subnarratives]);
     gold.coarse.push([...e.narratives]);
     pred.fine.push(d.subnarratives.map((s) => s.label));
-    pred.coarse.push(d.narratives.map((s) => s.label));
+    pred.coarse.push(coarse);
   });
+  const fine = f1SamplesWithStd(gold.fine, pred.fine, classes?.fine);
+  const coarse = f1SamplesWithStd(gold.coarse, pred.coarse, classes?.coarse);
   return {
-    fine: f1Samples(gold.fine, pred.fine),
-    coarse: f1Samples(gold.coarse, pred.coarse),
+    fine: fine.mean,
+    coarse: coarse.mean,
+    fineStd: fine.std,
+    coarseStd: coarse.std,
     documents: gold.fine.length,
     neutralDocuments: neutral,
     neutralOther: neutral ? neutralOther / neutral : 1,
   };
+}
+
+export function scoreDecisions(
+  oof: NarrativeOof,
+  t: NarrativeThresholds,
+  classes?: NarrativeClasses,
+): NarrativeScores {
+  const predictions = oof.examples.map((_, i) => {
+    const map = oof.probabilities[i]!;
+    const labels = [...map.keys()];
+    return decideNarratives(
+      labels,
+      labels.map((l) => map.get(l)!),
+      oof.parents,
+      t,
+    );
+  });
+  return scoreNarrativePredictions(oof.examples, predictions, classes);
 }
 
 /**
@@ -166,6 +209,7 @@ export function scoreDecisions(oof: NarrativeOof, t: NarrativeThresholds): Narra
 export function chooseThresholds(
   oof: NarrativeOof,
   minNeutralOther = 0.9,
+  classes?: NarrativeClasses,
 ): { thresholds: NarrativeThresholds; scores: NarrativeScores } {
   const grid = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
   let best: { thresholds: NarrativeThresholds; scores: NarrativeScores; value: number } | null = null;
@@ -174,7 +218,7 @@ export function chooseThresholds(
       for (const other of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01])
         for (const keepBest of [false, true]) {
           const t = { coarse, fine, other, keepBest };
-          const s = scoreDecisions(oof, t);
+          const s = scoreDecisions(oof, t, classes);
           const ok = s.neutralOther >= minNeutralOther;
           const value = (s.fine + s.coarse) / 2 + (ok ? 1 : 0);
           if (!best || value > best.value) best = { thresholds: t, scores: s, value };

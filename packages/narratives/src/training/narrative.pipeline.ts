@@ -17,7 +17,9 @@ import {
   chooseThresholds,
   modelOf,
   narrativeOof,
+  scoreNarrativePredictions,
   trainNarrativeWeights,
+  type NarrativeClasses,
   type NarrativeExample,
   type NarrativeScores,
 } from '../model/narrative.training.ts';
@@ -123,10 +125,12 @@ export interface TrainedNarratives {
 export function trainNarratives(
   examples: readonly NarrativeExample[],
   language: Language,
+  classes?: NarrativeClasses,
 ): TrainedNarratives {
   const { thresholds, scores } = chooseThresholds(
     narrativeOof(examples, 5, 11, NARRATIVE_TRAINING),
     MIN_NEUTRAL_OTHER,
+    classes,
   );
   const trained = trainNarrativeWeights(examples, NARRATIVE_TRAINING);
   const model = modelOf('narratives', language, trained.labels, trained.weights, {
@@ -156,39 +160,25 @@ export function splitHeldOut(examples: readonly NarrativeExample[]): {
   return { dev, heldOut };
 }
 
-export function scoreModel(model: LabelModel, examples: readonly NarrativeExample[]): NarrativeScores {
+export function scoreModel(
+  model: LabelModel,
+  examples: readonly NarrativeExample[],
+  classes?: NarrativeClasses,
+): NarrativeScores {
   const scorer = new LabelScorer(model);
   const meta = model.meta as { thresholds: NarrativeThresholds; parents: Record<string, string> };
   const parents = new Map(Object.entries(meta.parents));
-  const gold = { fine: [] as string[][], coarse: [] as string[][] };
-  const pred = { fine: [] as string[][], coarse: [] as string[][] };
-  let neutral = 0;
-  let neutralOther = 0;
-  for (const e of examples) {
-    const d = decideNarratives(model.labels, scorer.probabilities(e.features), parents, meta.thresholds);
-    if (e.neutral) {
-      neutral++;
-      if (d.narratives.every((n) => n.label === OTHER)) neutralOther++;
-      continue;
-    }
-    gold.fine.push([...e.subnarratives]);
-    gold.coarse.push([...e.narratives]);
-    pred.fine.push(d.subnarratives.map((s) => s.label));
-    pred.coarse.push(d.narratives.map((s) => s.label));
-  }
-  return {
-    fine: f1Samples(gold.fine, pred.fine),
-    coarse: f1Samples(gold.coarse, pred.coarse),
-    documents: gold.fine.length,
-    neutralDocuments: neutral,
-    neutralOther: neutral ? neutralOther / neutral : 1,
-  };
+  const predictions = examples.map((e) =>
+    decideNarratives(model.labels, scorer.probabilities(e.features), parents, meta.thresholds),
+  );
+  return scoreNarrativePredictions(examples, predictions, classes);
 }
 
 /** Predicting the most frequent narrative and sub-narrative of `train` for every document. */
 export function majorityBaseline(
   train: readonly NarrativeExample[],
   test: readonly NarrativeExample[],
+  classes?: NarrativeClasses,
 ): { fine: number; coarse: number } {
   const top = (pick: (e: NarrativeExample) => readonly string[]): string => {
     const counts = new Map<string, number>();
@@ -202,10 +192,12 @@ export function majorityBaseline(
     fine: f1Samples(
       scored.map((e) => [...e.subnarratives]),
       scored.map(() => [fine]),
+      classes?.fine,
     ),
     coarse: f1Samples(
       scored.map((e) => [...e.narratives]),
       scored.map(() => [coarse]),
+      classes?.coarse,
     ),
   };
 }
@@ -222,14 +214,15 @@ export interface NarrativeEvaluation {
 export function evaluateNarrativeRecipe(
   examples: readonly NarrativeExample[],
   language: Language,
+  classes?: NarrativeClasses,
 ): NarrativeEvaluation {
   const { dev, heldOut } = splitHeldOut(examples);
-  const trained = trainNarratives(dev, language);
+  const trained = trainNarratives(dev, language, classes);
   return {
     language,
     crossValidation: trained.cv,
-    heldOut: scoreModel(trained.model, heldOut),
-    majorityBaselineHeldOut: majorityBaseline(dev, heldOut),
+    heldOut: scoreModel(trained.model, heldOut, classes),
+    majorityBaselineHeldOut: majorityBaseline(dev, heldOut, classes),
     thresholds: trained.thresholds,
   };
 }
