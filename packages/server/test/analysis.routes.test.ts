@@ -224,5 +224,35 @@ for (const database of EVERY_DATABASE) {
       );
       assert.deepEqual((await get('/api/sanctions/hits?entity=moskva')).body.groups, []);
     });
+
+    it('lists every source with its health and recent activity, and counts items per day per source', async () => {
+      await test.store.sourceSettings.recordHealth({
+        sourceId: 'wire',
+        lastPollAt: '2026-12-02T11:00:00Z',
+        lastSuccessAt: '2026-12-01T11:00:00Z',
+        lastError: 'HTTP 503 from https://wire.test/feed',
+        consecutiveFailures: 2,
+        lastNewItems: 0,
+        nextPollAt: null,
+      });
+      const { status, body } = await get('/api/sources/health');
+      assert.equal(status, 200);
+      const wire = body.sources.find((s: Json) => s.sourceId === 'wire');
+      assert.deepEqual(
+        [wire.consecutiveFailures, wire.lastError],
+        [2, 'HTTP 503 from https://wire.test/feed'],
+      );
+      assert.deepEqual(body.sources.map((s: Json) => s.sourceId).sort(), ['fringe-daily', 'wire']);
+      // Items per day for the sources page's sparklines: a filter-only query split by source.
+      const daily = await get(`/api/trend?q=${encodeURIComponent('from:2024-05-01')}&interval=day&by=source`);
+      assert.deepEqual(
+        daily.body.series.map((s: Json) => [s.key, s.documents]),
+        [
+          ['fringe-daily', 1],
+          ['wire', 1],
+        ],
+      );
+      assert.deepEqual(daily.body.periods, ['2024-05-01', '2024-05-02']);
+    });
   });
 }

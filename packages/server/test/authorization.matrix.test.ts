@@ -57,6 +57,7 @@ const MATRIX: Record<string, Case> = {
     body: () => ({ entityId: 'gleb-tumanov', listEntryId: '990101', status: 'confirmed', reason: 'checked' }),
   },
   'GET /api/sources': { least: 'viewer', ok: 200, url: () => '/api/sources' },
+  'GET /api/sources/health': { least: 'viewer', ok: 200, url: () => '/api/sources/health' },
   'GET /api/sources/{id}': { least: 'viewer', ok: 200, url: () => '/api/sources/wire' },
   'POST /api/sources': {
     least: 'analyst',
@@ -103,7 +104,7 @@ const MATRIX: Record<string, Case> = {
   'GET /api/dispatches/{id}/render': {
     least: 'viewer',
     ok: 200,
-    url: () => '/api/dispatches/matrix/render?format=html',
+    url: (_c, n) => `/api/dispatches/matrix/render?format=${['md', 'html', 'docx'][n % 3]}`,
   },
   'POST /api/dispatches': {
     least: 'analyst',
