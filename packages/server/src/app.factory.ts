@@ -11,6 +11,7 @@ import { auditWrites } from './audit.middleware.ts';
 import { VIEWER, authenticate } from './auth.middleware.ts';
 import { RequestValidationError, errorHandler, notFoundBody } from './http.errors.ts';
 import { registerAdminRoutes } from './routes/admin.routes.ts';
+import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerDispatchRoutes } from './routes/dispatches.routes.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
@@ -82,6 +83,7 @@ export function createApp(deps: ServerDeps): ApiApp {
   registerSourceRoutes(app, deps);
   registerDispatchRoutes(app, deps);
   registerJobRoutes(app, deps);
+  registerAnalysisRoutes(app, deps);
   app.openapi(statsRoute, async (c) => c.json(loose(await corpusStats(deps.store)), 200));
 
   app.doc31('/api/openapi.json', {

@@ -57,6 +57,7 @@ const MATRIX: Record<string, Case> = {
     body: () => ({ entityId: 'gleb-tumanov', listEntryId: '990101', status: 'confirmed', reason: 'checked' }),
   },
   'GET /api/sources': { least: 'viewer', ok: 200, url: () => '/api/sources' },
+  'GET /api/sources/health': { least: 'viewer', ok: 200, url: () => '/api/sources/health' },
   'GET /api/sources/{id}': { least: 'viewer', ok: 200, url: () => '/api/sources/wire' },
   'POST /api/sources': {
     least: 'analyst',
@@ -66,6 +67,20 @@ const MATRIX: Record<string, Case> = {
   },
   'GET /api/jobs': { least: 'viewer', ok: 200, url: () => '/api/jobs' },
   'GET /api/jobs/events': { least: 'viewer', ok: 200, url: () => '/api/jobs/events' },
+  'GET /api/trend': { least: 'viewer', ok: 200, url: () => '/api/trend?q=санкции&interval=month' },
+  'GET /api/spread': { least: 'viewer', ok: 200, url: () => '/api/spread?q=санкции' },
+  'GET /api/network': { least: 'viewer', ok: 200, url: () => '/api/network?q=санкции&format=gexf' },
+  'GET /api/narratives': { least: 'viewer', ok: 200, url: () => '/api/narratives' },
+  'GET /api/narratives/{id}': {
+    least: 'viewer',
+    ok: 200,
+    url: () => '/api/narratives/demo-moscow-beijing-pyongyang-alliance',
+  },
+  'GET /api/documents/{id}/labels': {
+    least: 'viewer',
+    ok: 200,
+    url: (c) => `/api/documents/${c.hostile.id}/labels`,
+  },
   'GET /api/stats': { least: 'viewer', ok: 200, url: () => '/api/stats' },
   'GET /api/users': { least: 'admin', ok: 200, url: () => '/api/users' },
   'POST /api/users': {
@@ -89,7 +104,7 @@ const MATRIX: Record<string, Case> = {
   'GET /api/dispatches/{id}/render': {
     least: 'viewer',
     ok: 200,
-    url: () => '/api/dispatches/matrix/render?format=html',
+    url: (_c, n) => `/api/dispatches/matrix/render?format=${['md', 'html', 'docx'][n % 3]}`,
   },
   'POST /api/dispatches': {
     least: 'analyst',

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createApiToken, createUser } from '@echotrace/app';
+import mammoth from 'mammoth';
 import { createApp } from '@echotrace/server';
 import { seedCorpus, type Corpus } from './helpers/corpus.fixture.ts';
 import { EVERY_DATABASE, type TestStore } from './helpers/test.stores.ts';
@@ -101,6 +102,16 @@ for (const database of EVERY_DATABASE) {
         /^attachment; filename="three-capitals\.html"/,
       );
       assert.doesNotMatch(html.body.text, /<script|onerror/i);
+      // Word, read back by an independent reader: the revised excerpt is in it.
+      const docx = await app.request(`/api/dispatches/${id}/render?format=docx`, {
+        headers: { Authorization: bearer },
+      });
+      assert.equal(docx.status, 200);
+      assert.match(docx.headers.get('content-disposition') ?? '', /filename="three-capitals\.docx"/);
+      const { value: docxHtml } = await mammoth.convertToHtml({
+        buffer: Buffer.from(await docx.arrayBuffer()),
+      });
+      assert.match(docxHtml, /The sanctions are not working/);
 
       const removed = await call('DELETE', `/api/dispatches/${id}/blocks/0`);
       assert.deepEqual(

@@ -53,6 +53,8 @@ export interface SanctionsHitsQuery {
   readonly entryId?: string;
   readonly list?: string;
   readonly status?: HitStatus;
+  /** Only entries this entity was matched to, with only its mentions and decisions. */
+  readonly entityId?: string;
 }
 
 // Flagged mentions are read in one query; a corpus has far fewer of them than annotations.
@@ -147,6 +149,7 @@ export async function listSanctionsHits(
       };
     });
     if (query.status !== undefined) entities = entities.filter((e) => e.status === query.status);
+    if (query.entityId !== undefined) entities = entities.filter((e) => e.entityId === query.entityId);
     if (entities.length === 0) continue;
     const kept = new Set(entities.map((e) => e.entityId));
     const hits = found.hits

@@ -11,6 +11,7 @@ import {
   moveBlock,
   removeBlock,
   renderDispatch,
+  renderDispatchDocx,
   reviseExcerpt,
   type ExcerptSource,
 } from '@echotrace/app';
@@ -19,6 +20,7 @@ import { ANALYST, VIEWER } from '../auth.middleware.ts';
 import { ErrorSchema, IdParamSchema, LooseObjectSchema, loose } from '../schemas.ts';
 import type { ApiApp, ServerDeps } from '../server.deps.ts';
 
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const RENDERING_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -60,12 +62,19 @@ const viewRoute = createRoute({
 const renderRoute = createRoute({
   method: 'get',
   path: '/api/dispatches/{id}/render',
-  summary: 'The dispatch rendered as Markdown or HTML (deterministic), as a download',
+  summary: 'The dispatch rendered as Markdown, HTML (both deterministic) or Word, as a download',
   middleware: VIEWER,
-  request: { params: IdParamSchema, query: z.object({ format: z.enum(['md', 'html']).default('md') }) },
+  request: {
+    params: IdParamSchema,
+    query: z.object({ format: z.enum(['md', 'html', 'docx']).default('md') }),
+  },
   responses: {
     200: {
-      content: { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() } },
+      content: {
+        'text/markdown': { schema: z.string() },
+        'text/html': { schema: z.string() },
+        [DOCX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) },
+      },
       description: 'the rendering',
     },
     404: notFound,
@@ -214,9 +223,18 @@ export function registerDispatchRoutes(app: ApiApp, deps: ServerDeps): void {
   app.openapi(renderRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { format } = c.req.valid('query');
-    const rendered = renderDispatch(await loadDispatchView(deps.store, id), format);
+    const dispatchView = await loadDispatchView(deps.store, id);
+    const rendered =
+      format === 'docx'
+        ? new Uint8Array(await renderDispatchDocx(dispatchView))
+        : renderDispatch(dispatchView, format);
     return c.body(rendered, 200, {
-      'Content-Type': format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
+      'Content-Type':
+        format === 'docx'
+          ? DOCX_TYPE
+          : format === 'md'
+            ? 'text/markdown; charset=utf-8'
+            : 'text/html; charset=utf-8',
       'Content-Disposition': `attachment; filename="${id}.${format}"`,
       'Content-Security-Policy': RENDERING_CSP,
       'X-Content-Type-Options': 'nosniff',

@@ -16,6 +16,7 @@ const hitsRoute = createRoute({
       status: z.enum(['open', 'confirmed', 'dismissed']).optional(),
       list: z.string().max(200).optional(),
       entry: z.string().max(200).optional(),
+      entity: z.string().max(200).optional().openapi({ description: 'only this entity' }),
     }),
   },
   responses: {
@@ -60,8 +61,8 @@ const decideRoute = createRoute({
 
 export function registerSanctionsRoutes(app: ApiApp, deps: ServerDeps): void {
   app.openapi(hitsRoute, async (c) => {
-    const { status, list, entry } = c.req.valid('query');
-    const groups = await listSanctionsHits(deps.store, { status, list, entryId: entry });
+    const { status, list, entry, entity } = c.req.valid('query');
+    const groups = await listSanctionsHits(deps.store, { status, list, entryId: entry, entityId: entity });
     return c.json({ groups: groups.map((g) => loose(g)) }, 200);
   });
 

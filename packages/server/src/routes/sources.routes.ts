@@ -1,6 +1,6 @@
 // Sources: the registry with ownership traces, one source with its health, and adding a source
 // (with feed discovery when the server was given a fetcher).
-import { addSource, listSources, showSource } from '@echotrace/app';
+import { addSource, listSources, showSource, sourcesHealth } from '@echotrace/app';
 import { DEFAULT_POLL_INTERVAL_MINUTES, InputError, slugify } from '@echotrace/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { ErrorSchema, IdParamSchema, LooseObjectSchema, loose } from '../schemas.ts';
@@ -16,6 +16,19 @@ const listRoute = createRoute({
     200: {
       content: { 'application/json': { schema: z.object({ sources: z.array(LooseObjectSchema) }) } },
       description: 'sources',
+    },
+  },
+});
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/api/sources/health',
+  summary: 'Every source: last poll and success, failures in a row, last error, and recent activity',
+  middleware: VIEWER,
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.object({ sources: z.array(LooseObjectSchema) }) } },
+      description: 'one row per registered source (as `echotrace sources health --json`)',
     },
   },
 });
@@ -79,6 +92,12 @@ export function registerSourceRoutes(app: ApiApp, deps: ServerDeps): void {
   app.openapi(listRoute, async (c) => {
     const sources = await listSources(deps.store);
     return c.json({ sources: sources.map((s) => loose(s)) }, 200);
+  });
+
+  // Before {id}, which would take `health` for a source id.
+  app.openapi(healthRoute, async (c) => {
+    const rows = await sourcesHealth(deps.store, deps.clock.now());
+    return c.json({ sources: rows.map((r) => loose(r)) }, 200);
   });
 
   app.openapi(showRoute, async (c) => {
