@@ -7,6 +7,7 @@
 //   ECHOTRACE_SHARED_DATA overrides ../shared/data; ECHOTRACE_BENCH_REPEATS, default 1)
 //   node bench/enrich.bench.ts --child MODE DB DATA   (what the parent spawns)
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,8 +25,38 @@ interface ChildResult {
   documents: number;
   seconds: number;
   docsPerSecond: number;
+  /** User + system CPU of the whole process (every thread) over the same span as `seconds`. */
+  cpuSeconds: number;
+  docsPerCpuSecond: number;
   peakRssMb: number;
   annotations: number;
+  /** SHA-256 of every annotation row (the fields bench/annotation.digest.ts hashes), sorted as text. */
+  sha256: string;
+  /** 1-minute load average when the run ended: the machine is shared. */
+  load: number;
+}
+
+// The fields annotation.digest.ts hashes, read through the store so that it works on both databases.
+async function digestOf(store: Store): Promise<{ annotations: number; sha256: string }> {
+  const rows: unknown[][] = [];
+  for (const d of await store.documents.list({ limit: 100_000 }))
+    for (const a of await store.annotations.forDocument(d.id))
+      rows.push([
+        a.documentId,
+        a.kind,
+        a.label,
+        a.start,
+        a.end,
+        a.confidence,
+        a.producer,
+        a.producerVersion,
+        JSON.stringify(a.attributes),
+      ]);
+  const text = rows.map((row) => JSON.stringify(row));
+  text.sort();
+  const hash = createHash('sha256');
+  for (const line of text) hash.update(`${line}\n`);
+  return { annotations: rows.length, sha256: hash.digest('hex') };
 }
 
 async function child(mode: string, db: string, sharedData: string): Promise<ChildResult> {
@@ -47,6 +78,7 @@ async function child(mode: string, db: string, sharedData: string): Promise<Chil
       entries: parsed.entries,
       relations: parsed.relations,
     });
+    const cpuAtStart = process.cpuUsage();
     const started = performance.now();
     const enrichment =
       mode === 'no-enrich'
@@ -57,16 +89,21 @@ async function child(mode: string, db: string, sharedData: string): Promise<Chil
       { paths: [path.join(sharedData, 'media/telegram_ru_news_2024')], maxFileBytes: 256 * 2 ** 20 },
     ).finally(() => closeEnrichment(enrichment));
     const seconds = (performance.now() - started) / 1000;
-    let annotations = 0;
-    for (const d of await store.documents.list({ limit: 100_000 }))
-      annotations += (await store.annotations.forDocument(d.id)).length;
+    const cpu = process.cpuUsage(cpuAtStart);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const load = os.loadavg()[0]!;
+    const { annotations, sha256 } = await digestOf(store);
     return {
       documents: summary.added,
       seconds: round(seconds, 2),
       docsPerSecond: round(summary.added / seconds),
+      cpuSeconds: round(cpuSeconds, 2),
+      docsPerCpuSecond: round(summary.added / cpuSeconds),
       // maxRSS is per process, so it includes every worker thread.
       peakRssMb: round(process.resourceUsage().maxRSS / 1024),
       annotations,
+      sha256,
+      load: round(load, 2),
     };
   } finally {
     await store.close();
@@ -132,12 +169,22 @@ export async function benchEnrich(options: {
         {
           docsPerSecondMedian: median(runs[mode]!.map((r) => r.docsPerSecond)),
           secondsMedian: median(runs[mode]!.map((r) => r.seconds)),
+          cpuSecondsMedian: median(runs[mode]!.map((r) => r.cpuSeconds)),
+          docsPerCpuSecondMedian: median(runs[mode]!.map((r) => r.docsPerCpuSecond)),
+          loadRange: [
+            Math.min(...runs[mode]!.map((r) => r.load)),
+            Math.max(...runs[mode]!.map((r) => r.load)),
+          ],
           peakRssMbMax: Math.max(...runs[mode]!.map((r) => r.peakRssMb)),
           annotations: runs[mode]![0]!.annotations,
         },
       ]),
     ),
-    sameAnnotationCount: new Set(modes.slice(1).map((m) => runs[m]![0]!.annotations)).size === 1,
+    // Every enriched run, every repeat, against the first sequential run, row for row.
+    sameAnnotationsAsSequential: modes
+      .slice(1)
+      .every((m) => runs[m]!.every((r) => r.sha256 === runs['threads-1']![0]!.sha256)),
+    annotationsSha256: runs['threads-1']![0]!.sha256,
   };
 }
 
