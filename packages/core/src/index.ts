@@ -39,6 +39,7 @@ export * from './acquisition/source-settings.port.ts';
 export * from './acquisition/telegram-posts.port.ts';
 export * from './translation/translation.port.ts';
 export * from './dispatch/dispatch.port.ts';
+export * from './alerts/alert.port.ts';
 export * from './acquisition/watch.stage.ts';
 export * from './acquisition/source.activity.ts';
 export * from './dedupe/duplicate.port.ts';

@@ -9,6 +9,7 @@ import type { DuplicateRepository } from './dedupe/duplicate.port.ts';
 import type { TelegramPostRepository } from './acquisition/telegram-posts.port.ts';
 import type { TranslationRepository } from './translation/translation.port.ts';
 import type { DispatchRepository } from './dispatch/dispatch.port.ts';
+import type { AlertRepository } from './alerts/alert.port.ts';
 import type { AnalysisRepository } from './analysis/analysis.port.ts';
 import type { EntityRepository } from './entities/entity.port.ts';
 import type { Annotation, Capture, Document, Source, Timestamp } from './model.ts';
@@ -159,6 +160,8 @@ export interface Store {
   readonly translations: TranslationRepository;
   /** Dispatches with their excerpts and blocks. */
   readonly dispatches: DispatchRepository;
+  /** Saved searches with their schedule and state, the events they fired and their deliveries. */
+  readonly alerts: AlertRepository;
   /** Aggregates over selected documents: counts over time, spread, co-occurrence, exports. */
   readonly analysis: AnalysisRepository;
   /** Analysts' confirmed and rejected narrative and technique labels. */

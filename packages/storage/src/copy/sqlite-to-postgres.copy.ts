@@ -57,6 +57,12 @@ const TABLES: TableSpec[] = [
   { table: 'excerpts', batch: 1000 },
   { table: 'dispatches', batch: 1000 },
   { table: 'dispatch_items', batch: 1000 },
+  // Saved searches with their events and outbox; not alert_state, whose watermark is a document
+  // row number local to each database: a copied search re-baselines on its first evaluation.
+  { table: 'alert_searches', batch: 1000 },
+  { table: 'alert_seen', batch: 2000 },
+  { table: 'alert_events', batch: 1000 },
+  { table: 'alert_deliveries', batch: 1000 },
   { table: 'entities', batch: 1000 },
   { table: 'entity_decisions', batch: 1000 },
   { table: 'entity_redirects', batch: 1000 },

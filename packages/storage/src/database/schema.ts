@@ -340,6 +340,55 @@ export interface LabelDecisionsTable {
   decided_at: string;
 }
 
+export interface AlertSearchesTable {
+  name: string;
+  query: string;
+  every_minutes: number;
+  /** JSON array of triggers. */
+  triggers: string;
+  webhook_url: string | null;
+  webhook_secret_env: string | null;
+  email: string | null;
+  created_at: string;
+}
+
+export interface AlertStateTable {
+  name: string;
+  /** BIGINT on PostgreSQL: may come back as a string. */
+  watermark: number | string;
+  spike_period: string | null;
+  evaluated_at: string;
+  next_due_at: string;
+}
+
+export interface AlertSeenTable {
+  name: string;
+  key: string;
+}
+
+export interface AlertEventsTable {
+  id: string;
+  name: string;
+  trigger: string;
+  key: string;
+  fired_at: string;
+  title: string;
+  summary: string;
+  /** JSON object. */
+  details: string;
+}
+
+export interface AlertDeliveriesTable {
+  event_id: string;
+  channel: string;
+  target: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
 /** The tables both databases share: what repositories written once may touch. */
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
@@ -360,6 +409,11 @@ export interface Database {
   excerpts: ExcerptsTable;
   dispatches: DispatchesTable;
   dispatch_items: DispatchItemsTable;
+  alert_searches: AlertSearchesTable;
+  alert_state: AlertStateTable;
+  alert_seen: AlertSeenTable;
+  alert_events: AlertEventsTable;
+  alert_deliveries: AlertDeliveriesTable;
   entities: EntitiesTable;
   entity_decisions: EntityDecisionsTable;
   entity_redirects: EntityRedirectsTable;

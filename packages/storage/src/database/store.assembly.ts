@@ -18,6 +18,7 @@ import { createSourceSettingsRepository } from '../repositories/source-settings.
 import { createTelegramPostRepository } from '../repositories/telegram-post.repository.ts';
 import { createTranslationRepository } from '../repositories/translation.repository.ts';
 import { createDispatchRepository } from '../repositories/dispatch.repository.ts';
+import { createAlertRepository } from '../repositories/alert.repository.ts';
 import { createAnalysisRepository } from '../repositories/analysis.repository.ts';
 import { createLabelDecisionRepository } from '../repositories/label-decision.repository.ts';
 import { createStoreContext, type StoreContext } from './unit-of-work.ts';
@@ -43,6 +44,7 @@ export const SHARED_REPOSITORIES: Partial<RepositoryFactories> = {
   telegramPosts: createTelegramPostRepository,
   translations: createTranslationRepository,
   dispatches: createDispatchRepository,
+  alerts: createAlertRepository,
   accounts: createAccountRepository,
   audit: createAuditLog,
   analysis: createAnalysisRepository,
@@ -106,6 +108,9 @@ export function assembleStore(
     },
     get dispatches() {
       return repository('dispatches');
+    },
+    get alerts() {
+      return repository('alerts');
     },
     get analysis() {
       return repository('analysis');
