@@ -23,4 +23,5 @@ export {
   type StoreKind,
 } from './open.store.ts';
 export { copySqliteToPostgres, type CopyOptions, type CopyProgress } from './copy/sqlite-to-postgres.copy.ts';
+export { fileSearchCells, type FileCellsProgress } from './sqlite/search-cells.ts';
 export { backupStore, restoreStore, type BackupReport, type RestoreReport } from './backup/store.backup.ts';
