@@ -164,10 +164,7 @@ function meanScore(pages: Page[], model: BlockModel | null): number {
     const counts = chosen.map((page) =>
       page.count(extractArticle(page.html, page.url || undefined, { blockModel: model }).text),
     );
-    total +=
-      set === 'zyte'
-        ? scoreMatches(counts).f1
-        : scoreSnippets(counts as SnippetCounts[]).f;
+    total += set === 'zyte' ? scoreMatches(counts).f1 : scoreSnippets(counts as SnippetCounts[]).f;
   }
   return total / sets.length;
 }
