@@ -11,6 +11,8 @@ export * from './html/extraction.eval.ts';
 export { dateFromUrl } from './html/article.metadata.ts';
 export { readDate } from './html/date.reader.ts';
 export { parseHtmlDocument } from './html/html.dom.ts';
+export { blockViews } from './html/main-text.extractor.ts';
+export * from './html/block.model.ts';
 export type { DomDocument, DomElement, DomNode } from './html/html.dom.ts';
 export * from './html/html.limits.ts';
 

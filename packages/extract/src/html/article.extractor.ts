@@ -3,6 +3,7 @@ import { extractMetadata } from './article.metadata.ts';
 import { collapseWhitespace, parseHtmlDocument } from './html.dom.ts';
 import type { DomDocument } from './html.dom.ts';
 import { checkHtmlLimits, DEFAULT_HTML_LIMITS, type HtmlLimits } from './html.limits.ts';
+import type { BlockModel } from './block.model.ts';
 import { extractMainText } from './main-text.extractor.ts';
 import type { Timestamp } from '@echotrace/core';
 
@@ -40,6 +41,8 @@ export interface ExtractOptions {
   limits?: HtmlLimits;
   /** Names the page in errors (a path); default `url`, else "HTML page". */
   input?: string;
+  /** Model adding blocks near the chosen container; default the shipped one, null for scoring alone. */
+  blockModel?: BlockModel | null;
 }
 
 /**
@@ -56,7 +59,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     const document = first ?? parseHtmlDocument(html);
     first = null;
     return document.body;
-  });
+  }, options.blockModel);
   const { declaredBody, ...rest } = metadata;
   return { text: preferDeclaredBody(text, declaredBody), ...rest };
 }

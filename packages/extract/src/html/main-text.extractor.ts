@@ -11,6 +11,8 @@ import {
   looksLikeEmbed,
   nameOf,
 } from './boilerplate.patterns.ts';
+import { BLOCK_MODEL, blockProbability } from './block.model.ts';
+import type { BlockModel } from './block.model.ts';
 import { isElement, isText } from './html.dom.ts';
 import type { DomElement, DomNode } from './html.dom.ts';
 
@@ -275,22 +277,30 @@ function score(body: DomElement, stats: Map<DomElement, Stats>): DomElement[] {
 
 const finalScore = (s: Stats): number => s.score * (1 - linkDensity(s));
 
-/** The container of the article: the best-scored candidate, widened where the page splits it. */
-function pickTop(body: DomElement, stats: Map<DomElement, Stats>, candidates: DomElement[]): DomElement {
-  const ranked = candidates
+interface Ranked {
+  element: DomElement;
+  score: number;
+}
+
+const RANKED = 5;
+
+/** The best-scored candidates, best first. */
+function rank(stats: Map<DomElement, Stats>, candidates: DomElement[]): Ranked[] {
+  return candidates
     .map((element) => ({ element, score: finalScore(stats.get(element)!) }))
     .sort((a, b) => b.score - a.score)
-    .slice(0, 5);
-  const first = ranked[0];
+    .slice(0, RANKED);
+}
+
+/** The container of the article: a ranked candidate (the best unless told), widened where the page splits it. */
+function pickTop(body: DomElement, stats: Map<DomElement, Stats>, ranked: Ranked[], index = 0): DomElement {
+  const first = ranked[index];
   if (!first || first.element === body) return body;
   let top = first.element;
   const topScore = first.score;
 
   // Several strong candidates under one ancestor: the article is split, take the ancestor.
-  const strong = ranked
-    .slice(1)
-    .filter((c) => c.score / topScore >= 0.75)
-    .map((c) => c.element);
+  const strong = ranked.filter((c, i) => i !== index && c.score / topScore >= 0.75).map((c) => c.element);
   if (strong.length >= 3) {
     for (
       let parent = top.parentNode;
@@ -576,25 +586,203 @@ const ATTEMPTS: Options[] = [
 const ENOUGH_TEXT = 500;
 const LITTLE_TEXT = 250;
 
+// Blocks near the chosen container that the block model may add (the article split across
+// containers: a lead in a sidebar, a paragraph run in the next page-builder row).
+const SCOPE_LEVELS = 8;
+const MIN_BLOCK = 25;
+
+interface Pass {
+  body: DomElement;
+  stats: Map<DomElement, Stats>;
+  options: Options;
+  top: DomElement;
+  /** Leads and gathered containers, in the order found. */
+  roots: DomElement[];
+}
+
+function firstPass(body: DomElement): Pass {
+  const options = ATTEMPTS[0]!;
+  strip(body, options);
+  const stats = measure(body);
+  const top = pickTop(body, stats, rank(stats, score(body, stats)));
+  const gathered = gather(top, stats);
+  return { body, stats, options, top, roots: [...findLeads(top, gathered, stats), ...gathered] };
+}
+
+/** One block outside the chosen containers, with what the block model reads of it. */
+export interface BlockView {
+  element: DomElement;
+  features: number[];
+  /** The block's text as it would be written out. */
+  text: string;
+}
+
+const SENTENCE_END = /[.!?…:;"»”)]$/;
+
+/** The leaf blocks within a few levels of the chosen container that it does not already hold. */
+function nearbyBlocks(pass: Pass, includeChosen = false): BlockView[] {
+  const { body, stats, top, roots } = pass;
+  let scope: DomElement = top;
+  for (let level = 0; level < SCOPE_LEVELS; level++) {
+    const parent = scope.parentNode;
+    if (!parent || !isElement(parent) || parent === body || parent.localName === 'html') break;
+    scope = parent;
+  }
+  if (scope === top) return [];
+  const topText = Math.max(stats.get(top)?.text ?? 0, 1);
+  const inArticle = (element: DomElement): number => {
+    for (let n: DomNode | null = element; n && isElement(n); n = n.parentNode)
+      if (n.localName === 'article' || n.localName === 'main' || n.getAttribute('role') === 'main') return 1;
+    return 0;
+  };
+  const topInArticle = inArticle(top);
+  const views: BlockView[] = [];
+  // Blocks are visited in document order, numbered; the containers' places are noted among them.
+  const rootAt: number[] = [];
+  const pending: Array<{
+    element: DomElement;
+    s: Stats;
+    path: number;
+    boiler: number;
+    at: number;
+    depth: number;
+  }> = [];
+  let leaves = 0;
+  const walk = (element: DomElement, path: number, boiler: number, depth: number): void => {
+    for (let child: DomNode | null = element.firstChild; child; child = child.nextSibling) {
+      if (!isElement(child)) continue;
+      if (roots.includes(child)) {
+        rootAt.push(leaves);
+        if (includeChosen) walkChosen(child, path + classWeight(child), boiler, depth + 1);
+        continue;
+      }
+      const s = stats.get(child);
+      if (!s || s.text === 0) continue;
+      const tag = child.localName;
+      const weight = path + classWeight(child);
+      const named = boiler || (looksLikeBoilerplate(nameOf(child)) ? 1 : 0);
+      if (roots.some((root) => contains(child, root))) {
+        walk(child, weight, named, depth + 1);
+        continue;
+      }
+      const leaf = BLOCK.has(tag) && (!s.hasBlock || tag === 'li' || tag === 'p');
+      if (leaf) {
+        if (s.text >= MIN_BLOCK)
+          pending.push({ element: child, s, path: weight, boiler: named, at: leaves, depth });
+        leaves++;
+      } else if (s.hasBlock) walk(child, weight, named, depth + 1);
+    }
+  };
+  // Training also reads the chosen containers' own blocks (at distance 0), for examples of article text.
+  const chosen = new Set<DomElement>();
+  const walkChosen = (element: DomElement, path: number, boiler: number, depth: number): void => {
+    for (let child: DomNode | null = element.firstChild; child; child = child.nextSibling) {
+      if (!isElement(child)) continue;
+      const s = stats.get(child);
+      if (!s || s.text === 0) continue;
+      const weight = path + classWeight(child);
+      const named = boiler || (looksLikeBoilerplate(nameOf(child)) ? 1 : 0);
+      const leaf =
+        BLOCK.has(child.localName) && (!s.hasBlock || child.localName === 'li' || child.localName === 'p');
+      if (leaf && s.text >= MIN_BLOCK) {
+        chosen.add(child);
+        pending.push({ element: child, s, path: weight, boiler: named, at: leaves, depth });
+      } else if (s.hasBlock) walkChosen(child, weight, named, depth + 1);
+    }
+  };
+  walk(scope, 0, 0, 1);
+  const gapOf = (at: number): number =>
+    rootAt.reduce((gap, root) => Math.min(gap, at < root ? root - at - 1 : at - root), 50);
+  const before = (at: number): boolean => rootAt.length > 0 && at < rootAt[0]!;
+  for (const p of pending) {
+    const text = renderBlock(p.element, pass);
+    if (text === '') continue;
+    const s = p.s;
+    const tag = p.element.localName;
+    views.push({
+      element: p.element,
+      text,
+      features: [
+        Math.log1p(s.text),
+        linkDensity(s),
+        (100 * s.commas) / s.text,
+        SENTENCE_END.test(text) ? 1 : 0,
+        tag === 'p' ? 1 : 0,
+        HEADING.has(tag) ? 1 : 0,
+        tag === 'li' ? 1 : 0,
+        p.path / 25,
+        p.boiler,
+        chosen.has(p.element) ? 0 : before(p.at) ? 1 : 0,
+        chosen.has(p.element) ? 0 : Math.log1p(gapOf(p.at)),
+        Math.log1p(p.depth),
+        LEAD_NAME.test(nameOf(p.element)) ? 1 : 0,
+        inArticle(p.element) === topInArticle ? 1 : 0,
+        Math.log1p(topText),
+        Math.min(s.text / topText, 2),
+      ],
+    });
+  }
+  return views;
+}
+
+function renderBlock(element: DomElement, pass: Pass): string {
+  return render([element], pass.stats, pass.options);
+}
+
+/** Writes the chosen containers and added blocks out in document order. */
+function renderWith(pass: Pass, added: DomElement[]): string {
+  if (added.length === 0) return render(pass.roots, pass.stats, pass.options);
+  const order = new Map<DomElement, number>();
+  let index = 0;
+  const number = (element: DomElement): void => {
+    order.set(element, index++);
+    for (let child = element.firstChild; child; child = child.nextSibling)
+      if (isElement(child)) number(child);
+  };
+  number(pass.body);
+  const blocks = [...pass.roots, ...added].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return render(blocks, pass.stats, pass.options);
+}
+
+/** The first pass's blocks near its chosen containers (for training the block model). */
+export function blockViews(body: DomElement, includeChosen = false): { base: string; blocks: BlockView[] } {
+  const pass = firstPass(body);
+  return { base: render(pass.roots, pass.stats, pass.options), blocks: nearbyBlocks(pass, includeChosen) };
+}
+
 /**
  * The article's main text from a document body, paragraphs separated by a blank line. The body is
  * modified (boilerplate removed), so pass a fresh parse. Retries with gentler cleaning when the
  * first pass finds too little; a later pass's result is taken only if it is more than twice as long.
+ * In the first pass the block model may add blocks near the chosen containers.
  */
-export function extractMainText(parse: () => DomElement | null): string {
+export function extractMainText(
+  parse: () => DomElement | null,
+  model: BlockModel | null = BLOCK_MODEL,
+): string {
   let best = '';
-  for (const options of ATTEMPTS) {
+  for (const [attempt, options] of ATTEMPTS.entries()) {
     // Without conditional cleaning, comment threads and link lists come back: only worth it when
     // the cleaner passes found next to nothing.
     if (!options.cleanConditionally && best.length >= LITTLE_TEXT) break;
     const body = parse();
     if (!body) return '';
-    strip(body, options);
-    const stats = measure(body);
-    const candidates = score(body, stats);
-    const top = pickTop(body, stats, candidates);
-    const roots = gather(top, stats);
-    const text = render([...findLeads(top, roots, stats), ...roots], stats, options);
+    let text: string;
+    if (attempt === 0) {
+      const pass = firstPass(body);
+      const added = model
+        ? nearbyBlocks(pass)
+            .filter((view) => blockProbability(model, view.features) > model.threshold)
+            .map((view) => view.element)
+        : [];
+      text = renderWith(pass, added);
+    } else {
+      strip(body, options);
+      const stats = measure(body);
+      const top = pickTop(body, stats, rank(stats, score(body, stats)));
+      const roots = gather(top, stats);
+      text = render([...findLeads(top, roots, stats), ...roots], stats, options);
+    }
     if (text.length >= ENOUGH_TEXT) return text;
     // A gentler pass that adds only a little has added furniture, not the missing article.
     if (text.length > best.length * 2) best = text;
