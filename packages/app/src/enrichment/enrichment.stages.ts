@@ -1,13 +1,12 @@
-// Enrichment on two cores with one copy of each model and index: the calling thread runs the first
-// enrichers (recognition and resolution); one thread runs those that read their output (quotes,
-// screening, labels) on each chunk as soon as the chunk's entities are known. The thread never
-// loads the tagger or the knowledge base, so the two threads hold one copy of each model between
-// them (decision 0005: the earlier thread built everything to also take whole chunks, which held a
-// second tagger, morphology and knowledge base and pushed two threads past 1 GB). The thread is
-// started when the executor is made: it builds the sanctions index while the caller reads and
-// prepares its first documents. Results equal a sequential run: every document goes through the
-// same pipeline, and the thread's enrichers receive exactly the entity annotations the sequential
-// pipeline hands them.
+// Enrichment on two cores: the calling thread runs the first enrichers (recognition and
+// resolution); one thread runs those that read their output (quotes, screening, labels) on each
+// chunk as soon as the chunk's entities are known. The thread never loads the tagger or the
+// knowledge base (decision 0005: an earlier thread built everything to also take whole chunks,
+// which held a second tagger and knowledge base for no gain, the two halves being close to
+// balanced). The thread is started when the executor is made: it builds the sanctions index while
+// the caller reads and prepares its first documents. Results equal a sequential run: every document
+// goes through the same pipeline, and the thread's enrichers receive exactly the entity annotations
+// the sequential pipeline hands them.
 import {
   EnrichmentPipeline,
   type EnrichmentExecutor,
