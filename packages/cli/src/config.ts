@@ -21,7 +21,7 @@ export interface Config {
   /** ECHOTRACE_FETCH_MAX_BYTES — largest HTTP response body the fetcher accepts. Default 25 MiB. */
   fetchMaxBytes: number;
   /** ECHOTRACE_ENRICH_THREADS — threads computing enrichments (1 = in the command's thread; 2 with a sanctions list =
-   * recognition here, screening in a thread). Default 1: on 2 shared cores a second thread costs ~20 % more CPU. */
+   * recognition here; quotes, screening and labels in a thread). Default 1: the second thread's memory (decision 0005). */
   enrichThreads: number;
   /** ECHOTRACE_TELEGRAM_URL — where `watch` reads public channel previews (`<url>/s/<channel>`). Default https://t.me. */
   telegramUrl: string;

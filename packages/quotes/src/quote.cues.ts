@@ -372,8 +372,21 @@ export function isRussianCue(word: string, lemmatize?: (word: string) => readonl
   const lower = word.toLowerCase();
   if (RU_ALWAYS.has(lower)) return true;
   if (!lemmatize) return RU_FORMS_WITHOUT_DICTIONARY.has(lower);
-  return lemmatize(lower).some((lemma) => RU_CUE_LEMMA_SET.has(lemma));
+  // Every word of every sentence is asked, most of them many times over a stream: the answer for a
+  // word is kept per lemmatizer (bounded: a full cache is emptied).
+  let known = cueAnswers.get(lemmatize);
+  if (!known) cueAnswers.set(lemmatize, (known = new Map<string, boolean>()));
+  let cue = known.get(lower);
+  if (cue === undefined) {
+    cue = lemmatize(lower).some((lemma) => RU_CUE_LEMMA_SET.has(lemma));
+    if (known.size >= CUE_ANSWERS_LIMIT) known.clear();
+    known.set(lower, cue);
+  }
+  return cue;
 }
+
+const CUE_ANSWERS_LIMIT = 100_000;
+const cueAnswers = new WeakMap<(word: string) => readonly string[], Map<string, boolean>>();
 
 export function isEnglishCue(word: string): boolean {
   return EN_CUE_FORMS.has(word.toLowerCase());

@@ -135,7 +135,9 @@ export class SanctionsMatcher {
   readonly #entries: readonly SanctionsEntry[];
   readonly #names: IndexedName[] = [];
   readonly #keys = new Map<string, IndexedKey>();
-  readonly #blocks = new Map<string, Set<string>>();
+  // Block → keys, in the order first indexed. Arrays, not Sets: a Set per block held most of the
+  // index's memory, and a key is only ever added right after itself (one token's blocks at a time).
+  readonly #blocks = new Map<string, string[]>();
 
   #byId: Map<string, SanctionsEntry> | undefined;
 
@@ -179,12 +181,10 @@ export class SanctionsMatcher {
       indexed = { token, names: [] };
       this.#keys.set(token.key, indexed);
       for (const block of blockKeys(token)) {
-        let keys = this.#blocks.get(block);
-        if (keys === undefined) {
-          keys = new Set();
-          this.#blocks.set(block, keys);
-        }
-        keys.add(token.key);
+        const keys = this.#blocks.get(block);
+        if (keys === undefined) this.#blocks.set(block, [token.key]);
+        // A token may name one block twice (two deletions giving one variant): keep the key once.
+        else if (keys[keys.length - 1] !== token.key) keys.push(token.key);
       }
     }
     if (indexed.names[indexed.names.length - 1] !== nameIndex) indexed.names.push(nameIndex);
