@@ -1,7 +1,8 @@
 // `npm run bench`: runs every benchmark, prints the figures, and writes them to bench/results/*.json.
 // Options:
 //   --sizes 10000,100000   corpus sizes for the store benchmark
-//   --only NAME[,NAME]     run some benchmarks: store, dedupe, ner, sanctions, charset, analysis
+//   --only NAME[,NAME]     run some benchmarks: store, dedupe, ner, sanctions, charset, extraction,
+//                          analysis
 //   --db sqlite|postgres   the store benchmark's adapter; postgres needs ECHOTRACE_BENCH_PG_URL or
 //                          DATABASE_URL (scripts/postgres-test-server.sh start gives one) and adds
 //                          worker throughput with 1 and 2 workers
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { benchCharset } from './charset.bench.ts';
 import { benchDedupe } from './dedupe.bench.ts';
 import { benchEnrichment } from './enrichment.bench.ts';
+import { benchExtraction } from './extraction.bench.ts';
 import { benchFoundation } from './foundation.bench.ts';
 import { benchNer } from './ner.bench.ts';
 import { benchPostgres } from './postgres.bench.ts';
@@ -68,6 +70,7 @@ const benches: Bench[] = [
   { name: 'enrichment', run: () => benchEnrichment({ sharedData }) },
   { name: 'sanctions', run: () => benchSanctions({ sharedData }) },
   { name: 'charset', run: () => benchCharset({ sharedData }) },
+  { name: 'extraction', run: () => benchExtraction({ sharedData }) },
   {
     name: 'analysis',
     run: async () =>

@@ -4,7 +4,7 @@
 // trafilatura's set, in the article when it holds a 'with' snippet, out when it holds a 'without'
 // snippet, unlabelled otherwise. An L2-regularized logistic regression is fitted to the blocks'
 // features, and the threshold above which a block is added is chosen on the training pages.
-//   node scripts/train-block-model.ts --train zyte [--write] [--data DIR]
+//   node scripts/train-block-model.ts --train zyte [--write] [--data DIR] [--l2 STRENGTH (default 20)]
 // Sets: zyte (all 181 pages), tune / held-out (the halves of trafilatura_eval_dev split by site).
 // DIR (default $ECHOTRACE_SHARED_DATA/extraction, else ../shared/data/extraction) holds zyte/ and
 // trafilatura_eval_dev/. --write stores the fitted weights in packages/extract/src/html/block.weights.ts.
@@ -30,6 +30,7 @@ const { values } = parseArgs({
   options: {
     train: { type: 'string', default: 'zyte' },
     write: { type: 'boolean', default: false },
+    l2: { type: 'string', default: '20' },
     data: {
       type: 'string',
       default: path.resolve(
@@ -121,7 +122,7 @@ function examples(pages: Page[]): { x: number[][]; y: number[]; w: number[] } {
   return { x, y, w };
 }
 
-const L2 = 1;
+const L2 = Number(values.l2);
 const STEPS = 3000;
 const RATE = 0.1;
 

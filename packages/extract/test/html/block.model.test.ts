@@ -39,3 +39,15 @@ describe('block model', () => {
     assert.ok(!withModel.includes('Ferry timetables'));
   });
 });
+
+describe('author boxes', () => {
+  it('leaves out the author box at the foot of an article, by its theme names', () => {
+    const body = [1, 2, 3, 4].map(paragraph).join('');
+    for (const name of ['author-box', 'author-info', 'authorbox', 'about-author', 'author-description']) {
+      const page = `<!doctype html><html><body><article><div class="entry-content">${body}</div><div class="${name}"><p>Jane Writer has covered city hall and the harbour for twenty years, and is the author of two books on the history of the port and its ferries.</p></div></article></body></html>`;
+      const text = extractArticle(page).text;
+      assert.ok(text.includes('Paragraph 4 of the council report'), name);
+      assert.ok(!text.includes('Jane Writer has covered'), name);
+    }
+  });
+});
