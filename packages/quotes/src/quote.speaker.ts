@@ -207,13 +207,61 @@ const OUTLET_WORDS = new Set([
 
 const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'этот', 'эта', 'этот']);
 
-/** The words of the phrase without padding at either end; null when nothing is left. */
+// News agencies written as the addressee of a cue: "сообщил РИА Новости Марочко" (Marochko told RIA
+// Novosti), "заявила Захарова РИА Новости". Only a run of these words at either end of a longer
+// phrase is the addressee; alone, or after "корреспондент", the agency is the speaker.
+const ADDRESSEE_OUTLETS: ReadonlyArray<readonly string[]> = [
+  ['риа', 'новости'],
+  ['тасс'],
+  ['интерфаксу'],
+  ['известиям'],
+  ['ria', 'novosti'],
+  ['tass'],
+];
+// Where something was said, not who said it: "он в телеграме", "губернатор в своём телеграм-канале".
+const VENUE =
+  /^(в|на)\s+(своем\s+|своём\s+)?(телеграме|телеграм-канале|telegram|telegram-канале|соцсетях|социальных\s+сетях|эфире|x|twitter)$/iu;
+const ROLE_BEFORE_OUTLET = new Set(['корреспондент', 'корреспонденту', 'корреспондента', 'корреспонденты']);
+
+function outletRunAt(words: readonly { text: string }[], at: number): number {
+  for (const outlet of ADDRESSEE_OUTLETS)
+    if (outlet.every((w, i) => words[at + i]?.text.toLowerCase() === w)) return outlet.length;
+  return 0;
+}
+
+/**
+ * The words of the phrase without padding at either end, an agency addressed at either end, or a
+ * venue ("в телеграме") at its end; null when nothing is left.
+ */
 export function speakerPhrase(text: string, start: number, end: number): Span | null {
   const words = wordsIn(text, start, end);
   let first = 0;
   let last = words.length - 1;
-  while (first <= last && PADDING.has(words[first]!.text.toLowerCase())) first++;
-  while (last >= first && PADDING.has(words[last]!.text.toLowerCase())) last--;
+  for (let changed = true; changed && first <= last;) {
+    changed = false;
+    while (first <= last && PADDING.has(words[first]!.text.toLowerCase())) first++;
+    while (last >= first && PADDING.has(words[last]!.text.toLowerCase())) last--;
+    const leading = outletRunAt(words, first);
+    if (leading && first + leading <= last) {
+      first += leading;
+      changed = true;
+    }
+    for (let n = 1; n <= 2 && last - n >= first; n++) {
+      const run = outletRunAt(words, last - n + 1);
+      if (run === n && !ROLE_BEFORE_OUTLET.has(words[last - n]!.text.toLowerCase())) {
+        last -= n;
+        changed = true;
+        break;
+      }
+    }
+    for (let n = 2; n <= 4 && last - n >= first; n++) {
+      if (VENUE.test(text.slice(words[last - n + 1]!.start, words[last]!.end))) {
+        last -= n;
+        changed = true;
+        break;
+      }
+    }
+  }
   if (first > last) return null;
   return { start: words[first]!.start, end: words[last]!.end };
 }

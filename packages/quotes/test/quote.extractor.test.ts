@@ -113,6 +113,31 @@ describe('direct quotes in Russian', () => {
     assert.equal(found[0]!.cue, 'подтвердил');
   });
 
+  it('leaves out the agency a speaker told and the venue: "сообщил РИА Новости Марочко", "он в телеграме"', () => {
+    const told = only('Противник отступил от села, сообщил РИА Новости Марочко.', 'ru', [
+      ['Марочко', 'andrei-marochko'],
+    ]);
+    assert.equal(told.speaker, 'Марочко');
+    assert.equal(told.entity, 'andrei-marochko');
+    const after = only('Переговоры будут продолжены, заявила Захарова РИА Новости.', 'ru', [
+      ['Захарова', 'maria-zakharova'],
+    ]);
+    assert.equal(after.speaker, 'Захарова');
+    const venue = only(
+      'Губернатор Гладков прибыл на место. Пострадавших среди мирных жителей нет, сообщил он в телеграме.',
+      'ru',
+      [['Гладков', 'vyacheslav-gladkov']],
+    );
+    assert.equal(venue.speaker, 'он');
+    assert.equal(venue.entity, 'vyacheslav-gladkov');
+    // The agency's own correspondent is a speaker, and the agency alone is one too.
+    const correspondent = only(
+      'Взрывы были слышны в центре города около полуночи, сообщил корреспондент РИА Новости.',
+      'ru',
+    );
+    assert.equal(correspondent.speaker, 'корреспондент РИА Новости');
+  });
+
   it('closes a quote left open at the end of its paragraph', () => {
     const text =
       '«Мы не уйдём отсюда, пока нас не услышат, — заявил депутат.\n\nСледующий абзац без кавычек.';
@@ -172,7 +197,7 @@ describe('indirect speech in Russian', () => {
       ['Зелёного Гая', 'person:zelenogo-gai'],
       ['РИА Новости', 'ria-novosti', 'MEDIA'],
     ]);
-    assert.equal(q.speaker, 'РИА Новости Марочко');
+    assert.equal(q.speaker, 'Марочко', 'the agency spoken to is not part of the speaker');
     assert.equal(q.entity, null, 'neither the outlet spoken to nor the person named before');
   });
 });
