@@ -5,6 +5,7 @@
 import { seededRandom } from './ftrl.trainer.ts';
 import type { LabelModel, SparseWeights } from './label.model.ts';
 import { LabelScorer } from './label.model.ts';
+import type { VoicedFeatures } from '../text/text.features.ts';
 import { trainLabels, type LabelTrainingOptions, type TrainingExample } from './label.training.ts';
 import {
   decideNarratives,
@@ -24,6 +25,19 @@ export interface NarrativeExample {
   subnarratives: readonly string[];
   /** Plain news added as Other: trained on, never counted in the task's F1-samples. */
   neutral?: boolean;
+  /** The features split by voice (own text, reported speech), when quotes were found: predicted from these. */
+  voiced?: VoicedFeatures;
+}
+
+/** How a model labels an example: its own voice in full, reported speech `reportedWeight` times. */
+export function exampleProbabilities(
+  scorer: LabelScorer,
+  e: NarrativeExample,
+  reportedWeight = 1,
+): Float64Array {
+  return e.voiced
+    ? scorer.probabilities(e.voiced.own, e.voiced.reported, reportedWeight)
+    : scorer.probabilities(e.features);
 }
 
 export function parentMap(
@@ -92,6 +106,7 @@ export function narrativeOof(
   k = 5,
   seed = 11,
   options: LabelTrainingOptions = {},
+  reportedWeight = 1,
 ): NarrativeOof {
   const fold = foldsOf(examples.length, k, seed);
   const probabilities: Map<string, number>[] = examples.map(() => new Map<string, number>());
@@ -103,7 +118,7 @@ export function narrativeOof(
     const scorer = new LabelScorer(modelOf('narratives', 'xx', trained.labels, trained.weights, {}));
     examples.forEach((e, i) => {
       if (fold[i] !== f) return;
-      const p = scorer.probabilities(e.features);
+      const p = exampleProbabilities(scorer, e, reportedWeight);
       trained.labels.forEach((l, j) => probabilities[i]!.set(l, p[j]!));
     });
   }
