@@ -42,6 +42,7 @@ export {
 export {
   evaluateTechniqueRecipe,
   techniqueExamples,
+  trainTechniques,
   type TechniqueEvaluation,
 } from './training/technique.pipeline.ts';
 export {

@@ -62,8 +62,11 @@ export function trainNarrativeWeights(
   const coarse = [...new Set(examples.flatMap((e) => e.narratives))].filter((l) => l !== OTHER).sort();
   const fineAll = new Set(examples.flatMap((e) => e.subnarratives));
   const parents = parentMap(fineAll, new Set(coarse));
+  // Trained on the view it is predicted from: its own voice in full, reported speech weighed less.
+  const view = (e: NarrativeExample) =>
+    e.voiced ? { features: e.voiced.own, reported: e.voiced.reported } : { features: e.features };
   const docExamples: TrainingExample[] = examples.map((e) => ({
-    features: e.features,
+    ...view(e),
     labels: new Set(e.narratives),
   }));
   const coarseLabels = [...coarse, OTHER];
@@ -77,7 +80,7 @@ export function trainNarrativeWeights(
     if (children.length === 0) continue;
     const subset = examples
       .filter((e) => e.narratives.includes(parent))
-      .map((e) => ({ features: e.features, labels: new Set(e.subnarratives) }));
+      .map((e) => ({ ...view(e), labels: new Set(e.subnarratives) }));
     labels.push(...children);
     weights.push(...trainLabels(subset, children, { ...options, maxWeights: FINE_WEIGHTS }));
   }
@@ -100,7 +103,7 @@ export interface NarrativeOof {
   parents: Map<string, string>;
 }
 
-/** Out-of-fold probabilities over `k` folds. */
+/** Out-of-fold probabilities over `k` folds; reported speech counts `reportedWeight` in them. */
 export function narrativeOof(
   examples: readonly NarrativeExample[],
   k = 5,

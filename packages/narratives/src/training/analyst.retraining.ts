@@ -7,6 +7,7 @@
 import type { LabelModel } from '../model/label.model.ts';
 import { OTHER } from '../model/narrative.decision.ts';
 import { modelOf, trainNarrativeWeights, type NarrativeExample } from '../model/narrative.training.ts';
+import type { LabelTrainingOptions } from '../model/label.training.ts';
 import { NARRATIVE_TRAINING } from './narrative.pipeline.ts';
 
 /**
@@ -52,10 +53,12 @@ export function retrainNarratives(
       repeated.push({
         id: `${a.id}#${copy}`,
         features: a.features,
+        ...(a.voiced && { voiced: a.voiced }),
         narratives: a.narratives,
         subnarratives: a.subnarratives,
       });
-  const trained = trainNarrativeWeights([...base, ...repeated], NARRATIVE_TRAINING);
+  const training = (template.meta as { training?: LabelTrainingOptions }).training ?? NARRATIVE_TRAINING;
+  const trained = trainNarrativeWeights([...base, ...repeated], training);
   return modelOf('narratives', template.language, trained.labels, trained.weights, {
     ...template.meta,
     parents: Object.fromEntries(trained.parents),
