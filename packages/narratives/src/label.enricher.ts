@@ -167,6 +167,9 @@ export function createLabelEnricher(options: LabelEnricherOptions = {}): Enriche
       }
       for (const [id, n] of narratives) {
         if (rejected.has(`narrative\u0000${id}`)) continue;
+        // Rejecting a narrative rejects the model's sub-narratives of it (an analyst's confirmed one stays).
+        const parent = n.entry.parentId;
+        if (parent && n.method !== 'analyst' && rejected.has(`narrative\u0000${parent}`)) continue;
         const span = n.evidence[0] ?? { start: 0, end: Math.min(document.text.length, 200) };
         labels.push(
           annotation(document, 'narrative', id, span, n.score, {

@@ -106,6 +106,26 @@ describe('label enricher', () => {
     );
   });
 
+  it('drops the sub-narratives of a rejected narrative', async () => {
+    const labels = annotationsOfKind(
+      await enrich(alliance, {
+        decisions: [
+          {
+            documentId: 'd-alliance',
+            kind: 'narrative',
+            labelId: 'demo-moscow-beijing-pyongyang-alliance',
+            status: 'rejected',
+          },
+        ],
+      }),
+      'narrative',
+    );
+    assert.deepEqual(
+      labels.map((l) => l.label).filter((l) => l.startsWith('demo-moscow-beijing-pyongyang-alliance')),
+      [],
+    );
+  });
+
   it('labels techniques per paragraph, the trigger sentence inside its paragraph', async () => {
     const rant = doc(
       'd-rant',
