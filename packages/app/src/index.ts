@@ -65,3 +65,5 @@ export {
   type NarrativeDocument,
 } from './labels/labels.service.ts';
 export { evaluateLabels, type LabelEvaluation } from './labels/labels.evaluation.ts';
+export { textReportedSpans } from './labels/reported.speech.ts';
+export { retrainLabelModels, type LabelRetraining } from './labels/labels.retraining.ts';

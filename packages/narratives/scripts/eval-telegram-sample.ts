@@ -1,5 +1,7 @@
 // Scores the committed narrative model on our hand labels of real Telegram posts
-// (eval/telegram-sample.narratives.txt): precision of the predicted narratives, the share of posts
+// (eval/telegram-sample.narratives.txt), read without Telegram markup as ingest reads them (quotes
+// are not weighed here; scripts/eval-real-posts.ts scores the whole ingest path): precision of the
+// predicted narratives, the share of posts
 // labelled Other that stay unlabelled, recall.
 //   node packages/narratives/scripts/eval-telegram-sample.ts [--shared-data DIR] [--json]
 import { readFileSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { labelScorer, predictNarratives } from '../src/index.ts';
 import { OTHER, textFeatures } from '../src/training.ts';
+import { readerText } from '../src/evaluation/dataset.readers.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const { values } = parseArgs({ options: { 'shared-data': { type: 'string' }, json: { type: 'boolean' } } });
@@ -20,7 +23,7 @@ for (const channel of ['1001003921752', '1001101170442']) {
     message_id: number;
     text: string;
   }>;
-  for (const m of messages) posts.set(`${channel}/${m.message_id}`, m.text ?? '');
+  for (const m of messages) posts.set(`${channel}/${m.message_id}`, readerText(m.text ?? ''));
 }
 const labels = readFileSync(
   fileURLToPath(new URL('../eval/telegram-sample.narratives.txt', import.meta.url)),

@@ -2,6 +2,7 @@
 export {
   createLabelEnricher,
   predictNarratives,
+  reportedSpans,
   LABEL_DESCRIPTOR,
   LABEL_PRODUCER,
   LABEL_PRODUCER_VERSION,
@@ -18,16 +19,35 @@ export {
   type TaxonomyEntry,
 } from './taxonomy/taxonomy.loader.ts';
 export { TECHNIQUE_NAMES, techniqueId } from './techniques.ts';
-export { labelModelPath, labelScorer, MODELS_DIR, type LabelTask } from './model/model.registry.ts';
+export {
+  committedLabelModel,
+  LABEL_MODELS_ENV,
+  labelModelPath,
+  labelScorer,
+  MODELS_DIR,
+  type LabelTask,
+} from './model/model.registry.ts';
+export { encodeLabelModel, type LabelModel } from './model/label.model.ts';
+export { textFeatures, voicedFeatures } from './text/text.features.ts';
 export { readNarrativeClasses } from './evaluation/dataset.readers.ts';
 export {
   evaluateNarrativeRecipe,
   narrativeExamples,
+  REPORTED_WEIGHT,
+  trainNarratives,
+  type ReportedSpans,
   type Language as LabelLanguage,
   type NarrativeEvaluation,
 } from './training/narrative.pipeline.ts';
 export {
   evaluateTechniqueRecipe,
   techniqueExamples,
+  trainTechniques,
   type TechniqueEvaluation,
 } from './training/technique.pipeline.ts';
+export {
+  analystLabels,
+  ANALYST_WEIGHT,
+  retrainNarratives,
+  type AnalystExample,
+} from './training/analyst.retraining.ts';

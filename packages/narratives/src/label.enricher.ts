@@ -3,7 +3,15 @@
 // highest under the label's model, or the sentence a query rule matched), with its probability as
 // confidence. Analysts' decisions override the model: a rejected label is not emitted again, a
 // confirmed one is emitted even when the model no longer predicts it, so both survive re-processing.
-import { parseAnnotation, sha256Hex, type Annotation, type Document, type Enricher } from '@echotrace/core';
+import {
+  parseAnnotation,
+  sha256Hex,
+  type Annotation,
+  type Document,
+  type Enricher,
+  type EnrichmentInputs,
+  type QuoteAnnotation,
+} from '@echotrace/core';
 import { labelScorer } from './model/model.registry.ts';
 import type { LabelScorer } from './model/label.model.ts';
 import {
@@ -14,16 +22,37 @@ import {
 } from './model/narrative.decision.ts';
 import { TECHNIQUE_NAMES } from './techniques.ts';
 import { loadTaxonomy, ruleMatches, type Taxonomy, type TaxonomyEntry } from './taxonomy/taxonomy.loader.ts';
-import { splitSentences, textFeatures, words, type Sentence } from './text/text.features.ts';
+import {
+  splitSentences,
+  textFeatures,
+  voicedFeatures,
+  words,
+  type Sentence,
+  type VoicedFeatures,
+} from './text/text.features.ts';
 
 export const LABEL_PRODUCER = 'narratives';
-export const LABEL_PRODUCER_VERSION = '1';
+export const LABEL_PRODUCER_VERSION = '2';
+// It reads the quotes: what an attributed quote says is the speaker's claim, which the outlet may
+// only be reporting, so it counts less toward a narrative (decision 0016).
 export const LABEL_DESCRIPTOR = {
   producer: LABEL_PRODUCER,
   version: LABEL_PRODUCER_VERSION,
   produces: ['narrative', 'technique'],
-  reads: [],
+  reads: ['quote'],
 } as const;
+
+/**
+ * The spans of reported speech among a document's quotes: the content of every quote attributed to
+ * someone (a speaker or a cue such as "заявил"); a quotation without either (scare quotes, a name)
+ * is the outlet's own wording.
+ */
+export function reportedSpans(quotes: readonly QuoteAnnotation[]): Sentence[] {
+  return quotes
+    .filter((q) => q.attributes.speaker !== null || (q.attributes.cue ?? null) !== null)
+    .flatMap((q) => (q.attributes.parts && q.attributes.parts.length > 0 ? q.attributes.parts : [q]))
+    .map(({ start, end }) => ({ start, end }));
+}
 
 /** An analyst's verdict on one label of one document (kind narrative: a taxonomy id; technique: a technique id). */
 export interface LabelVerdict {
@@ -51,9 +80,10 @@ export function createLabelEnricher(options: LabelEnricherOptions = {}): Enriche
   return {
     ...LABEL_DESCRIPTOR,
     produces: [...LABEL_DESCRIPTOR.produces],
-    reads: [],
-    annotate(document: Document) {
+    reads: [...LABEL_DESCRIPTOR.reads],
+    annotate(document: Document, inputs?: EnrichmentInputs) {
       if (!document.text.trim()) return [];
+      const reported = reportedSpans(inputs?.of('quote') ?? []);
       const language = document.language.split('-')[0]!;
       const sentences = splitSentences(document.text);
       const sentenceWords = sentences.map((s) => words(document.text.slice(s.start, s.end)));
@@ -84,13 +114,23 @@ export function createLabelEnricher(options: LabelEnricherOptions = {}): Enriche
       >();
       const scorer = labelScorer('narratives', language);
       if (scorer) {
-        const decision = predictNarratives(scorer, documentFeatures);
+        const weight = reportedWeight(scorer);
+        const decision = predictNarratives(
+          scorer,
+          reported.length > 0 ? voicedFeatures(document.text, reported) : documentFeatures,
+        );
+        // A sentence mostly inside reported speech is evidence of the speaker's claim: it ranks
+        // with the same weight the model gives reported speech.
+        const sentenceWeight = sentences.map((s) => (reportedShare(s, reported) > 0.5 ? weight : 1));
         for (const label of [...decision.narratives, ...decision.subnarratives]) {
           const entry = taxonomy.byName.get(label.label);
           if (!entry || label.label === OTHER) continue;
           const index = scorer.model.labels.indexOf(label.label);
           const ranked = sentences
-            .map((s, i) => ({ s, m: index < 0 ? 0 : marginsOf(scorer, i)[index]! }))
+            .map((s, i) => ({
+              s,
+              m: index < 0 ? 0 : marginsOf(scorer, i)[index]! * sentenceWeight[i]!,
+            }))
             .sort((a, b) => b.m - a.m);
           narratives.set(entry.id, {
             entry,
@@ -127,6 +167,9 @@ export function createLabelEnricher(options: LabelEnricherOptions = {}): Enriche
       }
       for (const [id, n] of narratives) {
         if (rejected.has(`narrative\u0000${id}`)) continue;
+        // Rejecting a narrative rejects the model's sub-narratives of it (an analyst's confirmed one stays).
+        const parent = n.entry.parentId;
+        if (parent && n.method !== 'analyst' && rejected.has(`narrative\u0000${parent}`)) continue;
         const span = n.evidence[0] ?? { start: 0, end: Math.min(document.text.length, 200) };
         labels.push(
           annotation(document, 'narrative', id, span, n.score, {
@@ -172,10 +215,26 @@ export function createLabelEnricher(options: LabelEnricherOptions = {}): Enriche
   };
 }
 
-/** The model's narrative decision for a text's features (also what `eval` scores). */
+/** How much reported speech counts for this model (its header says; 1 for models before it did). */
+function reportedWeight(scorer: LabelScorer): number {
+  const w = (scorer.model.meta as { reportedWeight?: unknown }).reportedWeight;
+  return typeof w === 'number' ? w : 1;
+}
+
+/** The share of a sentence's characters inside the reported spans. */
+function reportedShare(s: Sentence, reported: readonly Sentence[]): number {
+  let inside = 0;
+  for (const r of reported) inside += Math.max(0, Math.min(s.end, r.end) - Math.max(s.start, r.start));
+  return s.end > s.start ? inside / (s.end - s.start) : 0;
+}
+
+/**
+ * The model's narrative decision for a text's features, or for its features split by voice (then
+ * reported speech counts as the model's header says); also what `eval` scores.
+ */
 export function predictNarratives(
   scorer: LabelScorer,
-  features: Uint32Array,
+  features: Uint32Array | VoicedFeatures,
 ): { narratives: ScoredLabel[]; subnarratives: ScoredLabel[] } {
   let decision = decisionParts.get(scorer);
   if (!decision) {
@@ -185,12 +244,11 @@ export function predictNarratives(
       (decision = { thresholds: meta.thresholds, parents: new Map(Object.entries(meta.parents)) }),
     );
   }
-  return decideNarratives(
-    scorer.model.labels,
-    scorer.probabilities(features),
-    decision.parents,
-    decision.thresholds,
-  );
+  const probabilities =
+    features instanceof Uint32Array
+      ? scorer.probabilities(features)
+      : scorer.probabilities(features.own, features.reported, reportedWeight(scorer));
+  return decideNarratives(scorer.model.labels, probabilities, decision.parents, decision.thresholds);
 }
 
 const decisionParts = new WeakMap<

@@ -7,7 +7,14 @@ import {
   type Annotation,
   type Document,
 } from '@echotrace/core';
-import { createLabelEnricher, type LabelEnricherOptions } from '@echotrace/narratives';
+import {
+  createLabelEnricher,
+  labelScorer,
+  reportedSpans,
+  textFeatures,
+  voicedFeatures,
+  type LabelEnricherOptions,
+} from '@echotrace/narratives';
 
 // Texts written for this test (not taken from any corpus).
 function doc(id: string, raw: string, language = 'ru'): Document {
@@ -99,6 +106,26 @@ describe('label enricher', () => {
     );
   });
 
+  it('drops the sub-narratives of a rejected narrative', async () => {
+    const labels = annotationsOfKind(
+      await enrich(alliance, {
+        decisions: [
+          {
+            documentId: 'd-alliance',
+            kind: 'narrative',
+            labelId: 'demo-moscow-beijing-pyongyang-alliance',
+            status: 'rejected',
+          },
+        ],
+      }),
+      'narrative',
+    );
+    assert.deepEqual(
+      labels.map((l) => l.label).filter((l) => l.startsWith('demo-moscow-beijing-pyongyang-alliance')),
+      [],
+    );
+  });
+
   it('labels techniques per paragraph, the trigger sentence inside its paragraph', async () => {
     const rant = doc(
       'd-rant',
@@ -116,5 +143,48 @@ describe('label enricher', () => {
       annotationsOfKind(await enrich(weather), 'technique').map((t) => t.label),
       [],
     );
+  });
+});
+
+describe('reported speech', () => {
+  const claim = 'украинские неонацисты киевского режима обстреливают мирных жителей и лгут';
+  const reported = doc('d-reported', `Минобороны России заявило, что ${claim}. Проверить это нельзя.`);
+  const start = reported.text.indexOf(claim);
+  const quote = (speaker: string | null, cue: { start: number; end: number } | null) =>
+    ({
+      id: 'q1',
+      documentId: reported.id,
+      kind: 'quote',
+      label: 'INDIRECT',
+      start,
+      end: start + claim.length,
+      confidence: 0.9,
+      producer: 'quotes',
+      producerVersion: '1',
+      attributes: { speaker, cue, parts: [{ start, end: start + claim.length }] },
+    }) as const;
+  const discrediting = (voiced: boolean): number => {
+    const scorer = labelScorer('narratives', 'ru')!;
+    const weight = (scorer.model.meta as { reportedWeight: number }).reportedWeight;
+    const span = [{ start, end: start + claim.length }];
+    const v = voicedFeatures(reported.text, span);
+    const p = voiced
+      ? scorer.probabilities(v.own, v.reported, weight)
+      : scorer.probabilities(textFeatures(reported.text));
+    return p[scorer.model.labels.indexOf('URW: Discrediting Ukraine')]!;
+  };
+
+  it('takes an attributed quote as reported speech, a bare quotation as the outlet’s words', () => {
+    const cue = { start: reported.text.indexOf('заявило'), end: reported.text.indexOf('заявило') + 7 };
+    assert.deepEqual(reportedSpans([quote('Минобороны России', cue) as never]), [
+      { start, end: start + claim.length },
+    ]);
+    assert.deepEqual(reportedSpans([quote(null, null) as never]), []);
+  });
+
+  it('counts a claim inside reported speech less than the same words in the outlet’s voice', () => {
+    const own = discrediting(false);
+    const asReported = discrediting(true);
+    assert.ok(asReported < own * 0.9, `${asReported} < ${own}`);
   });
 });

@@ -26,7 +26,7 @@ import {
 } from '@echotrace/entities';
 import { parseHtmlFile, parseTextFile, sourceFor } from '@echotrace/extract';
 import { screenEntityAnnotations } from '@echotrace/sanctions';
-import { extractQuotes } from '@echotrace/quotes';
+import { extractQuotes, quoteAnnotations } from '@echotrace/quotes';
 import { createLabelEnricher } from '@echotrace/narratives';
 import { fetchArchived } from '../acquisition/fetch.usecase.ts';
 import { russianVerbLemmas } from '../quotes/quote.language.ts';
@@ -85,8 +85,14 @@ export interface AnalyzedLabel {
   paragraph?: { start: number; end: number };
 }
 
-function analyzeLabels(document: Document): Pick<Analysis, 'narratives' | 'techniques'> {
-  const labels = createLabelEnricher().annotate(document, { of: () => [] }) as Annotation[];
+/** `quotes`: the document's quote annotations, which tell the labeller reported speech from the outlet's own. */
+function analyzeLabels(
+  document: Document,
+  quotes: readonly Annotation[],
+): Pick<Analysis, 'narratives' | 'techniques'> {
+  const labels = createLabelEnricher().annotate(document, {
+    of: (kind) => annotationsOfKind(quotes, kind),
+  }) as Annotation[];
   const span = ({ start, end }: { start: number; end: number }): AnalyzedSpan => ({
     start,
     end,
@@ -142,10 +148,11 @@ export interface AnalyzedQuote {
 }
 
 function analyzeQuotes(
-  text: string,
+  document: Pick<Document, 'id' | 'text'>,
   language: string,
   resolved: readonly ResolvedMention[],
-): AnalyzedQuote[] {
+): { quotes: AnalyzedQuote[]; annotations: Annotation[] } {
+  const text = document.text;
   const spanOf = (span: { start: number; end: number } | null): AnalyzedSpan | null =>
     span ? { start: span.start, end: span.end, text: text.slice(span.start, span.end) } : null;
   const quotes = extractQuotes({
@@ -160,7 +167,7 @@ function analyzeQuotes(
       ...(m.attributes?.title ? { title: m.attributes.title } : {}),
     })),
   });
-  return quotes.map((q) => ({
+  const output = quotes.map((q) => ({
     start: q.content.start,
     end: q.content.end,
     text: text.slice(q.content.start, q.content.end),
@@ -178,6 +185,7 @@ function analyzeQuotes(
     construction: q.construction,
     confidence: q.confidence,
   }));
+  return { quotes: output, annotations: quoteAnnotations(document, quotes) };
 }
 
 /** A flagged mention with the analyst's status of its (entity, list entry) pair. */
@@ -287,6 +295,7 @@ export async function analyzeDocument(deps: AnalyzeDependencies, request: Analyz
   } else {
     warnings.push(`no entity recognizer for language ${JSON.stringify(language)}: entities not analyzed`);
   }
+  const quotes = analyzeQuotes(document, language, resolved);
   return {
     source: origin,
     text: document.text,
@@ -296,9 +305,9 @@ export async function analyzeDocument(deps: AnalyzeDependencies, request: Analyz
     paragraphs: document.paragraphs,
     entities: resolved.map(toOutput),
     sanctions: await screenAnalysis(deps.store, document.id, document.text, resolved),
-    quotes: analyzeQuotes(document.text, language, resolved),
+    quotes: quotes.quotes,
     warnings,
-    ...analyzeLabels({ ...document, language }),
+    ...analyzeLabels({ ...document, language }, quotes.annotations),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type TechniqueEvaluation,
 } from '@echotrace/narratives';
 import path from 'node:path';
+import { textReportedSpans } from './reported.speech.ts';
 
 export type LabelEvaluation =
   | { task: 'narratives'; data: string; languages: NarrativeEvaluation[] }
@@ -34,7 +35,11 @@ export function evaluateLabels(
       task,
       data,
       languages: languages.map((l) =>
-        evaluateNarrativeRecipe(narrativeExamples(sharedData, l, data), l, readNarrativeClasses(data)),
+        evaluateNarrativeRecipe(
+          narrativeExamples(sharedData, l, data, textReportedSpans),
+          l,
+          readNarrativeClasses(data),
+        ),
       ),
     };
   return {

@@ -80,13 +80,14 @@ export async function decideLabel(
   };
 }
 
-/** Re-runs the label enricher on one document with its decisions (it reads no other annotations). */
+/** Re-runs the label enricher on one document with its decisions and its stored quotes. */
 async function relabel(store: Store, document: Document): Promise<void> {
   const enricher = createLabelEnricher({ decisions: await store.labelDecisions.list(document.id) });
+  const stored = await store.annotations.forDocument(document.id);
   await store.annotations.replace(
     document.id,
     LABEL_PRODUCER,
-    await enricher.annotate(document, { of: () => [] }),
+    await enricher.annotate(document, { of: (kind) => annotationsOfKind(stored, kind) }),
   );
 }
 

@@ -42,6 +42,7 @@ import { exportCommand } from './export.command.ts';
 import {
   labelsConfirmCommand,
   labelsRejectCommand,
+  labelsTrainCommand,
   narrativesCommand,
   narrativesShowCommand,
 } from './narratives.command.ts';
@@ -101,6 +102,7 @@ export const commands: Command[] = [
   narrativesShowCommand,
   labelsConfirmCommand,
   labelsRejectCommand,
+  labelsTrainCommand,
   evalNarrativesCommand,
   evalTechniquesCommand,
 ];

@@ -6,6 +6,7 @@ import {
   documentLabels,
   narrativeCounts,
   narrativeDocuments,
+  retrainLabelModels,
   type DocumentLabel,
 } from '@echotrace/app';
 import { writeJson, type Command } from '../command.ts';
@@ -179,3 +180,53 @@ given again, a confirmed one stays even if the model no longer gives it.`,
 
 export const labelsConfirmCommand = labelDecisionCommand('confirmed');
 export const labelsRejectCommand = labelDecisionCommand('rejected');
+
+export const labelsTrainCommand: Command = {
+  name: 'labels train',
+  summary: "Retrain the narrative models with analysts' confirmed and rejected labels",
+  usage: 'labels train --out DIR [--shared-data DIR] [--lang en|ru] [--json]',
+  help: `
+Every document with a narrative decision (labels confirm|reject) becomes a training document
+labelled with its narratives after the verdicts (a rejected label is dropped, a confirmed one
+added; none left: Other), counted 5 times beside the committed recipe's data read from
+--shared-data (default $ECHOTRACE_SHARED_DATA). The models keep the committed thresholds and are
+written to DIR as narratives.{en,ru}.bin; point ECHOTRACE_LABEL_MODELS at DIR to label with them.
+The same decisions and data give the same model. Techniques are not retrained. Takes minutes.
+
+Example:
+  echotrace labels train --out data/label-models --lang ru
+  ECHOTRACE_LABEL_MODELS=data/label-models echotrace ingest posts.json`,
+  options: [
+    { name: 'out', type: 'string', value: 'DIR', description: 'Where to write the retrained models' },
+    {
+      name: 'shared-data',
+      type: 'string',
+      value: 'DIR',
+      description: 'The shared data (propaganda/, ner/, media/)',
+    },
+    { name: 'lang', type: 'string', value: 'LANG', description: 'en or ru (default both)' },
+    { name: 'json', type: 'boolean', description: 'Print the result as JSON' },
+  ],
+  async run(context) {
+    if (context.positionals.length > 0) throw new UsageError('labels train takes options only');
+    const out = context.options.out;
+    if (typeof out !== 'string' || out === '') throw new UsageError('--out DIR is required');
+    const shared = context.options['shared-data'] ?? process.env.ECHOTRACE_SHARED_DATA;
+    if (typeof shared !== 'string' || shared === '')
+      throw new UsageError('--shared-data DIR (or ECHOTRACE_SHARED_DATA) is required');
+    const lang = context.options.lang;
+    if (lang !== undefined && lang !== 'en' && lang !== 'ru') throw new UsageError('--lang must be en or ru');
+    const results = await retrainLabelModels(await context.openStore(), {
+      sharedData: shared,
+      out,
+      ...(lang !== undefined && { languages: [lang] }),
+    });
+    if (context.options.json) writeJson(context.stdout, results);
+    else
+      for (const r of results)
+        context.stdout.write(
+          `narratives ${r.language}: ${r.analystDocuments} decided documents (${r.analystOther} as Other) → ${r.file} (${r.bytes} bytes)${r.skippedLabels.length ? `; not learnable, kept as decisions: ${r.skippedLabels.join(', ')}` : ''}\n`,
+        );
+    return 0;
+  },
+};

@@ -23,6 +23,8 @@ export interface IndexedExamples {
   scales: ArrayLike<number>;
   /** The dense index of the bias feature, whose value is always 1 (not scaled with the text's length). */
   bias?: number;
+  /** Per row, a factor per feature (reported speech counts less), or undefined when all are 1. */
+  factors?: readonly (Float32Array | undefined)[];
 }
 
 /** A seeded linear congruential generator: same seed, same shuffles. */
@@ -63,15 +65,19 @@ export function trainFtrl(
     for (const r of shuffled(examples.rows.length, random)) {
       const row = examples.rows[r]!;
       const x = examples.scales[r]!;
+      const factor = examples.factors?.[r];
+      const value = (k: number, i: number): number => (i === examples.bias ? 1 : factor ? x * factor[k]! : x);
       let margin = 0;
-      for (const i of row) {
+      for (let k = 0; k < row.length; k++) {
+        const i = row[k]!;
         const wi = weightOf(i);
         w[i] = wi;
-        margin += wi * (i === examples.bias ? 1 : x);
+        margin += wi * value(k, i);
       }
       const p = 1 / (1 + Math.exp(-Math.max(-35, Math.min(35, margin))));
-      for (const i of row) {
-        const g = (p - targets[r]!) * (i === examples.bias ? 1 : x);
+      for (let k = 0; k < row.length; k++) {
+        const i = row[k]!;
+        const g = (p - targets[r]!) * value(k, i);
         const g2 = g * g;
         const ni = n[i]!;
         const sigma = (Math.sqrt(ni + g2) - Math.sqrt(ni)) / alpha;

@@ -173,11 +173,16 @@ export class LabelScorer {
     }
   }
 
-  /** Probability per label (model order) for one example's distinct feature hashes. */
-  probabilities(features: Uint32Array): Float64Array {
+  /**
+   * Probability per label (model order) for one example's distinct feature hashes; `reported`
+   * features (found only in reported speech) count `reportedWeight` times as much.
+   */
+  probabilities(features: Uint32Array, reported?: Uint32Array, reportedWeight = 1): Float64Array {
     const margins = new Float64Array(this.model.labels.length);
-    const scale = featureScale(features.length);
+    const scale = featureScale(features.length + (reported?.length ?? 0));
     for (const f of features) this.#add(f, f === BIAS_FEATURE ? 1 : scale, margins);
+    if (reported && reportedWeight !== 0)
+      for (const f of reported) if (f !== BIAS_FEATURE) this.#add(f, scale * reportedWeight, margins);
     for (let i = 0; i < margins.length; i++) margins[i] = 1 / (1 + Math.exp(-margins[i]!));
     return margins;
   }

@@ -5,6 +5,7 @@
 import { seededRandom } from './ftrl.trainer.ts';
 import type { LabelModel, SparseWeights } from './label.model.ts';
 import { LabelScorer } from './label.model.ts';
+import type { VoicedFeatures } from '../text/text.features.ts';
 import { trainLabels, type LabelTrainingOptions, type TrainingExample } from './label.training.ts';
 import {
   decideNarratives,
@@ -24,6 +25,19 @@ export interface NarrativeExample {
   subnarratives: readonly string[];
   /** Plain news added as Other: trained on, never counted in the task's F1-samples. */
   neutral?: boolean;
+  /** The features split by voice (own text, reported speech), when quotes were found: predicted from these. */
+  voiced?: VoicedFeatures;
+}
+
+/** How a model labels an example: its own voice in full, reported speech `reportedWeight` times. */
+export function exampleProbabilities(
+  scorer: LabelScorer,
+  e: NarrativeExample,
+  reportedWeight = 1,
+): Float64Array {
+  return e.voiced
+    ? scorer.probabilities(e.voiced.own, e.voiced.reported, reportedWeight)
+    : scorer.probabilities(e.features);
 }
 
 export function parentMap(
@@ -48,8 +62,11 @@ export function trainNarrativeWeights(
   const coarse = [...new Set(examples.flatMap((e) => e.narratives))].filter((l) => l !== OTHER).sort();
   const fineAll = new Set(examples.flatMap((e) => e.subnarratives));
   const parents = parentMap(fineAll, new Set(coarse));
+  // Trained on the view it is predicted from: its own voice in full, reported speech weighed less.
+  const view = (e: NarrativeExample) =>
+    e.voiced ? { features: e.voiced.own, reported: e.voiced.reported } : { features: e.features };
   const docExamples: TrainingExample[] = examples.map((e) => ({
-    features: e.features,
+    ...view(e),
     labels: new Set(e.narratives),
   }));
   const coarseLabels = [...coarse, OTHER];
@@ -63,7 +80,7 @@ export function trainNarrativeWeights(
     if (children.length === 0) continue;
     const subset = examples
       .filter((e) => e.narratives.includes(parent))
-      .map((e) => ({ features: e.features, labels: new Set(e.subnarratives) }));
+      .map((e) => ({ ...view(e), labels: new Set(e.subnarratives) }));
     labels.push(...children);
     weights.push(...trainLabels(subset, children, { ...options, maxWeights: FINE_WEIGHTS }));
   }
@@ -86,12 +103,13 @@ export interface NarrativeOof {
   parents: Map<string, string>;
 }
 
-/** Out-of-fold probabilities over `k` folds. */
+/** Out-of-fold probabilities over `k` folds; reported speech counts `reportedWeight` in them. */
 export function narrativeOof(
   examples: readonly NarrativeExample[],
   k = 5,
   seed = 11,
   options: LabelTrainingOptions = {},
+  reportedWeight = 1,
 ): NarrativeOof {
   const fold = foldsOf(examples.length, k, seed);
   const probabilities: Map<string, number>[] = examples.map(() => new Map<string, number>());
@@ -103,7 +121,7 @@ export function narrativeOof(
     const scorer = new LabelScorer(modelOf('narratives', 'xx', trained.labels, trained.weights, {}));
     examples.forEach((e, i) => {
       if (fold[i] !== f) return;
-      const p = scorer.probabilities(e.features);
+      const p = exampleProbabilities(scorer, e, reportedWeight);
       trained.labels.forEach((l, j) => probabilities[i]!.set(l, p[j]!));
     });
   }

@@ -48,6 +48,34 @@ export function textFeatures(text: string): Uint32Array {
   return Uint32Array.from(seen).sort();
 }
 
+/**
+ * A text's features split by voice: `own` from the text with the reported spans (attributed
+ * quotes' content) blanked, `reported` those found only inside the reported spans. The model
+ * weighs `reported` less (decision 0016: a report of a claim is not the outlet making it).
+ */
+export interface VoicedFeatures {
+  own: Uint32Array;
+  reported: Uint32Array;
+}
+
+export function voicedFeatures(text: string, reported: readonly Sentence[]): VoicedFeatures {
+  if (reported.length === 0) return { own: textFeatures(text), reported: new Uint32Array() };
+  let own = '';
+  let inside = '';
+  let at = 0;
+  for (const span of [...reported].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(at, span.start);
+    if (span.end <= start) continue;
+    own += text.slice(at, start) + '\n';
+    inside += text.slice(start, span.end) + '\n';
+    at = span.end;
+  }
+  own += text.slice(at);
+  const ownFeatures = textFeatures(own);
+  const mine = new Set(ownFeatures);
+  return { own: ownFeatures, reported: textFeatures(inside).filter((f) => !mine.has(f)) };
+}
+
 const PUNCTUATION = /[!?«»"“”…]|\.\.\./gu;
 
 const SENTENCE_END = /[.!?…]+["»”)]*\s+|\n+/gu;
