@@ -3,7 +3,11 @@
 // the first time the phase is reached with a count of at least n (default 0); unset, a no-op.
 // `job-handled`: the worker ran a job's handler (its work is committed) and has not yet marked the
 // job done, so a restart runs the job again; its work must then be a no-op.
-export type CrashPhase = 'ingest-batch' | 'before-grouping' | 'grouping' | 'job-handled';
+// `alert-fired`: an evaluation committed its events and deliveries, none is sent yet.
+// `alert-sent`: a delivery was sent and is not yet marked delivered: a restart sends it again, with
+// the same event id (the receiver's idempotency key).
+export type CrashPhase =
+  'ingest-batch' | 'before-grouping' | 'grouping' | 'job-handled' | 'alert-fired' | 'alert-sent';
 
 // Read once: the hook sits on progress paths, and a test sets it in the child's environment.
 const CRASH_AT = (() => {
