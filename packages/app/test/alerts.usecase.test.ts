@@ -23,7 +23,7 @@ import {
   startWebhookReceiver,
   type SmtpReceiver,
   type WebhookReceiver,
-} from './helpers/alert.receivers.ts';
+} from '@echotrace/fetch/test-alert-receivers';
 
 const SECRET = 'a-test-secret-of-our-own';
 

@@ -355,18 +355,24 @@ export interface EvaluationReport {
   failed: Array<{ name: string; error: string }>;
 }
 
+export interface EvaluateOptions {
+  limit?: number;
+  /** Every saved search now, due or not (`alerts run --all`). */
+  all?: boolean;
+  signal?: AbortSignal;
+  onEvaluated?: (name: string, events: number) => void;
+}
+
 /** Evaluates every due saved search (at most `limit`), each in its own unit. */
 export async function evaluateDue(
   store: Store,
   clock: Clock,
-  options: {
-    limit?: number;
-    signal?: AbortSignal;
-    onEvaluated?: (name: string, events: number) => void;
-  } = {},
+  options: EvaluateOptions = {},
 ): Promise<EvaluationReport> {
   const report: EvaluationReport = { evaluated: 0, fired: 0, failed: [] };
-  const due = await store.alerts.due(clock.now().toISOString(), options.limit ?? 10_000);
+  const due = options.all
+    ? await store.alerts.list()
+    : await store.alerts.due(clock.now().toISOString(), options.limit ?? 10_000);
   for (const search of due) {
     if (options.signal?.aborted) break;
     try {
@@ -396,12 +402,18 @@ export function backoffMs(attempts: number): number {
   return Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_CAP_MS);
 }
 
+export interface DeliverOptions {
+  signal?: AbortSignal;
+  /** How long a claimed delivery is left alone by other runners (default 5 minutes). */
+  leaseMs?: number;
+}
+
 /** Sends the deliveries that are due, marking each delivered or failed (with its next attempt). */
 export async function deliverDue(
   store: Store,
   channels: AlertDeliveries,
   clock: Clock,
-  options: { signal?: AbortSignal; batch?: number } = {},
+  options: DeliverOptions = {},
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, failed: [] };
   const searches = new Map<string, SavedSearch | null>();
@@ -410,8 +422,10 @@ export async function deliverDue(
     const now = clock.now();
     const claimed = await store.alerts.claimDue(
       now.toISOString(),
-      new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString(),
-      options.batch ?? 50,
+      new Date(now.getTime() + (options.leaseMs ?? DELIVERY_LEASE_MS)).toISOString(),
+      // One at a time: a runner killed mid-batch would otherwise hold the rest of its claims until
+      // their leases ran out, though it never started sending them.
+      1,
     );
     if (claimed.length === 0) break;
     for (const delivery of claimed) {
@@ -451,7 +465,7 @@ export async function runAlertsOnce(
   store: Store,
   channels: AlertDeliveries,
   clock: Clock,
-  options: { signal?: AbortSignal; onEvaluated?: (name: string, events: number) => void } = {},
+  options: EvaluateOptions & DeliverOptions = {},
 ): Promise<{ evaluation: EvaluationReport; delivery: DeliveryReport }> {
   const evaluation = await evaluateDue(store, clock, options);
   const delivery = await deliverDue(store, channels, clock, options);

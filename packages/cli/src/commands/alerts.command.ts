@@ -141,14 +141,24 @@ export const alertsRemoveCommand: Command = {
 export const alertsRunCommand: Command = {
   name: 'alerts run',
   summary: 'Evaluate the saved searches that are due and deliver their events (--once: one pass)',
-  usage: 'alerts run [--once] [--json]',
+  usage: 'alerts run [--once] [--all] [--lease-ms MS] [--json]',
   help: `
 Evaluates each due saved search (its state and the events it fires are written in one unit), then
 sends the deliveries that are due; a failed delivery is retried with backoff (30 s doubling, at
 most 6 h, 12 attempts) and shown by "alerts events --status failed". Without --once it keeps
-running, waking every 30 seconds, until Ctrl-C.`,
+running, waking every 30 seconds, until Ctrl-C. --all evaluates every saved search now, due or not
+(its next evaluation then counts from now).`,
   options: [
     { name: 'once', type: 'boolean', description: 'One pass, then exit' },
+    { name: 'all', type: 'boolean', description: 'Evaluate every saved search now, due or not' },
+    {
+      name: 'lease-ms',
+      type: 'integer',
+      min: 100,
+      max: 3_600_000,
+      value: 'MS',
+      description: 'How long a delivery being sent is left alone by other runners (default 300000)',
+    },
     { name: 'json', type: 'boolean', description: 'Print each pass as JSON' },
   ],
   async run(context) {
@@ -158,6 +168,8 @@ running, waking every 30 seconds, until Ctrl-C.`,
       for (;;) {
         const result = await runAlertsOnce(store, channels.deliveries, systemClock, {
           signal: context.signal,
+          all: context.options.all === true,
+          leaseMs: context.options['lease-ms'] as number | undefined,
         });
         if (context.options.json) writeJson(context.stdout, result);
         else {
