@@ -13,6 +13,7 @@ import { RequestValidationError, errorHandler, notFoundBody } from './http.error
 import { registerAdminRoutes } from './routes/admin.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerDispatchRoutes } from './routes/dispatches.routes.ts';
+import { registerAlertRoutes } from './routes/alerts.routes.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
 import { registerEntityRoutes } from './routes/entities.routes.ts';
 import { registerJobRoutes } from './routes/jobs.routes.ts';
@@ -81,6 +82,7 @@ export function createApp(deps: ServerDeps): ApiApp {
   registerSanctionsRoutes(app, deps);
   registerSourceRoutes(app, deps);
   registerDispatchRoutes(app, deps);
+  registerAlertRoutes(app, deps);
   registerJobRoutes(app, deps);
   app.openapi(statsRoute, async (c) => c.json(loose(await corpusStats(deps.store)), 200));
 
