@@ -218,7 +218,7 @@ describe('alerts', () => {
     assert.equal((await alertDeliveries(story.store, { status: 'delivered' })).length, 2);
 
     // The Atom feed holds the event, its text escaped, and parses back.
-    const feed = parseFeed(await alertFeed(story.store, 'slogan'), { origin: 'alerts/slogan' });
+    const feed = parseFeed((await alertFeed(story.store, 'slogan')).xml, { origin: 'alerts/slogan' });
     assert.equal(feed.format, 'atom');
     assert.equal(feed.items.length, 1);
     assert.equal(feed.items[0]!.guid, `urn:echotrace:event:${call.id}`);

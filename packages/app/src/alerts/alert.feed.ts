@@ -50,8 +50,13 @@ export function atomFeed(
   return feed.atom1();
 }
 
-export async function alertFeed(store: Store, name: string, options: FeedOptions = {}): Promise<string> {
+/** The feed of a saved search and how many events it holds. */
+export async function alertFeed(
+  store: Store,
+  name: string,
+  options: FeedOptions = {},
+): Promise<{ xml: string; events: number }> {
   const events = await alertEvents(store, name, FEED_EVENTS);
   const search = (await store.alerts.get(name))!;
-  return atomFeed(search, events, options);
+  return { xml: atomFeed(search, events, options), events: events.length };
 }

@@ -241,10 +241,12 @@ export const alertsFeedCommand: Command = {
   ],
   async run(context) {
     const name = onePositional(context, this.usage);
-    const xml = await alertFeed(await context.openStore(), name);
+    const { xml, events } = await alertFeed(await context.openStore(), name);
     const out = text(context, 'out');
-    if (out) writeFileSync(out, xml);
-    else context.stdout.write(xml.endsWith('\n') ? xml : `${xml}\n`);
+    if (out) {
+      writeFileSync(out, xml);
+      context.stdout.write(`${out}: Atom feed of ${name}, ${events} event${events === 1 ? '' : 's'}\n`);
+    } else context.stdout.write(xml.endsWith('\n') ? xml : `${xml}\n`);
     return 0;
   },
 };

@@ -146,7 +146,7 @@ export function registerAlertRoutes(app: ApiApp, deps: ServerDeps): void {
 
   app.openapi(feedRoute, async (c) => {
     const { name } = c.req.valid('param');
-    const xml = await alertFeed(deps.store, name, { selfUrl: new URL(c.req.url).href });
+    const { xml } = await alertFeed(deps.store, name, { selfUrl: new URL(c.req.url).href });
     return c.body(xml, 200, {
       'Content-Type': 'application/atom+xml; charset=utf-8',
       'X-Content-Type-Options': 'nosniff',
