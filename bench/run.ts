@@ -12,6 +12,7 @@
 //   --no-enriched          skip the store benchmark's enriched-ingest measure
 //   --json-out FILE        also write the results of the run to FILE (one JSON object per bench)
 //   --only api             search through the HTTP API (autocannon on loopback) at the smallest size
+//   --only alerts          the alert evaluator: 1,000 saved searches at the smallest size (docs/alerts.md)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,6 +88,15 @@ const benches: Bench[] = [
         sharedData,
         db: values.db as 'sqlite' | 'postgres',
         pgUrl: process.env.ECHOTRACE_BENCH_PG_URL ?? null,
+      }),
+  },
+  {
+    name: 'alerts',
+    run: async () =>
+      (await import('./alerts.bench.ts')).benchAlerts({
+        sharedData,
+        size: Math.min(...sizes),
+        db: values.db as 'sqlite' | 'postgres',
       }),
   },
   {

@@ -5,8 +5,18 @@
 // job done, so a restart runs the job again; its work must then be a no-op. `relink-page` and
 // `screening-page`: `entities relink` / `sanctions screen` committed a page of documents (count:
 // documents done so far) and has not started the next.
+// `alert-fired`: an evaluation committed its events and deliveries, none is sent yet.
+// `alert-sent`: a delivery was sent and is not yet marked delivered: a restart sends it again, with
+// the same event id (the receiver's idempotency key).
 export type CrashPhase =
-  'ingest-batch' | 'before-grouping' | 'grouping' | 'job-handled' | 'relink-page' | 'screening-page';
+  | 'ingest-batch'
+  | 'before-grouping'
+  | 'grouping'
+  | 'job-handled'
+  | 'relink-page'
+  | 'screening-page'
+  | 'alert-fired'
+  | 'alert-sent';
 
 // Read once: the hook sits on progress paths, and a test sets it in the child's environment.
 const CRASH_AT = (() => {

@@ -52,6 +52,10 @@ export * from './analysis/network.usecase.ts';
 export * from './analysis/graph.formats.ts';
 export * from './analysis/csv.format.ts';
 export * from './analysis/export.usecase.ts';
+export * from './alerts/alert.settings.ts';
+export * from './alerts/alert.rules.ts';
+export * from './alerts/alerts.usecase.ts';
+export * from './alerts/alert.feed.ts';
 export {
   decideLabel,
   documentLabels,

@@ -40,6 +40,24 @@ export interface Config {
    * annotated. Default 1000000.
    */
   enrichMaxChars: number;
+  /** ECHOTRACE_SMTP_* — the mail server alert emails go through, or null when none is configured (docs/alerts.md). */
+  smtp: SmtpConfig | null;
+}
+
+export interface SmtpConfig {
+  /** ECHOTRACE_SMTP_HOST — the server's host name; setting it turns email delivery on. */
+  host: string;
+  /** ECHOTRACE_SMTP_PORT — default 587 (465 when ECHOTRACE_SMTP_SECURE=1). */
+  port: number;
+  /** ECHOTRACE_SMTP_SECURE — `1`: TLS from the first byte (port 465); default `0` (STARTTLS when offered). */
+  secure: boolean;
+  /** ECHOTRACE_SMTP_REQUIRE_TLS — `1`: refuse to send unless STARTTLS succeeds. Default `0`. */
+  requireTls: boolean;
+  /** ECHOTRACE_SMTP_USER and ECHOTRACE_SMTP_PASSWORD — login, when the server needs one. */
+  user: string | null;
+  password: string | null;
+  /** ECHOTRACE_SMTP_FROM — the sender address (required with a host). */
+  from: string;
 }
 
 export interface TranslationSettings {
@@ -97,6 +115,58 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string | un
       maxElements: integerSetting(env, 'ECHOTRACE_HTML_MAX_ELEMENTS', DEFAULT_HTML_LIMITS.maxElements, 1),
     },
     enrichMaxChars: integerSetting(env, 'ECHOTRACE_ENRICH_MAX_CHARS', DEFAULT_ENRICH_MAX_CHARS, 1),
+    smtp: smtpSettings(env),
+  };
+}
+
+function flagSetting(env: NodeJS.ProcessEnv, name: string): boolean {
+  const text = env[name]?.trim() ?? '';
+  if (text === '' || text === '0') return false;
+  if (text === '1') return true;
+  throw new InputError(name, `must be 0 or 1, not ${JSON.stringify(env[name])}`);
+}
+
+function smtpSettings(env: NodeJS.ProcessEnv): SmtpConfig | null {
+  const host = env.ECHOTRACE_SMTP_HOST?.trim();
+  const others = [
+    'ECHOTRACE_SMTP_PORT',
+    'ECHOTRACE_SMTP_FROM',
+    'ECHOTRACE_SMTP_USER',
+    'ECHOTRACE_SMTP_PASSWORD',
+  ];
+  if (!host) {
+    const stray = others.find((name) => env[name]?.trim());
+    if (stray) throw new InputError('ECHOTRACE_SMTP_HOST', `must be set when ${stray} is`);
+    return null;
+  }
+  if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(host))
+    throw new InputError(
+      'ECHOTRACE_SMTP_HOST',
+      `must be a host name or address, not ${JSON.stringify(host)}`,
+    );
+  const secure = flagSetting(env, 'ECHOTRACE_SMTP_SECURE');
+  const port = integerSetting(env, 'ECHOTRACE_SMTP_PORT', secure ? 465 : 587, 1);
+  if (port > 65535) throw new InputError('ECHOTRACE_SMTP_PORT', `must be at most 65535, not ${port}`);
+  const from = env.ECHOTRACE_SMTP_FROM?.trim() ?? '';
+  if (!/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/.test(from))
+    throw new InputError(
+      'ECHOTRACE_SMTP_FROM',
+      from
+        ? `must be one email address, not ${JSON.stringify(from)}`
+        : 'must be set with ECHOTRACE_SMTP_HOST',
+    );
+  const user = env.ECHOTRACE_SMTP_USER?.trim() || null;
+  const password = env.ECHOTRACE_SMTP_PASSWORD ?? null;
+  if (password && !user)
+    throw new InputError('ECHOTRACE_SMTP_USER', 'must be set when ECHOTRACE_SMTP_PASSWORD is');
+  return {
+    host,
+    port,
+    secure,
+    requireTls: flagSetting(env, 'ECHOTRACE_SMTP_REQUIRE_TLS'),
+    user,
+    password,
+    from,
   };
 }
 

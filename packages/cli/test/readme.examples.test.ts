@@ -163,6 +163,18 @@ function expectSensible(argv: string[], result: CliResult, work: string): void {
     assert.match(out, /│[ ▁-█]+│/);
   } else if (command === 'spread') {
     assert.match(out, /^ {2}fringe → mainstream: reached \d{4}-\d\d-\d\d/m);
+  } else if (command === 'alerts' && sub === 'add') {
+    assert.match(out, /^slogan: every 1h, new, spike$/m);
+  } else if (command === 'alerts' && sub === 'run') {
+    assert.match(out, /^evaluated 1, fired 0, delivered 0, failed 0$/m);
+  } else if (command === 'alerts' && sub === 'list') {
+    assert.match(out, /^slogan {2}every 1h {2}new,spike {2}"санкции против самих себя"$/m);
+    assert.match(out, /evaluated \d{4}-\d\d-\d\dT/);
+  } else if (command === 'alerts' && sub === 'events') {
+    assert.match(out, /^no deliveries$/m);
+  } else if (command === 'alerts' && sub === 'feed') {
+    const file = path.resolve(work, argv[argv.indexOf('--out') + 1]!);
+    assert.match(readFileSync(file, 'utf8'), /<title>Echotrace alert: slogan<\/title>/);
   } else if (command === 'network' || command === 'export') {
     const file = path.resolve(work, argv[argv.indexOf('--out') + 1]!);
     assert.ok(existsSync(file), `${file} not written`);

@@ -14,6 +14,7 @@ import { registerAdminRoutes } from './routes/admin.routes.ts';
 import { registerAnalysisRoutes } from './routes/analysis.routes.ts';
 import { registerAuthRoutes } from './routes/auth.routes.ts';
 import { registerDispatchRoutes } from './routes/dispatches.routes.ts';
+import { registerAlertRoutes } from './routes/alerts.routes.ts';
 import { registerDocumentRoutes } from './routes/documents.routes.ts';
 import { registerEntityRoutes } from './routes/entities.routes.ts';
 import { registerJobRoutes } from './routes/jobs.routes.ts';
@@ -82,6 +83,7 @@ export function createApp(deps: ServerDeps): ApiApp {
   registerSanctionsRoutes(app, deps);
   registerSourceRoutes(app, deps);
   registerDispatchRoutes(app, deps);
+  registerAlertRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   app.openapi(statsRoute, async (c) => c.json(loose(await corpusStats(deps.store)), 200));

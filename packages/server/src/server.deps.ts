@@ -9,6 +9,8 @@ export interface ServerDeps {
   clock: Clock;
   /** Needed only to discover a new source's feeds (`POST /api/sources` with `discover`). */
   createFetcher?: () => Fetcher;
+  /** Where a saved search's webhook may point (the fetcher's address guard); throws InputError. */
+  checkWebhookTarget?: (url: string) => void;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   /** How often the jobs event stream sends a snapshot, in ms (default 1000). */

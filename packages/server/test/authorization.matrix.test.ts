@@ -5,7 +5,7 @@
    the OpenAPI description is JSON read field by field */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addBlock, addExcerpt, createApiToken, createDispatch, createUser } from '@echotrace/app';
+import { addAlert, addBlock, addExcerpt, createApiToken, createDispatch, createUser } from '@echotrace/app';
 import type { Role } from '@echotrace/core';
 import { createApp } from '@echotrace/server';
 import { seedCorpus, type Corpus } from './helpers/corpus.fixture.ts';
@@ -129,6 +129,18 @@ const MATRIX: Record<string, Case> = {
     ok: 200,
     url: () => '/api/dispatches/matrix-removals/blocks/0',
   },
+  'GET /api/alerts': { least: 'viewer', ok: 200, url: () => '/api/alerts' },
+  'POST /api/alerts': {
+    least: 'analyst',
+    ok: 201,
+    url: () => '/api/alerts',
+    body: (n) => ({ name: `alert-${n}`, query: 'санкции', every: '1h', triggers: ['new', 'spike'] }),
+  },
+  // n counts requests, four per route in WHO order: n % 4 is 3 for the analyst and 0 for the admin,
+  // each of whom removes a saved search of its own (doomed-0 … doomed-3 exist).
+  'DELETE /api/alerts/{name}': { least: 'analyst', ok: 200, url: (_c, n) => `/api/alerts/doomed-${n % 4}` },
+  'GET /api/alerts/events': { least: 'viewer', ok: 200, url: () => '/api/alerts/events?status=pending' },
+  'GET /api/alerts/{name}/feed': { least: 'viewer', ok: 200, url: () => '/api/alerts/matrix/feed' },
   'PATCH /api/excerpts/{id}': {
     least: 'analyst',
     ok: 200,
@@ -201,6 +213,10 @@ for (const database of EVERY_DATABASE) {
           source: { kind: 'passage', documentId: corpus.hostile.id, passage: 'Санкции не работают' },
         })
       ).id;
+    });
+    before(async () => {
+      for (const name of ['matrix', 'doomed-0', 'doomed-1', 'doomed-2', 'doomed-3'])
+        await addAlert(test.store, clock, { name, query: 'санкции' });
     });
     after(async () => {
       await test.destroy();

@@ -43,13 +43,13 @@ export interface ExportRow {
   matches: number;
 }
 
-/** The selection's documents, page by page in ingest order. */
+/** The selection's documents, page by page in ingest order (after the cursor `after`, when given). */
 export async function* selectedDocuments(
   store: Store,
   selection: DocumentSelection,
   pageSize = EXPORT_PAGE_SIZE,
+  after?: number,
 ): AsyncGenerator<SelectedDocument[]> {
-  let after: number | undefined;
   for (;;) {
     const page = await store.analysis.documentsPage(selection, { after, limit: pageSize });
     if (page.length === 0) return;
@@ -58,23 +58,51 @@ export async function* selectedDocuments(
   }
 }
 
-export async function* exportRows(
-  store: Store,
-  selection: DocumentSelection,
-  pageSize = EXPORT_PAGE_SIZE,
-): AsyncGenerator<ExportRow> {
-  const names = new Map((await store.sources.list()).map((s) => [s.id, s.name]));
+export interface MatchedSpan {
+  start: number;
+  end: number;
+  /** Query words and entity mentions that matched in the text. */
+  matches: number;
+}
+
+/**
+ * Where a selected document matched: the first query word, else the first mention of the entity
+ * filter, else the whole text. `mentions` (of `store.analysis.mentionsOf`) are read only when
+ * `needsMentions`.
+ */
+export function matchedSpans(selection: DocumentSelection): {
+  needsMentions: boolean;
+  spanOf(document: SelectedDocument, mentions: readonly SelectedMention[]): MatchedSpan;
+} {
   const terms = selection.kind === 'query' ? positiveTerms(selection.query.text) : [];
   const entities = new Set(selection.kind === 'query' ? selection.query.filters.entities : []);
-  for await (const page of selectedDocuments(store, selection, pageSize)) {
-    const mentions = entities.size ? await store.analysis.mentionsOf(page.map((d) => d.documentId)) : [];
-    for (const document of page) {
+  return {
+    needsMentions: entities.size > 0,
+    spanOf(document, mentions) {
       const spans = [
         // Analyzing the text costs more than reading it: only when there are words to find.
         ...(terms.length ? matchedWords(document.text, terms) : []),
         ...mentions.filter((m) => m.documentId === document.documentId && entities.has(m.entityId)),
       ].sort((a, b) => a.start - b.start || a.end - b.end);
       const first = spans[0] ?? { start: 0, end: document.text.length };
+      return { start: first.start, end: first.end, matches: spans.length };
+    },
+  };
+}
+
+export async function* exportRows(
+  store: Store,
+  selection: DocumentSelection,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<ExportRow> {
+  const names = new Map((await store.sources.list()).map((s) => [s.id, s.name]));
+  const finder = matchedSpans(selection);
+  for await (const page of selectedDocuments(store, selection, pageSize)) {
+    const mentions = finder.needsMentions
+      ? await store.analysis.mentionsOf(page.map((d) => d.documentId))
+      : [];
+    for (const document of page) {
+      const { start, end, matches } = finder.spanOf(document, mentions);
       yield {
         documentId: document.documentId,
         url: document.canonicalUrl,
@@ -83,11 +111,11 @@ export async function* exportRows(
         publishedAt: document.publishedAt,
         language: document.language,
         title: document.title,
-        start: first.start,
-        end: first.end,
-        ...codePointSpan(codePointOffsets(document.text), first),
-        matched: document.text.slice(first.start, first.end),
-        matches: spans.length,
+        start,
+        end,
+        ...codePointSpan(codePointOffsets(document.text), { start, end }),
+        matched: document.text.slice(start, end),
+        matches,
       };
     }
   }

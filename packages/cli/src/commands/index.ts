@@ -47,6 +47,7 @@ import {
   narrativesShowCommand,
 } from './narratives.command.ts';
 import { evalNarrativesCommand, evalTechniquesCommand } from './eval-labels.command.ts';
+import { alertsCommands } from './alerts.command.ts';
 
 export const commands: Command[] = [
   // The corpus
@@ -97,6 +98,8 @@ export const commands: Command[] = [
   spreadCommand,
   networkCommand,
   exportCommand,
+  // Alerts
+  ...alertsCommands,
   // Narratives and persuasion techniques
   narrativesCommand,
   narrativesShowCommand,

@@ -5,6 +5,7 @@ import { createApp, listen } from '@echotrace/server';
 import type { Command } from '../command.ts';
 import { createFetcher } from '../acquisition.factory.ts';
 import { systemClock } from '../system.clock.ts';
+import { createAlertChannels } from '../alerts.factory.ts';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
@@ -42,6 +43,7 @@ other host.`,
       store,
       clock: systemClock,
       createFetcher: () => createFetcher(context.config),
+      checkWebhookTarget: (url) => createAlertChannels(context.config).webhook.check(url),
       secureCookies: !LOOPBACK.test(host),
       clientAddress: (c) => getConnInfo(c).remote.address,
       webRoot: context.options.web as string | undefined,

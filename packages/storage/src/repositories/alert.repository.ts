@@ -11,7 +11,7 @@ import type {
   DeliveryView,
   SavedSearch,
 } from '@echotrace/core';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type {
   AlertDeliveriesTable,
   AlertEventsTable,
@@ -143,7 +143,8 @@ export function createAlertRepository(context: StoreContext): AlertRepository {
         .leftJoin('alert_state as t', 't.name', 's.name')
         .selectAll('s')
         .where((eb) => eb.or([eb('t.next_due_at', 'is', null), eb('t.next_due_at', '<=', now)]))
-        .orderBy('t.next_due_at')
+        // Never evaluated first on both databases (they sort NULL differently), then oldest due.
+        .orderBy((eb) => eb.fn.coalesce('t.next_due_at', sql.lit('')))
         .orderBy('s.name')
         .limit(limit)
         .execute();

@@ -110,7 +110,11 @@ export function describeAlertRepositoryContract(adapter: string, factory: StoreF
       });
       const due = await store.alerts.due('2024-11-26T09:30:00.000Z', 10);
       assert.deepEqual(due.map((s) => s.name).sort(), ['a', 'c']);
-      assert.deepEqual(await store.alerts.due('2024-11-26T09:30:00.000Z', 1).then((d) => d.length), 1);
+      // Never evaluated first, on both databases.
+      assert.deepEqual(
+        (await store.alerts.due('2024-11-26T09:30:00.000Z', 1)).map((d) => d.name),
+        ['a'],
+      );
       assert.equal((await store.alerts.state('b'))?.watermark, 4);
     });
 
