@@ -166,13 +166,14 @@ export async function rankedByCells(
   raw: BetterSqlite3.Database,
   include: string,
   wanted: number,
-  scoreAllBelow = SCORE_ALL_BELOW,
+  /** always: read by cells even where scoring every match is likely faster (for tests). */
+  options: { always?: boolean } = {},
 ): Promise<RankedPage | null> {
   const phrases = phrasesOf(include);
   if (phrases.length === 0 || phrases.some((p) => p.scores && !p.bounded)) return null;
   return db
     .getExecutor()
-    .provideConnection(async () => scanCells(raw, include, phrases, wanted, scoreAllBelow));
+    .provideConnection(async () => scanCells(raw, include, phrases, wanted, options.always ?? false));
 }
 
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
@@ -189,14 +190,14 @@ function scanCells(
   include: string,
   phrases: ReturnType<typeof phrasesOf>,
   wanted: number,
-  scoreAllBelow: number,
+  always: boolean,
 ): RankedPage | null {
   const count = (expression: string): number =>
     statement(raw, 'SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?')
       .pluck()
       .get(expression) as number;
   const total = count(include);
-  if (total < Math.max(scoreAllBelow, wanted)) return null;
+  if (total < wanted || (!always && total < SCORE_ALL_BELOW)) return null;
   // FTS5's own row count and token total (its averages record), as bm25() reads them.
   const averages = statement(raw, 'SELECT block FROM documents_fts_data WHERE id = 1').pluck().get() as
     Uint8Array | undefined;
@@ -213,6 +214,9 @@ function scanCells(
     const hits = phrases.length === 1 ? total : count(phrase.text);
     if (hits === 0) continue;
     if (hits > RARE_PHRASE || phrases.length === 1) {
+      // Two common phrases (`ракеты OR беспилотники`) add up in the bound past what one document
+      // reaches: the scan would read nearly every match, slower than scoring them in one statement.
+      if (idfSum > 0 && !always) return null;
       idfSum += idf(rows, hits);
       continue;
     }
@@ -222,6 +226,8 @@ function scanCells(
       .all(phrase.text) as number[];
     for (const rowid of found) perDocument.set(rowid, (perDocument.get(rowid) ?? 0) + value);
   }
+  // Rare phrases in many matches put their idf in most cells: nothing left to skip.
+  if (perDocument.size * 10 > total && !always) return null;
   for (const [rowid, value] of perDocument) {
     const cell = Math.floor(rowid / CELL_SHIFT);
     extra.set(cell, Math.max(extra.get(cell) ?? 0, value));
