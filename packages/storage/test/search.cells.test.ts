@@ -84,7 +84,7 @@ const include = (q: string): string => compileMatch(parseQuery(q).text, q, fts5S
 
 async function bothWays(store: SqliteStore, q: string, wanted: number) {
   const db = store.context.db();
-  const cells = await rankedByCells(db, include(q), wanted, 0);
+  const cells = await rankedByCells(db, store.db, include(q), wanted, { always: true });
   const all = await rankedAll(db, { include: include(q), filter: null, limit: wanted, offset: 0 });
   return { cells, all };
 }
@@ -134,7 +134,10 @@ describe('search by score-bound cells finds what scoring every match finds', () 
   });
 
   it('scores every match when a phrase has no bound (a prefix)', async () => {
-    assert.equal(await rankedByCells(store.context.db(), include('санкц*'), 10, 0), null);
+    assert.equal(
+      await rankedByCells(store.context.db(), store.db, include('санкц*'), 10, { always: true }),
+      null,
+    );
   });
 
   it('files the entries of before the cells and finds the same before and after', async () => {

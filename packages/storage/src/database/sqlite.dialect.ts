@@ -9,7 +9,7 @@ import {
   type StoreDialect,
 } from './dialect.ts';
 import type { Database } from './schema.ts';
-import { sqliteFullText } from './sqlite.full-text.ts';
+import { sqliteFullText, sqliteFullTextOn } from './sqlite.full-text.ts';
 
 export const sqliteDialect: StoreDialect = {
   name: 'sqlite',
@@ -52,5 +52,5 @@ export function sqliteDatabase(db: BetterSqlite3.Database): StoreDatabase {
       translateSqliteError,
     ),
   });
-  return { kysely, dialect: sqliteDialect };
+  return { kysely, dialect: { ...sqliteDialect, fullText: sqliteFullTextOn(db) } };
 }

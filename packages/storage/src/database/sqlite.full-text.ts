@@ -4,13 +4,13 @@
 // (sqlite.score-bound.ts), so a search can read the best cells first and stop early;
 // documents_fts_cells remembers each document's cell to find its entry again.
 import { indexForm } from '@echotrace/core';
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { FullTextDialect, MatchSyntax, RankedPage } from './full-text.ts';
 import { prepared } from './prepared.ts';
 import type { Database } from './schema.ts';
 import {
   BODY_WEIGHT,
-  CELL_COUNT,
   CELL_SHIFT,
   cellFor,
   cellMinLength,
@@ -42,13 +42,28 @@ const MASK = sql.lit(ROWID_MASK);
 
 /** Below this many matches, scoring them all costs less than reading the cells one by one. */
 const SCORE_ALL_BELOW = 4000;
-/**
- * The ranges read, as fractions of the best possible bound: the first read covers the cells that
- * can score above 0.85 of it, and so on. Most searches stop after the first.
- */
-const STEPS = [0.85, 0.6, 0];
+/** A phrase with at most this many documents is bounded document by document. */
+const RARE_PHRASE = 2000;
 
 type Scored = { rowid: number; r: number };
+
+/** The full text of one SQLite connection: searches by cells need the raw connection. */
+export function sqliteFullTextOn(raw: BetterSqlite3.Database): FullTextDialect {
+  return {
+    ...sqliteFullText,
+    async ranked(db, request) {
+      if (!request.filter) {
+        const bounded = await rankedByCells(db, raw, request.include, request.limit + request.offset);
+        if (bounded)
+          return {
+            rows: bounded.rows.slice(request.offset, request.offset + request.limit),
+            total: bounded.total,
+          };
+      }
+      return rankedAll(db, request);
+    },
+  };
+}
 
 export const sqliteFullText: FullTextDialect = {
   syntax: fts5Syntax,
@@ -101,17 +116,8 @@ export const sqliteFullText: FullTextDialect = {
   },
   matches: (expression) =>
     sql`d.rowid IN (SELECT rowid & ${MASK} FROM documents_fts WHERE documents_fts MATCH ${expression})`,
-  async ranked(db, request) {
-    if (!request.filter) {
-      const bounded = await rankedByCells(db, request.include, request.limit + request.offset);
-      if (bounded)
-        return {
-          rows: bounded.rows.slice(request.offset, request.offset + request.limit),
-          total: bounded.total,
-        };
-    }
-    return rankedAll(db, request);
-  },
+  // Without the raw connection (sqliteFullTextOn has it), every match is scored.
+  ranked: (db, request) => rankedAll(db, request),
 };
 
 /** Every match scored, one statement: the page and the total. */
@@ -148,82 +154,134 @@ export async function rankedAll(
 }
 
 /**
- * The first `wanted` hits of an unfiltered search, read cell range by cell range (best bounds
- * first) until the wanted-th score is above what any unread cell can reach; null when a phrase has
- * no bound (a prefix, only function words) or there are few matches, and every match is scored.
+ * The first `wanted` hits of an unfiltered search: one statement scores the matches in rowid order,
+ * which is cell order (best bound first), and is left as soon as the wanted-th score is above what
+ * any later cell can reach. Null when a phrase has no bound (a prefix, only function words) or there
+ * are few matches, and every match is scored. Runs on the raw connection (to leave the statement
+ * early, which Kysely cannot), synchronously inside Kysely's hold of it, so no unit of work
+ * interleaves.
  */
 export async function rankedByCells(
   db: Kysely<Database>,
+  raw: BetterSqlite3.Database,
   include: string,
   wanted: number,
-  scoreAllBelow = SCORE_ALL_BELOW,
+  /** always: read by cells even where scoring every match is likely faster (for tests). */
+  options: { always?: boolean } = {},
 ): Promise<RankedPage | null> {
   const phrases = phrasesOf(include);
   if (phrases.length === 0 || phrases.some((p) => p.scores && !p.bounded)) return null;
-  const count = async (expression: string): Promise<number> =>
-    Number(
-      (
-        await sql<{
-          n: number;
-        }>`SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ${expression}`.execute(db)
-      ).rows[0]?.n ?? 0,
-    );
-  const total = await count(include);
-  if (total < Math.max(scoreAllBelow, wanted)) return null;
+  return db
+    .getExecutor()
+    .provideConnection(async () => scanCells(raw, include, phrases, wanted, options.always ?? false));
+}
+
+const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+function statement(raw: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let cache = statements.get(raw);
+  if (!cache) statements.set(raw, (cache = new Map<string, BetterSqlite3.Statement>()));
+  let prepared = cache.get(text);
+  if (!prepared) cache.set(text, (prepared = raw.prepare(text)));
+  return prepared;
+}
+
+function scanCells(
+  raw: BetterSqlite3.Database,
+  include: string,
+  phrases: ReturnType<typeof phrasesOf>,
+  wanted: number,
+  always: boolean,
+): RankedPage | null {
+  const count = (expression: string): number =>
+    statement(raw, 'SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?')
+      .pluck()
+      .get(expression) as number;
+  const total = count(include);
+  if (total < wanted || (!always && total < SCORE_ALL_BELOW)) return null;
   // FTS5's own row count and token total (its averages record), as bm25() reads them.
-  const averages = (
-    await sql<{ block: Uint8Array }>`SELECT block FROM documents_fts_data WHERE id = 1`.execute(db)
-  ).rows[0];
+  const averages = statement(raw, 'SELECT block FROM documents_fts_data WHERE id = 1').pluck().get() as
+    Uint8Array | undefined;
   if (!averages) return null;
-  const [rows = 0, ...columns] = readVarints(averages.block);
+  const [rows = 0, ...columns] = readVarints(averages);
   const avgdl = columns.reduce((a, b) => a + b, 0) / rows;
+  // A rare phrase (an unusual inflection the analyzer adds, `армия` beside `арм`) has a large idf
+  // but few documents: they are looked up, and only their cells carry its idf in the bound.
   let idfSum = 0;
+  const extra = new Map<number, number>();
+  const perDocument = new Map<number, number>();
   for (const phrase of phrases) {
     if (!phrase.scores) continue;
-    const hits = phrases.length === 1 ? total : await count(phrase.text);
-    // A phrase no document holds adds nothing to any score.
-    if (hits > 0) idfSum += idf(rows, hits);
-  }
-  const remaining = remainingBounds(idfSum, avgdl);
-  const best = remaining[0]!;
-
-  let scored: Scored[] = [];
-  let from = 0;
-  for (const step of STEPS) {
-    let to = from + 1;
-    while (to < CELL_COUNT && remaining[to]! >= step * best) to++;
-    const rows = await sql<Scored>`WITH kept AS MATERIALIZED (
-        SELECT rowid, ${RANK} AS r FROM documents_fts
-        WHERE documents_fts MATCH ${include} AND rowid >= ${from * CELL_SHIFT} AND rowid < ${to * CELL_SHIFT})
-      SELECT rowid & ${MASK} AS rowid, r FROM kept
-      WHERE r <= coalesce((SELECT r FROM kept ORDER BY r LIMIT 1 OFFSET ${wanted - 1}), 1e308)`.execute(db);
-    scored = scored.concat(rows.rows);
-    from = to;
-    if (scored.length >= wanted) {
-      scored.sort((a, b) => a.r - b.r);
-      const cutoff = scored[wanted - 1]!.r;
-      scored = scored.filter((s) => s.r <= cutoff);
-      // bm25() is negated: a score above the best unread bound means nothing unread can reach it.
-      if (from >= CELL_COUNT || -cutoff > remaining[from]!) break;
+    const hits = phrases.length === 1 ? total : count(phrase.text);
+    if (hits === 0) continue;
+    if (hits > RARE_PHRASE || phrases.length === 1) {
+      // Two common phrases (`ракеты OR беспилотники`) add up in the bound past what one document
+      // reaches: the scan would read nearly every match, slower than scoring them in one statement.
+      if (idfSum > 0 && !always) return null;
+      idfSum += idf(rows, hits);
+      continue;
     }
-    if (from >= CELL_COUNT) break;
+    const value = idf(rows, hits);
+    const found = statement(raw, 'SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?')
+      .pluck()
+      .all(phrase.text) as number[];
+    for (const rowid of found) perDocument.set(rowid, (perDocument.get(rowid) ?? 0) + value);
   }
-  // The tie-break, as the single statement orders: newest first (no date last), then id.
-  const ids = await sql<{ rowid: number; published_utc: string | null; id: string }>`
-    SELECT d.rowid AS rowid, d.published_utc AS published_utc, d.id AS id FROM documents d
-    WHERE d.rowid IN (SELECT value FROM json_each(${JSON.stringify(scored.map((s) => s.rowid))}))`.execute(
-    db,
+  // Rare phrases in many matches put their idf in most cells: nothing left to skip.
+  if (perDocument.size * 10 > total && !always) return null;
+  for (const [rowid, value] of perDocument) {
+    const cell = Math.floor(rowid / CELL_SHIFT);
+    extra.set(cell, Math.max(extra.get(cell) ?? 0, value));
+  }
+  const remaining = remainingBounds(idfSum, avgdl, extra);
+
+  let kept: Scored[] = [];
+  let cutoff = Infinity;
+  const settle = (): void => {
+    if (kept.length < wanted) return;
+    kept.sort((a, b) => a.r - b.r);
+    cutoff = kept[wanted - 1]!.r;
+    kept = kept.filter((s) => s.r <= cutoff);
+  };
+  const scan = statement(
+    raw,
+    `SELECT rowid, bm25(documents_fts, ${TITLE_WEIGHT.toFixed(1)}, ${BODY_WEIGHT.toFixed(1)}) AS r
+     FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid`,
   );
-  const byRowid = new Map(ids.rows.map((row) => [Number(row.rowid), row]));
-  const ordered = scored
-    .map((s) => ({ ...s, doc: byRowid.get(Number(s.rowid))! }))
+  let cell = -1;
+  for (const row of scan.iterate(include) as IterableIterator<Scored>) {
+    const at = Math.floor(row.rowid / CELL_SHIFT);
+    if (at !== cell) {
+      cell = at;
+      settle();
+      // bm25() is negated: a score above the best bound from this cell on means nothing left can
+      // reach the page (leaving the loop ends the statement).
+      if (kept.length >= wanted && -cutoff > remaining[cell]!) break;
+    }
+    if (kept.length < wanted || row.r <= cutoff) {
+      kept.push({ rowid: row.rowid % CELL_SHIFT, r: row.r });
+      if (kept.length >= 4 * wanted + 64) settle();
+    }
+  }
+  settle();
+  // The tie-break, as the single statement orders: newest first (no date last), then id.
+  const ids = statement(
+    raw,
+    'SELECT rowid, published_utc, id FROM documents WHERE rowid IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(kept.map((s) => s.rowid))) as Array<{
+    rowid: number;
+    published_utc: string | null;
+    id: string;
+  }>;
+  const byRowid = new Map(ids.map((row) => [row.rowid, row]));
+  const ordered = kept
+    .map((s) => ({ ...s, doc: byRowid.get(s.rowid)! }))
     .sort(
       (a, b) =>
         a.r - b.r ||
         compareDesc(a.doc.published_utc, b.doc.published_utc) ||
         Buffer.compare(Buffer.from(a.doc.id), Buffer.from(b.doc.id)),
     );
-  return { rows: ordered.slice(0, wanted).map((s) => ({ rowid: Number(s.rowid), score: -s.r })), total };
+  return { rows: ordered.slice(0, wanted).map((s) => ({ rowid: s.rowid, score: -s.r })), total };
 }
 
 /** ORDER BY x DESC over SQLite's BINARY collation: NULL last, strings by their UTF-8 bytes. */

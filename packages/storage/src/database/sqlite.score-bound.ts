@@ -162,14 +162,21 @@ export function idf(rows: number, hits: number): number {
 }
 
 /**
- * For each cell, the best bound of it and every later cell, times idfSum: what no document in a
- * cell not read yet can reach. Inflated a little so that rounding cannot make it lower than a score.
+ * For each cell, the best bound of it and every later cell: what no document in a cell not read yet
+ * can reach. idfSum is the idf of the phrases any match may hold; extra, per cell, the largest idf
+ * its documents add with rarer phrases (whose documents were looked up one by one). Inflated a
+ * little, so that rounding cannot make a bound lower than a score.
  */
-export function remainingBounds(idfSum: number, avgdl: number): number[] {
+export function remainingBounds(
+  idfSum: number,
+  avgdl: number,
+  extra?: ReadonlyMap<number, number>,
+): number[] {
   const out = new Array<number>(CELLS.length + 1).fill(0);
   for (let c = CELLS.length - 1; c >= 0; c--) {
     const cell = CELLS[c]!;
-    out[c] = Math.max(out[c + 1]!, idfSum * factor(cell.m, cell.d, avgdl) * (1 + 1e-9) + 1e-12);
+    const bound = (idfSum + (extra?.get(c) ?? 0)) * factor(cell.m, cell.d, avgdl);
+    out[c] = Math.max(out[c + 1]!, bound * (1 + 1e-9) + 1e-12);
   }
   return out;
 }

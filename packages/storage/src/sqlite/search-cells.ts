@@ -58,5 +58,9 @@ export async function fileSearchCells(
     remaining -= done;
     options.onProgress?.({ filed, remaining: Math.max(0, remaining) });
   }
+  // Every filed entry left a deleted one behind in the index segments, which each search would
+  // still read past (counting took 2.7 ms instead of 0.6 for 12k matches at 100k): merge them out.
+  if (filed > 0)
+    await sql`INSERT INTO documents_fts (documents_fts) VALUES ('optimize')`.execute(context.db());
   return { filed };
 }
