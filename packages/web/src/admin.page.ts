@@ -85,39 +85,43 @@ export function AdminPage(): ReactNode {
     h('h2', null, 'Users'),
     h(ErrorLine, { error: error ?? people.error }),
     h(
-      'table',
-      { 'data-testid': 'users' },
+      'div',
+      { className: 'scroll' },
       h(
-        'thead',
-        null,
-        h('tr', null, ...['user', 'role', 'since', 'state', ''].map((t) => h('th', { key: t }, t))),
-      ),
-      h(
-        'tbody',
-        null,
-        ...(people.data?.users ?? []).map((u) =>
-          h(
-            'tr',
-            { key: u.id, 'data-user': u.username },
-            h('td', null, u.username),
-            h('td', null, u.role),
-            h('td', null, when(u.createdAt)),
-            h('td', null, u.disabledAt ? `disabled ${when(u.disabledAt)}` : 'active'),
+        'table',
+        { 'data-testid': 'users' },
+        h(
+          'thead',
+          null,
+          h('tr', null, ...['user', 'role', 'since', 'state', ''].map((t) => h('th', { key: t }, t))),
+        ),
+        h(
+          'tbody',
+          null,
+          ...(people.data?.users ?? []).map((u) =>
             h(
-              'td',
-              null,
-              h('button', { type: 'button', onClick: () => setPicked(u.username) }, 'Tokens'),
-              u.disabledAt
-                ? null
-                : h(
-                    'button',
-                    {
-                      type: 'button',
-                      onClick: () =>
-                        void api.disableUser(u.username).then(refresh, (e: Error) => setError(e.message)),
-                    },
-                    'Disable',
-                  ),
+              'tr',
+              { key: u.id, 'data-user': u.username },
+              h('td', null, u.username),
+              h('td', null, u.role),
+              h('td', null, when(u.createdAt)),
+              h('td', null, u.disabledAt ? `disabled ${when(u.disabledAt)}` : 'active'),
+              h(
+                'td',
+                null,
+                h('button', { type: 'button', onClick: () => setPicked(u.username) }, 'Tokens'),
+                u.disabledAt
+                  ? null
+                  : h(
+                      'button',
+                      {
+                        type: 'button',
+                        onClick: () =>
+                          void api.disableUser(u.username).then(refresh, (e: Error) => setError(e.message)),
+                      },
+                      'Disable',
+                    ),
+              ),
             ),
           ),
         ),
