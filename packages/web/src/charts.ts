@@ -23,6 +23,8 @@ export function BarChart(props: {
   const height = props.height ?? 120;
   const max = Math.max(1, ...props.points.map((p) => p.value));
   const step = WIDTH / Math.max(1, props.points.length);
+  // A few periods should not make wall-sized bars.
+  const barWidth = Math.max(1, Math.min(step * 0.8, 40));
   const shown = active !== null ? props.points[active] : null;
   return h(
     'figure',
@@ -50,9 +52,9 @@ export function BarChart(props: {
             'rect',
             {
               className: `bar${p.mark ? ` ${p.mark}` : ''}${active === i ? ' active' : ''}`,
-              x: i * step + step * 0.1,
+              x: i * step + (step - barWidth) / 2,
               y: height - barHeight,
-              width: Math.max(1, step * 0.8),
+              width: barWidth,
               height: Math.max(barHeight, p.value > 0 ? 1 : 0),
               tabIndex: 0,
               role: 'img',
