@@ -9,6 +9,8 @@
    API answers read in the browser are JSON read field by field by the assertions */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -21,6 +23,7 @@ import {
   type Document,
   type Store,
 } from '@echotrace/core';
+import { HttpFetcher } from '@echotrace/fetch';
 import { createApp, listen, type RunningServer } from '@echotrace/server';
 import { openSqliteStore } from '@echotrace/storage';
 import { buildWebApp } from '@echotrace/web/build';
@@ -239,7 +242,20 @@ describe('the web app in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let docs: Document[];
+  // An outlet's homepage on loopback that advertises its feed, for feed discovery.
+  let site: Server;
+  let siteUrl = '';
   before(async () => {
+    site = createServer((request, response) => {
+      if (request.url === '/') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.end(
+          '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body>Echo</body></html>',
+        );
+      } else response.writeHead(404).end();
+    });
+    await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
     dir = mkdtempSync(path.join(tmpdir(), 'echotrace-web-'));
     await buildWebApp(path.join(dir, 'web'));
     store = openSqliteStore(path.join(dir, 'web.db'));
@@ -264,6 +280,8 @@ describe('the web app in Chromium', () => {
         clock: { now: () => new Date() },
         secureCookies: false,
         webRoot: path.join(dir, 'web'),
+        createFetcher: () =>
+          new HttpFetcher({ userAgent: 'EchotraceTest/1', allowPrivateNetwork: true, perHostDelayMs: 0 }),
       }),
       { host: '127.0.0.1', port: 0 },
     );
@@ -273,6 +291,7 @@ describe('the web app in Chromium', () => {
   after(async () => {
     await browser?.close();
     await server?.close();
+    site?.close();
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -433,6 +452,17 @@ describe('the web app in Chromium', () => {
     await page.waitForSelector('[data-testid=added]');
     assert.match((await page.textContent('[data-testid=added]')) ?? '', /Saved kremlin-echo/);
     await page.waitForSelector('[data-source=kremlin-echo]');
+    // With a homepage, its advertised feed is discovered and saved with the source.
+    await page.fill('input[name=name]', 'Echo Weekly');
+    await page.fill('input[name=homepage]', siteUrl);
+    await page.click('form[aria-label="add a source"] button[type=submit]');
+    await page.waitForSelector('[data-testid=added]:has-text("echo-weekly")');
+    assert.match(
+      (await page.textContent('[data-testid=added]')) ?? '',
+      new RegExp(`feeds: ${siteUrl}rss.xml`),
+    );
+    const saved = await api('/api/sources/echo-weekly');
+    assert.deepEqual(saved.settings.feeds, [`${siteUrl}rss.xml`]);
     await page.screenshot({ path: path.join(SHOTS, 'sources.png'), fullPage: true });
 
     // A dispatch: made, a heading added, an excerpt selected in the reader, reordered, previewed.
