@@ -397,3 +397,9 @@ export const removeBlock = (id: string, position: number): Promise<DispatchView>
   call(`/api/dispatches/${encodeURIComponent(id)}/blocks/${position}`, { method: 'DELETE' });
 export const renderUrl = (id: string, format: 'md' | 'html' | 'docx'): string =>
   `/api/dispatches/${encodeURIComponent(id)}/render?format=${format}`;
+
+export const reviseExcerpt = (
+  id: string,
+  change: { translation?: string; note?: string },
+): Promise<Excerpt> =>
+  call(`/api/excerpts/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(change) });

@@ -86,6 +86,31 @@ function Preview(props: { view: api.DispatchView }): ReactNode {
   );
 }
 
+/** An excerpt's translation and note, edited in place (empty clears). */
+function ExcerptEdit(props: { excerpt: api.Excerpt; onSaved: () => void }): ReactNode {
+  const [translation, setTranslation] = useState(props.excerpt.translation ?? '');
+  const [note, setNote] = useState(props.excerpt.note ?? '');
+  const [error, setError] = useState<string | null>(null);
+  return h(
+    'div',
+    { className: 'inline excerpt-edit' },
+    h(Field, { label: 'Translation', name: 'translation', value: translation, onChange: setTranslation }),
+    h(Field, { label: 'Note', name: 'note', value: note, onChange: setNote }),
+    h(
+      'button',
+      {
+        type: 'button',
+        onClick: () =>
+          void api
+            .reviseExcerpt(props.excerpt.id, { translation, note })
+            .then(props.onSaved, (e: Error) => setError(e.message)),
+      },
+      'Save',
+    ),
+    h(ErrorLine, { error }),
+  );
+}
+
 const blockText = (b: api.DispatchBlock): string =>
   b.kind === 'excerpt' ? `excerpt [${b.footnote}] «${b.excerpt.text}»` : `${b.kind}: ${b.text}`;
 
@@ -130,7 +155,20 @@ export function DispatchEditor(props: { id: string; user: api.User }): ReactNode
         h(
           'li',
           { key: `${b.position} ${blockText(b)}`, 'data-kind': b.kind },
-          h('span', null, blockText(b)),
+          h(
+            'span',
+            null,
+            blockText(b),
+            editable && b.kind === 'excerpt'
+              ? h(ExcerptEdit, {
+                  excerpt: b.excerpt,
+                  onSaved: () => {
+                    setView(null);
+                    loaded.reload();
+                  },
+                })
+              : null,
+          ),
           editable
             ? h(
                 'span',

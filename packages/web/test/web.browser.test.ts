@@ -501,7 +501,18 @@ describe('the web app in Chromium', () => {
     await page.waitForFunction(
       () => document.querySelector('[data-testid=blocks] li')?.getAttribute('data-kind') === 'excerpt',
     );
-    assert.match((await page.textContent('[data-testid=preview] blockquote')) ?? '', /^санкции не работают1/);
+    await page.fill('input[name=translation]', 'sanctions do not work');
+    await page.click('.excerpt-edit button:has-text("Save")');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid=preview] blockquote')
+        ?.textContent?.startsWith('sanctions do not work'),
+    );
+    // The translation leads, the original follows, with its footnote number.
+    assert.match(
+      (await page.textContent('[data-testid=preview] blockquote')) ?? '',
+      /^sanctions do not work1санкции не работают/,
+    );
     assert.match(
       (await page.textContent('[data-testid=preview] .footnotes')) ?? '',
       /Fringe Daily, «Туманов о санкциях», 2024-03-01/,
@@ -512,6 +523,8 @@ describe('the web app in Chromium', () => {
       ['excerpt', 'heading'],
     );
     const excerpt = view.blocks[0].excerpt as { start: number; end: number };
+    assert.equal(view.blocks[0].excerpt.translation, 'sanctions do not work');
+    assert.equal(view.blocks[0].excerpt.translationOrigin, 'analyst');
     assert.equal(
       docs[0]!.text.slice(excerpt.start, excerpt.end),
       'санкции не работают',
