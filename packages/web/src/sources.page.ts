@@ -73,7 +73,17 @@ export function SourcesPage(props: { user: api.User }): ReactNode {
     health.reload();
   };
   const byId = new Map(health.data?.sources.map((s) => [s.sourceId, s]) ?? []);
-  const perDay = new Map(daily.data?.series.map((s) => [s.key, s.points.map((p) => p.documents)]) ?? []);
+  // The trend lists only the days between the first and last document in scope: every day of the
+  // window gets a value, so a quiet stretch reads as zeros rather than disappearing.
+  const days = Array.from({ length: DAYS + 1 }, (_, i) =>
+    new Date(Date.parse(since) + i * 86_400_000).toISOString().slice(0, 10),
+  );
+  const perDay = new Map(
+    daily.data?.series.map((s) => {
+      const counts = new Map(s.points.map((p) => [p.period, p.documents]));
+      return [s.key, days.map((d) => counts.get(d) ?? 0)];
+    }) ?? [],
+  );
   return h(
     'section',
     { className: 'page', 'aria-label': 'sources' },
@@ -126,7 +136,10 @@ export function SourcesPage(props: { user: api.User }): ReactNode {
               h(
                 'td',
                 null,
-                h(Sparkline, { values: values.length ? values : [0], label: `${source.name} items per day` }),
+                h(Sparkline, {
+                  values: values.length ? values : days.map(() => 0),
+                  label: `${source.name} items per day`,
+                }),
                 ` ${values.reduce((a, b) => a + b, 0)}`,
               ),
             );

@@ -441,10 +441,16 @@ describe('the web app in Chromium', () => {
     await page.waitForSelector('[data-source=wire]');
     assert.equal(await page.textContent('[data-source=wire] [data-testid=failures]'), '2');
     assert.match((await page.textContent('[data-source=wire]')) ?? '', /HTTP 503/);
-    assert.match(
-      (await page.getAttribute('[data-source=fringe-daily] svg.sparkline', 'aria-label')) ?? '',
-      /items per day: .*1/,
-      "the recent document is in fringe-daily's sparkline",
+    const spark = (await page.getAttribute('[data-source=fringe-daily] svg.sparkline', 'aria-label')) ?? '';
+    const perDay = spark
+      .replace(/^.*items per day: /, '')
+      .split(', ')
+      .map(Number);
+    assert.equal(perDay.length, 61, 'one value per day of the window');
+    assert.deepEqual(
+      perDay.flatMap((v, i) => (v ? [[i, v]] : [])),
+      [[58, 1]],
+      "the document of two days ago is in fringe-daily's sparkline",
     );
     await page.fill('input[name=name]', 'Kremlin Echo');
     await page.fill('input[name=labels]', 'state-affiliated');
