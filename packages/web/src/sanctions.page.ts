@@ -16,6 +16,7 @@ function Decide(props: {
       setError('give a reason');
       return;
     }
+    setError(null);
     api
       .decide({
         entityId: props.entity.entityId,

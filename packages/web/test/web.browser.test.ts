@@ -420,6 +420,7 @@ describe('the web app in Chromium', () => {
         .querySelector('[data-entry="990101"] [data-testid=status]')
         ?.textContent?.includes('confirmed'),
     );
+    assert.equal(await page.locator('[role=alert]').count(), 0, 'the refusal is gone once a reason is given');
     const eu = page.locator('[data-entry="EU-77"] [data-entity=gleb-tumanov]');
     await eu.locator('input[name=reason]').fill('a namesake: different patronymic');
     await eu.locator('button[data-action=dismiss]').click();
