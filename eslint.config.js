@@ -30,7 +30,7 @@ layers.cli.push('narratives');
 const testLayers = {
   app: [...layers.app, 'storage', 'fetch', 'translate'],
   server: [...layers.server, 'storage', 'fetch'],
-  web: ['core', 'app', 'server', 'storage'],
+  web: ['core', 'app', 'server', 'storage', 'fetch'],
 };
 const all = Object.keys(layers);
 
