@@ -60,3 +60,20 @@ export const RUSSIAN_ORGANIZATION_CUES = new Set(
 завод комбинат предприятие университет институт театр музей команда бренд магазин мессенджер
 авиакомпания ооо оао зао пао ао нко`.split(/\s+/),
 );
+
+/**
+ * Weapon systems and military vehicles that news names without a cue word ("удар ATACMS", «по
+ * Орешнику», "Storm Shadow"): products, not organizations, in both training conventions (CoNLL
+ * types them MISC). Russian entries are nominative lowercase forms; matched in any case.
+ * Left out: names that are mostly something else (Искандер is a given name, Авангард a hockey club).
+ */
+export const WEAPON_NAMES = new Set([
+  ...`atacms himars scalp taurus javelin stinger bayraktar shahed abrams bradley leopard
+lancet tomahawk kalibr iskander kinzhal zircon sarmat oreshnik
+атакмс хаймарс скальп таурус джавелин стингер байрактар шахед абрамс брэдли леопард ланцет
+томагавк орешник калибр кинжал циркон сармат ярс тополь булава буревестник посейдон герань
+суперджет`.split(/\s+/),
+  'storm shadow',
+  'patriot',
+  'пэтриот',
+]);

@@ -1,7 +1,7 @@
 // recognizeEntities: text in, typed mentions with exact offsets out. Tokenize, tag with the
 // language's model, map tagger types to public ones, and mark news outlets as MEDIA.
 import { MEDIA_CUES, isKnownOutlet } from './media.lexicon.ts';
-import { loadNerModel } from './model.registry.ts';
+import { hasNerModel, loadNerModel } from './model.registry.ts';
 import type { NerModel } from './ner.model.ts';
 import { tagSequences } from './ner.tagging.ts';
 import type { EntityType, Mention } from './mention.types.ts';
@@ -17,6 +17,29 @@ export function recognizeEntities(text: string, language: string): Mention[] {
 
 export function recognizeWithModel(model: NerModel, text: string): Mention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
+  const passages = model.language === 'en' && hasNerModel('ru') ? cyrillicPassages(text) : [];
+  if (passages.length === 0) return recognizeOneScript(model, text);
+  // A Russian original quoted in an English text ("[Россия отталкивает союзника …]"): the English
+  // tagger reads Cyrillic words as names; the Russian one reads the passage.
+  const ru = loadNerModel('ru');
+  const inside = (m: Mention): boolean => passages.some((p) => m.start < p.end && m.end > p.start);
+  const mentions = recognizeOneScript(model, text).filter((m) => !inside(m));
+  for (const passage of passages) {
+    for (const m of recognizeOneScript(ru, text.slice(passage.start, passage.end)))
+      mentions.push({ ...m, start: m.start + passage.start, end: m.end + passage.start });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+// Two or more Cyrillic words with only spaces, digits and punctuation between them.
+const CYRILLIC_PASSAGE =
+  /\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}]*(?:[^\p{L}\n]+\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{M}]*)+/gu;
+
+function cyrillicPassages(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(CYRILLIC_PASSAGE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+function recognizeOneScript(model: NerModel, text: string): Mention[] {
   const tokens =
     model.language === 'en' ? joinInitials(tokenize(text, { possessives: true })) : tokenize(text);
   const sequences = splitSequences(text, tokens);

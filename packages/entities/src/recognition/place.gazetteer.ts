@@ -13,7 +13,11 @@ import { foldName, nameKey } from '../resolution/name.keys.ts';
 interface Places {
   folded: Set<string>;
   keys: Set<string>;
+  /** Folded English names of countries and of cities of a million people or more. */
+  major: Set<string>;
 }
+
+const MAJOR_CITY_POPULATION = 1_000_000;
 
 let places: Places | null = null;
 
@@ -28,20 +32,27 @@ function load(): Places {
     getNames(lang: string, options: { select: 'all' }): Record<string, string[]>;
   };
   const names: string[] = [];
+  const major = new Set<string>();
   for (const lang of ['en', 'ru']) {
     countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
     for (const forms of Object.values(countries.getNames(lang, { select: 'all' })))
       // "КНДР (Корейская Народно-Демократическая Республика)": both the name and the bracketed one.
-      for (const form of forms) names.push(...form.split(/\s*[()]\s*/).filter((f) => f.length > 1));
+      for (const form of forms)
+        for (const name of form.split(/\s*[()]\s*/).filter((f) => f.length > 1)) {
+          names.push(name);
+          if (lang === 'en') major.add(foldName(name));
+        }
   }
   const cities = require('city-timezones/data/cityMap.json') as Array<{
     city: string;
     city_ascii: string;
     province?: string;
+    pop?: number;
   }>;
   for (const city of cities) {
     names.push(city.city, city.city_ascii);
     if (city.province) names.push(city.province);
+    if ((city.pop ?? 0) >= MAJOR_CITY_POPULATION) major.add(foldName(city.city_ascii));
   }
   const folded = new Set<string>();
   const keys = new Set<string>();
@@ -52,7 +63,8 @@ function load(): Places {
     const key = nameKey(name);
     if (key.replace(/ /g, '').length >= MIN_KEY_LETTERS) keys.add(key);
   }
-  places = { folded, keys };
+  major.delete('');
+  places = { folded, keys, major };
   return places;
 }
 
@@ -64,4 +76,9 @@ export function isGazetteerPlace(name: string): boolean {
   if (folded.has(f)) return true;
   const key = nameKey(name);
   return key.replace(/ /g, '').length >= MIN_KEY_LETTERS && keys.has(key);
+}
+
+/** Whether an English name is a country or a city of a million people or more (Pyongyang, Chad). */
+export function isMajorGazetteerPlace(name: string): boolean {
+  return load().major.has(foldName(name));
 }

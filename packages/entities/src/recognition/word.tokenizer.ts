@@ -9,8 +9,10 @@ export interface TextToken {
 
 // Order matters: dotted abbreviations (U.S., т.е.) before plain words so their dots stay inside;
 // words may contain inner hyphens and apostrophes (Нью-Йорк, O'Neill) but never start with one.
+// A word starts with a letter or digit: a mark with no base before it (the variation selector
+// U+FE0F that follows an emoji, "❗️Путин") is invisible and belongs to no token.
 const TOKEN_PATTERN =
-  /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’‑][\p{L}\p{M}\p{N}]+)*|\.{3}|[^\s\p{L}\p{M}\p{N}]/gu;
+  /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‑][\p{L}\p{M}\p{N}]+)*|\.{3}|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /** An English possessive: "Malofeyev’s", "Jong-un's" (a name, then the clitic, as CoNLL writes them). */
 const POSSESSIVE = /^(\p{Script=Latin}[\p{L}\p{M}\p{N}'’‑-]*?)(['’]s)$/u;

@@ -179,3 +179,27 @@ describe('recognizeEntities on odd input', () => {
     );
   });
 });
+
+describe('real-text error classes (issue #10)', () => {
+  it('does not type a weapon named without a cue word as an organization', () => {
+    const text = 'Украина снова нанесла удар ATACMS по аэродрому, сообщили военные.';
+    const mentions = recognizeEntities(text, 'ru');
+    assert.equal(find(mentions, 'ATACMS'), undefined);
+  });
+
+  it('starts no mention with the invisible mark that follows an emoji', () => {
+    const text = '❗️Путин провёл совещание с членами Совбеза.';
+    const mentions = recognizeEntities(text, 'ru');
+    assertExactSpans(text, mentions);
+    assert.ok(mentions.every((m) => !m.text.startsWith('\uFE0F')));
+    assert.equal(find(mentions, 'Путин')?.type, 'PERSON');
+  });
+
+  it('reads a Russian passage quoted in an English text with the Russian model', () => {
+    const text = 'The headline read [Россия отталкивает союзника, считает Сергей Лавров] on Monday.';
+    const mentions = recognizeEntities(text, 'en');
+    assertExactSpans(text, mentions);
+    assert.equal(find(mentions, 'Сергей Лавров')?.type, 'PERSON');
+    assert.notEqual(find(mentions, 'Россия')?.type, 'PERSON');
+  });
+});
