@@ -116,34 +116,37 @@ export function SourcesPage(props: { user: api.User }): ReactNode {
         h(
           'tbody',
           null,
-          ...(registry.data?.sources ?? []).map(({ source, settings }) => {
-            const row = byId.get(source.id);
-            const values = perDay.get(source.id) ?? [];
-            return h(
-              'tr',
-              {
-                key: source.id,
-                'data-source': source.id,
-                className: row && row.consecutiveFailures > 0 ? 'failing' : '',
-              },
-              h('td', null, h('strong', null, source.name), h('div', { className: 'meta' }, source.id)),
-              h('td', null, source.labels.join(', ')),
-              h('td', null, settings?.feeds.length ?? 0),
-              h('td', null, when(row?.lastPollAt ?? null)),
-              h('td', null, when(row?.lastSuccessAt ?? null)),
-              h('td', { 'data-testid': 'failures' }, row?.consecutiveFailures ?? 0),
-              h('td', { className: 'meta' }, row?.lastError ?? ''),
-              h(
-                'td',
-                null,
-                h(Sparkline, {
-                  values: values.length ? values : days.map(() => 0),
-                  label: `${source.name} items per day`,
-                }),
-                ` ${values.reduce((a, b) => a + b, 0)}`,
-              ),
-            );
-          }),
+          // Rows wait for health and activity too: a row drawn before them would read "0 failures".
+          ...(registry.data && health.data && daily.data ? registry.data.sources : []).map(
+            ({ source, settings }) => {
+              const row = byId.get(source.id);
+              const values = perDay.get(source.id) ?? [];
+              return h(
+                'tr',
+                {
+                  key: source.id,
+                  'data-source': source.id,
+                  className: row && row.consecutiveFailures > 0 ? 'failing' : '',
+                },
+                h('td', null, h('strong', null, source.name), h('div', { className: 'meta' }, source.id)),
+                h('td', null, source.labels.join(', ')),
+                h('td', null, settings?.feeds.length ?? 0),
+                h('td', null, when(row?.lastPollAt ?? null)),
+                h('td', null, when(row?.lastSuccessAt ?? null)),
+                h('td', { 'data-testid': 'failures' }, row?.consecutiveFailures ?? 0),
+                h('td', { className: 'meta' }, row?.lastError ?? ''),
+                h(
+                  'td',
+                  null,
+                  h(Sparkline, {
+                    values: values.length ? values : days.map(() => 0),
+                    label: `${source.name} items per day`,
+                  }),
+                  ` ${values.reduce((a, b) => a + b, 0)}`,
+                ),
+              );
+            },
+          ),
         ),
       ),
     ),
