@@ -5,9 +5,10 @@
    response bodies are JSON read field by field by the assertions: their shape is what is under test */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createApiToken, createUser, evaluateAlert } from '@echotrace/app';
+import { evaluateAlert } from '@echotrace/app';
 import { createWebhookDelivery } from '@echotrace/fetch';
 import { createApp } from '@echotrace/server';
+import { bearerFor, callerOf } from './helpers/api.caller.ts';
 import { seedCorpus } from './helpers/corpus.fixture.ts';
 import { EVERY_DATABASE, type TestStore } from './helpers/test.stores.ts';
 
@@ -24,34 +25,16 @@ for (const database of EVERY_DATABASE) {
       await seedCorpus(test.store);
       const guard = createWebhookDelivery({ allowPrivateNetwork: false, userAgent: 'test', env: {} });
       app = createApp({ store: test.store, clock, log: () => {}, checkWebhookTarget: (u) => guard.check(u) });
-      await createUser(test.store, {
+      bearer = await bearerFor(test.store, clock, {
         username: 'ana',
         password: 'an analyst password',
         role: 'analyst',
-        actor: 'test',
-        now: clock.now(),
       });
-      bearer = `Bearer ${(await createApiToken(test.store, { username: 'ana', name: 'tests', actor: 'test', now: clock.now() })).token}`;
     });
     after(async () => {
       await test.destroy();
     });
-    const call = async (method: string, url: string, body?: unknown) => {
-      const response = await app.request(url, {
-        method,
-        headers: {
-          Authorization: bearer,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const type = response.headers.get('content-type') ?? '';
-      return {
-        status: response.status,
-        type,
-        body: (type.includes('json') ? await response.json() : { text: await response.text() }) as Json,
-      };
-    };
+    const call = callerOf({ request: (url, init) => app.request(url, init) }, () => bearer);
 
     it('creates, lists, shows events and the feed, and removes a saved search', async () => {
       const made = await call('POST', '/api/alerts', {

@@ -5,9 +5,9 @@
    response bodies are JSON read field by field by the assertions: their shape is what is under test */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createApiToken, createUser } from '@echotrace/app';
 import mammoth from 'mammoth';
 import { createApp } from '@echotrace/server';
+import { bearerFor, callerOf } from './helpers/api.caller.ts';
 import { seedCorpus, type Corpus } from './helpers/corpus.fixture.ts';
 import { EVERY_DATABASE, type TestStore } from './helpers/test.stores.ts';
 
@@ -24,34 +24,16 @@ for (const database of EVERY_DATABASE) {
       test = await database.create();
       corpus = await seedCorpus(test.store);
       app = createApp({ store: test.store, clock, log: () => {} });
-      await createUser(test.store, {
+      bearer = await bearerFor(test.store, clock, {
         username: 'ana',
         password: 'an analyst password',
         role: 'analyst',
-        actor: 'test',
-        now: clock.now(),
       });
-      bearer = `Bearer ${(await createApiToken(test.store, { username: 'ana', name: 'tests', actor: 'test', now: clock.now() })).token}`;
     });
     after(async () => {
       await test.destroy();
     });
-    const call = async (method: string, url: string, body?: unknown) => {
-      const response = await app.request(url, {
-        method,
-        headers: {
-          Authorization: bearer,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const type = response.headers.get('content-type') ?? '';
-      return {
-        status: response.status,
-        headers: response.headers,
-        body: (type.includes('json') ? await response.json() : { text: await response.text() }) as Json,
-      };
-    };
+    const call = callerOf({ request: (url, init) => app.request(url, init) }, () => bearer);
 
     it('composes, reorders, revises and renders a dispatch, auditing every write', async () => {
       const made = await call('POST', '/api/dispatches', { headline: 'Three capitals', date: '2023-09-28' });

@@ -28,6 +28,7 @@ import { parseHtmlFile, parseTextFile, sourceFor } from '@echotrace/extract';
 import { screenEntityAnnotations } from '@echotrace/sanctions';
 import { extractQuotes, quoteAnnotations } from '@echotrace/quotes';
 import { createLabelEnricher } from '@echotrace/narratives';
+import { narrativeView, techniqueView, type LabelView } from '../labels/label.view.ts';
 import { fetchArchived } from '../acquisition/fetch.usecase.ts';
 import { russianVerbLemmas } from '../quotes/quote.language.ts';
 import { createStoredScreener } from '../enrichment/enrichment.factory.ts';
@@ -73,17 +74,8 @@ export interface Analysis {
   techniques?: AnalyzedLabel[];
 }
 
-export interface AnalyzedLabel {
-  id: string;
-  name: string;
-  score: number;
-  method: string;
-  start: number;
-  end: number;
-  text: string;
-  evidence: AnalyzedSpan[];
-  paragraph?: { start: number; end: number };
-}
+/** A narrative or technique label with its evidence (the view `documentLabels` shows too). */
+export type AnalyzedLabel = LabelView;
 
 /** `quotes`: the document's quote annotations, which tell the labeller reported speech from the outlet's own. */
 function analyzeLabels(
@@ -93,29 +85,9 @@ function analyzeLabels(
   const labels = createLabelEnricher().annotate(document, {
     of: (kind) => annotationsOfKind(quotes, kind),
   }) as Annotation[];
-  const span = ({ start, end }: { start: number; end: number }): AnalyzedSpan => ({
-    start,
-    end,
-    text: document.text.slice(start, end),
-  });
   return {
-    narratives: annotationsOfKind(labels, 'narrative').map((a) => ({
-      id: a.attributes.narrativeId,
-      name: a.attributes.name,
-      score: a.attributes.score ?? a.confidence,
-      method: a.attributes.method ?? 'model',
-      ...span(a),
-      evidence: (a.attributes.evidence ?? [a]).map(span),
-    })),
-    techniques: annotationsOfKind(labels, 'technique').map((a) => ({
-      id: a.attributes.techniqueId,
-      name: a.attributes.name,
-      score: a.attributes.score ?? a.confidence,
-      method: a.attributes.method ?? 'model',
-      ...span(a),
-      evidence: [span(a)],
-      ...(a.attributes.paragraph ? { paragraph: a.attributes.paragraph } : {}),
-    })),
+    narratives: annotationsOfKind(labels, 'narrative').map((a) => narrativeView(document.text, a)),
+    techniques: annotationsOfKind(labels, 'technique').map((a) => techniqueView(document.text, a)),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   techniqueId,
   TECHNIQUE_NAMES,
 } from '@echotrace/narratives';
+import { narrativeView, techniqueView } from './label.view.ts';
 
 export interface LabelDecisionRequest {
   documentId: string;
@@ -115,34 +116,22 @@ export async function documentLabels(store: Store, documentId: string): Promise<
   const decisions = new Map(
     (await store.labelDecisions.list(documentId)).map((d) => [`${d.kind}\u0000${d.labelId}`, d.status]),
   );
-  const span = ({ start, end }: { start: number; end: number }) => ({
-    start,
-    end,
-    text: document.text.slice(start, end),
-  });
   const out: DocumentLabel[] = [];
-  for (const a of annotationsOfKind(stored, 'narrative'))
+  for (const a of annotationsOfKind(stored, 'narrative')) {
+    const { id, name, ...rest } = narrativeView(document.text, a);
     out.push({
       kind: 'narrative',
-      id: a.attributes.narrativeId,
-      name: a.attributes.name,
+      id,
+      name,
       ...(a.attributes.level ? { level: a.attributes.level } : {}),
-      score: a.attributes.score ?? a.confidence,
-      method: a.attributes.method ?? 'model',
-      ...span(a),
-      evidence: (a.attributes.evidence ?? [a]).map((e) => span(e)),
+      ...rest,
       decision: decisions.get(`narrative\u0000${a.label}`) ?? null,
     });
+  }
   for (const a of annotationsOfKind(stored, 'technique'))
     out.push({
       kind: 'technique',
-      id: a.attributes.techniqueId,
-      name: a.attributes.name,
-      score: a.attributes.score ?? a.confidence,
-      method: a.attributes.method ?? 'model',
-      ...span(a),
-      evidence: [span(a)],
-      ...(a.attributes.paragraph ? { paragraph: a.attributes.paragraph } : {}),
+      ...techniqueView(document.text, a),
       decision: decisions.get(`technique\u0000${a.label}`) ?? null,
     });
   for (const [key, status] of decisions)
